@@ -1,0 +1,1 @@
+"""The headless command line: new, info, import, validate, export, indicators, demo."""

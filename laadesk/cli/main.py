@@ -1,0 +1,77 @@
+"""`laadesk` command: argument parsing, dispatch, and the promise of no tracebacks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import datetime
+
+from laadesk import __version__
+from laadesk.cli import demo, export, importing, indicators, info, new, validate
+from laadesk.core.errors import WorkbookProblem
+
+# Exit statuses are part of the contract other tools rely on.
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_UNUSABLE = 2
+EXIT_BUG = 3
+
+COMMANDS = (new, info, importing, validate, export, indicators, demo)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="laadesk",
+        description="The Local Area Agreement workbook, from the command line.",
+    )
+    parser.add_argument("--version", action="version", version=f"laadesk {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _use_utf8_output()
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except WorkbookProblem as problem:
+        print(f"laadesk: {problem}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        print("laadesk: interrupted; nothing more was written.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception:
+        log = _write_crash_log()
+        print(
+            f"laadesk: something went wrong inside laadesk (a bug, not your file). "
+            f"Details are in {log}; please send them to the laadesk team.",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+def _use_utf8_output() -> None:
+    """Titles carry curly quotes and pound signs; never die printing them on a cp1252 console."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def _write_crash_log() -> str:
+    from laadesk.store.paths import user_data_dir
+
+    folder = user_data_dir() / "logs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.txt"
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+        return str(path)
+    except OSError:
+        return "(no log could be written)"

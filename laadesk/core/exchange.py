@@ -1,0 +1,210 @@
+"""The exchange layout: the columns councils and the Data Interchange Hub trade targets in."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from laadesk.core.catalogue import Catalogue
+from laadesk.core.codes import is_national, parse_code, sort_key
+from laadesk.core.errors import CellProblem
+from laadesk.core.model import CHOSEN_ROLES, YEAR_FIELDS, DeferralReason, Role, Status, Target
+from laadesk.core.numbers import format_level, parse_level
+
+COLUMNS = (
+    "ni",
+    "title",
+    "kind",
+    "status",
+    "baseline",
+    "baseline_period",
+    "target_2008_09",
+    "target_2009_10",
+    "target_2010_11",
+    "units",
+    "lead_partner",
+    "partners",
+    "deferred_reason",
+    "comment",
+)
+NUMBER_COLUMNS = ("baseline", *YEAR_FIELDS)
+KINDS = {"designated": Role.DESIGNATED, "statutory": Role.STATUTORY, "local": Role.LOCAL}
+STATUSES = {s.value: s for s in Status}
+# Characters that make a spreadsheet treat a cell as a formula. Text starting with one
+# is written with a leading apostrophe and read back without it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+# Readers put cells found beyond the last named column under this key.
+EXTRA_CELLS = "\x00extra"
+
+# The Target fields a row of the exchange layout sets; everything else is kept on import.
+EXCHANGE_FIELDS = (
+    "role",
+    "title",
+    "status",
+    "baseline",
+    "baseline_period",
+    *YEAR_FIELDS,
+    "units",
+    "lead_partner",
+    "partners",
+    "deferral_reason",
+    "comment",
+)
+
+
+@dataclass(frozen=True)
+class ExchangeRow:
+    """One row read from a file: its number (header is 1) and its cells as text."""
+
+    number: int
+    cells: Mapping[str, str]
+
+
+def guard_text(text: str) -> str:
+    """Text safe to put in a spreadsheet cell: never executed as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def unguard_text(text: str) -> str:
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
+def parse_deferral_reason(text: str) -> DeferralReason | None:
+    """A deferral reason from its wording, or a short form such as 'Place Survey'."""
+    wanted = text.strip().lower()
+    if not wanted:
+        return None
+    for reason in DeferralReason:
+        if wanted in (reason.value.lower(), reason.name.lower()):
+            return reason
+    short = {
+        "downturn": DeferralReason.ECONOMIC_DOWNTURN,
+        "economic": DeferralReason.ECONOMIC_DOWNTURN,
+        "caveat": DeferralReason.NO_TREND_DATA,
+        "trend": DeferralReason.NO_TREND_DATA,
+        "place survey": DeferralReason.PLACE_SURVEY,
+        "new indicator": DeferralReason.NEW_INDICATOR,
+        "definition": DeferralReason.NEW_INDICATOR,
+    }
+    for word, reason in short.items():
+        if word in wanted:
+            return reason
+    raise ValueError(
+        f"'{text.strip()}' is not a deferral reason; use one of: " + "; ".join(r.value for r in DeferralReason)
+    )
+
+
+def check_header(header: Sequence[str]) -> list[CellProblem]:
+    """Problems with a header row: missing, repeated or unknown columns."""
+    names = [h.strip().lower() for h in header]
+    problems = [CellProblem(1, name, f"column '{name}' is missing") for name in COLUMNS if name not in names]
+    for position, name in enumerate(names, start=1):
+        if name and name not in COLUMNS:
+            problems.append(
+                CellProblem(1, name, f"'{name}' (column {position}) is not a column of the exchange layout")
+            )
+        elif name and names.index(name) != position - 1:
+            problems.append(CellProblem(1, name, f"column '{name}' appears twice"))
+    return problems
+
+
+def parse_row(row: ExchangeRow, catalogue: Catalogue) -> tuple[str | None, dict[str, Any], list[CellProblem]]:
+    """The code and the Target field values one row sets, or what is wrong with it."""
+    problems: list[CellProblem] = []
+
+    def cell(name: str) -> str:
+        return unguard_text((row.cells.get(name) or "").strip())
+
+    def fail(column: str, message: str) -> None:
+        problems.append(CellProblem(row.number, column, message))
+
+    if row.cells.get(EXTRA_CELLS):
+        fail("", f"cells beyond the last column of the header ({row.cells[EXTRA_CELLS][:40]})")
+    code: str | None = None
+    try:
+        code = parse_code(cell("ni"))
+    except ValueError as error:
+        fail("ni", str(error))
+    values: dict[str, Any] = {}
+
+    kind = cell("kind").lower()
+    if kind not in KINDS:
+        fail("kind", f"'{cell('kind') or '(blank)'}' should be designated, statutory or local")
+    else:
+        values["role"] = KINDS[kind]
+    status = cell("status").lower() or Status.PROPOSED.value
+    if status not in STATUSES:
+        fail("status", f"'{cell('status')}' should be proposed, agreed or deferred")
+    else:
+        values["status"] = STATUSES[status]
+
+    if code is not None:
+        if is_national(code):
+            indicator = catalogue.get(code)
+            if indicator is None:
+                fail("ni", f"{code} is not in the National Indicator Set ({catalogue.edition})")
+            elif indicator.withdrawn:
+                fail("ni", f"{code} was withdrawn from the National Indicator Set and cannot be chosen")
+            values["title"] = ""
+        else:
+            if not cell("title"):
+                fail("title", f"local indicator {code} needs a title")
+            if kind in KINDS and kind != "local":
+                fail("kind", f"{code} is a local indicator, so its kind must be local")
+            values["title"] = cell("title")
+
+    for column in NUMBER_COLUMNS:
+        try:
+            values[column] = parse_level(cell(column))
+        except ValueError as error:
+            fail(column, str(error))
+
+    try:
+        reason = parse_deferral_reason(cell("deferred_reason"))
+    except ValueError as error:
+        fail("deferred_reason", str(error))
+    else:
+        if reason is not None and status != Status.DEFERRED.value:
+            fail("deferred_reason", f"a deferral reason is given but the status is {status}, not deferred")
+        values["deferral_reason"] = reason
+
+    values["baseline_period"] = cell("baseline_period")
+    values["units"] = cell("units")
+    values["lead_partner"] = cell("lead_partner")
+    values["partners"] = tuple(dict.fromkeys(p.strip() for p in cell("partners").split(";") if p.strip()))
+    values["comment"] = cell("comment")
+    return code, values, problems
+
+
+def target_row(target: Target, catalogue: Catalogue) -> dict[str, str]:
+    """A chosen target as a row of the exchange layout (text guarded against formulas)."""
+    indicator = catalogue.get(target.code)
+    title = indicator.title if indicator is not None else target.title
+    cells = {
+        "ni": target.code,
+        "title": title,
+        "kind": target.role.value,
+        "status": target.status.value,
+        "baseline": format_level(target.baseline),
+        "baseline_period": target.baseline_period,
+        "target_2008_09": format_level(target.target_2008_09),
+        "target_2009_10": format_level(target.target_2009_10),
+        "target_2010_11": format_level(target.target_2010_11),
+        "units": target.units,
+        "lead_partner": target.lead_partner,
+        "partners": "; ".join(target.partners),
+        "deferred_reason": target.deferral_reason.value if target.deferral_reason else "",
+        "comment": target.comment,
+    }
+    return {k: v if k in NUMBER_COLUMNS else guard_text(v) for k, v in cells.items()}
+
+
+def exchange_targets(targets: Sequence[Target]) -> list[Target]:
+    """The targets that travel in the exchange layout, in the order packs list them."""
+    order = {Role.DESIGNATED: 0, Role.STATUTORY: 1, Role.LOCAL: 2}
+    chosen = [t for t in targets if t.role in CHOSEN_ROLES]
+    return sorted(chosen, key=lambda t: (order[t.role], sort_key(t.code)))

@@ -1,0 +1,303 @@
+"""The records one area's workbook holds. Frozen values; edits make new ones."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from laadesk.core.catalogue import Polarity
+
+YEARS = ("2008/09", "2009/10", "2010/11")
+YEAR_FIELDS = ("target_2008_09", "target_2009_10", "target_2010_11")
+
+
+def new_id() -> str:
+    """A stable identity for a record that has no natural key (notes, sections...)."""
+    return uuid.uuid4().hex
+
+
+class AreaType(StrEnum):
+    COUNTY = "county"
+    UNITARY = "unitary"
+    METROPOLITAN = "metropolitan district"
+    LONDON_BOROUGH = "london borough"
+    SUI_GENERIS = "sui generis"
+
+
+class Tier(StrEnum):
+    SINGLE = "single-tier"
+    TWO = "two-tier"
+
+
+class Role(StrEnum):
+    CANDIDATE = "candidate"
+    DESIGNATED = "designated"
+    STATUTORY = "statutory"
+    LOCAL = "local"
+    REJECTED = "rejected"
+
+
+CHOSEN_ROLES = (Role.DESIGNATED, Role.STATUTORY, Role.LOCAL)
+
+
+class Status(StrEnum):
+    PROPOSED = "proposed"
+    AGREED = "agreed"
+    DEFERRED = "deferred"
+
+
+class DeferralReason(StrEnum):
+    ECONOMIC_DOWNTURN = "economic downturn"
+    NO_TREND_DATA = "caveated / no trend data"
+    PLACE_SURVEY = "Place Survey pending"
+    NEW_INDICATOR = "new indicator without definition or baseline"
+
+
+class NoteKind(StrEnum):
+    BARRIER = "barrier"
+    STICKING_POINT = "sticking point"
+    CHALLENGE = "challenge"
+    ACTION = "action"
+    DECISION = "decision"
+
+
+class Visibility(StrEnum):
+    INTERNAL = "internal"
+    SHAREABLE = "shareable"
+
+
+class ActionStatus(StrEnum):
+    NONE = ""
+    OPEN = "open"
+    DONE = "done"
+
+
+class PositionField(StrEnum):
+    AREA_PROPOSAL = "area_proposal"
+    GOVERNMENT_POSITION = "government_position"
+    AGREED_LEVEL = "agreed_level"
+    FLOOR = "floor"  # government's private floor: never in a council export
+
+
+@dataclass(frozen=True)
+class AreaProfile:
+    """Who the agreement is with (one per workbook)."""
+
+    name: str
+    ons_code: str = ""
+    go_region: str = ""
+    type: AreaType | None = None
+    tier: Tier = Tier.SINGLE
+    lsp_name: str = ""
+    protective_marking: str = "PROTECT"
+
+    @property
+    def key(self) -> str:
+        return "area"
+
+
+@dataclass(frozen=True)
+class District:
+    """A district of a two-tier area."""
+
+    name: str
+    ons_code: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Partner:
+    """A partner in the Local Strategic Partnership who can lead or sign up to targets."""
+
+    name: str
+    sector: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class StorySection:
+    """One section of the story of place, and the indicators it justifies."""
+
+    id: str
+    position: int
+    title: str
+    text: str = ""
+    indicators: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return self.id
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """An evidence reference behind a story section."""
+
+    id: str
+    section_id: str
+    source: str
+    figure: str = ""
+    date: date | None = None
+
+    @property
+    def key(self) -> str:
+        return self.id
+
+
+@dataclass(frozen=True)
+class Target:
+    """An indicator the area considers, its role, and (once chosen) its target levels."""
+
+    code: str
+    role: Role = Role.CANDIDATE
+    title: str = ""  # only for local indicators; national titles come from the catalogue
+    rationale: str = ""
+    status: Status = Status.PROPOSED
+    baseline: float | None = None
+    baseline_period: str = ""
+    baseline_source: str = ""
+    target_2008_09: float | None = None
+    target_2009_10: float | None = None
+    target_2010_11: float | None = None
+    units: str = ""
+    polarity: Polarity | None = None  # None: take the catalogue's
+    lead_partner: str = ""
+    partners: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()  # spatial level: empty means the whole area
+    deferral_reason: DeferralReason | None = None
+    revisit_date: date | None = None
+    reward: bool = False
+    comment: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.code
+
+    @property
+    def levels(self) -> tuple[float | None, float | None, float | None]:
+        return (self.target_2008_09, self.target_2009_10, self.target_2010_11)
+
+    @property
+    def chosen(self) -> bool:
+        return self.role in CHOSEN_ROLES
+
+    @property
+    def deferred(self) -> bool:
+        return self.status is Status.DEFERRED
+
+    @property
+    def spatial_level(self) -> str:
+        return "; ".join(self.districts) if self.districts else "whole area"
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where the area and government stand on one target in one year."""
+
+    code: str
+    year: str
+    area_proposal: float | None = None
+    government_position: float | None = None
+    agreed_level: float | None = None
+    floor: float | None = None  # internal to government
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.code, self.year)
+
+
+@dataclass(frozen=True)
+class PositionChange:
+    """One change to a negotiating position, kept for the record (never overwritten)."""
+
+    code: str
+    year: str
+    field: PositionField
+    value: float | None
+    who: str
+    when: str  # ISO 8601 timestamp, UTC
+
+
+@dataclass(frozen=True)
+class ChampionNote:
+    """A dated note from a Negotiating Champion or GO officer."""
+
+    id: str
+    author: str
+    text: str
+    kind: NoteKind
+    date: date
+    role: str = ""
+    indicators: tuple[str, ...] = ()
+    visibility: Visibility = Visibility.INTERNAL
+    action_status: ActionStatus = ActionStatus.NONE
+
+    @property
+    def key(self) -> str:
+        return self.id
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """A responsible authority's adoption of the agreement."""
+
+    id: str
+    body: str
+    date: date | None = None
+    decision_maker: str = ""
+    minute_reference: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.id
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """The Government Office recommendation and the Secretary of State's sign-off (one per workbook)."""
+
+    go_recommendation_date: date | None = None
+    go_recommended_by: str = ""
+    secretary_of_state_date: date | None = None
+    version: str = "1"
+
+    @property
+    def key(self) -> str:
+        return "sign_off"
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A step in the negotiating timetable."""
+
+    id: str
+    name: str
+    due: date | None = None
+    done: date | None = None
+
+    @property
+    def key(self) -> str:
+        return self.id
+
+
+Record = (
+    AreaProfile
+    | District
+    | Partner
+    | StorySection
+    | Evidence
+    | Target
+    | Position
+    | ChampionNote
+    | Adoption
+    | SignOff
+    | Milestone
+)

@@ -1,0 +1,304 @@
+"""The negotiation rules as pure functions: each problem has a severity and a plain sentence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import pairwise
+
+from laadesk.core.catalogue import Catalogue, Polarity
+from laadesk.core.codes import is_national, sort_key
+from laadesk.core.model import YEAR_FIELDS, YEARS, DeferralReason, Role, Target
+
+DESIGNATED_LIMIT = 35
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule; `code` and `field` say where, so a person can jump to it."""
+
+    rule: str
+    severity: Severity
+    message: str
+    code: str | None = None
+    field: str | None = None
+
+
+def _title(code: str, catalogue: Catalogue, target: Target | None = None) -> str:
+    indicator = catalogue.get(code)
+    if indicator is not None:
+        return f"{code} ({indicator.title})"
+    if target is not None and target.title:
+        return f"{code} ({target.title})"
+    return code
+
+
+def polarity_of(target: Target, catalogue: Catalogue) -> Polarity | None:
+    if target.polarity is not None:
+        return target.polarity
+    indicator = catalogue.get(target.code)
+    return indicator.polarity if indicator else None
+
+
+def check_designated_limit(targets: tuple[Target, ...], catalogue: Catalogue) -> list[Problem]:
+    count = sum(1 for t in targets if t.role is Role.DESIGNATED)
+    if count <= DESIGNATED_LIMIT:
+        return []
+    return [
+        Problem(
+            "designated-limit",
+            Severity.ERROR,
+            f"{count} improvement targets are designated; an agreement may have at most "
+            f"{DESIGNATED_LIMIT}. Make {count - DESIGNATED_LIMIT} of them candidates, local or rejected.",
+        )
+    ]
+
+
+def check_any_designated(targets: tuple[Target, ...], catalogue: Catalogue) -> list[Problem]:
+    if any(t.role is Role.DESIGNATED for t in targets):
+        return []
+    return [
+        Problem(
+            "no-designated",
+            Severity.ERROR,
+            "No improvement targets are designated yet; an agreement needs at least one before sign-off.",
+        )
+    ]
+
+
+def check_chosen_once(targets: tuple[Target, ...], catalogue: Catalogue) -> list[Problem]:
+    counts = Counter(t.code for t in targets)
+    return [
+        Problem(
+            "chosen-twice",
+            Severity.ERROR,
+            f"{_title(code, catalogue)} is chosen {n} times; an indicator can be chosen once.",
+            code,
+            "role",
+        )
+        for code, n in sorted(counts.items(), key=lambda kv: sort_key(kv[0]))
+        if n > 1
+    ]
+
+
+def check_known_indicator(target: Target, catalogue: Catalogue) -> list[Problem]:
+    if not is_national(target.code):
+        if target.chosen and not target.title.strip():
+            return [
+                Problem(
+                    "local-title", Severity.ERROR, f"Local indicator {target.code} has no title.", target.code, "title"
+                )
+            ]
+        return []
+    indicator = catalogue.get(target.code)
+    if indicator is None:
+        return [
+            Problem(
+                "unknown-indicator",
+                Severity.ERROR,
+                f"{target.code} is not in the National Indicator Set ({catalogue.edition}).",
+                target.code,
+                "code",
+            )
+        ]
+    problems = []
+    if indicator.withdrawn and target.role is not Role.REJECTED:
+        problems.append(
+            Problem(
+                "withdrawn",
+                Severity.ERROR,
+                f"{_title(target.code, catalogue)} was withdrawn from the National Indicator Set and cannot be chosen.",
+                target.code,
+                "role",
+            )
+        )
+    if indicator.statutory and target.role is Role.DESIGNATED:
+        problems.append(
+            Problem(
+                "statutory-designated",
+                Severity.ERROR,
+                f"{_title(target.code, catalogue)} is a statutory education target: it sits outside the 35, "
+                "so give it the statutory role rather than designating it.",
+                target.code,
+                "role",
+            )
+        )
+    if target.role is Role.STATUTORY and not indicator.statutory:
+        problems.append(
+            Problem(
+                "not-statutory",
+                Severity.WARNING,
+                f"{_title(target.code, catalogue)} is marked statutory but is not in the catalogue's statutory "
+                "education set; check the role or correct the catalogue.",
+                target.code,
+                "role",
+            )
+        )
+    if target.role is Role.LOCAL:
+        problems.append(
+            Problem(
+                "national-as-local",
+                Severity.WARNING,
+                f"{_title(target.code, catalogue)} is a national indicator recorded as a local target.",
+                target.code,
+                "role",
+            )
+        )
+    return problems
+
+
+def check_levels(target: Target, catalogue: Catalogue) -> list[Problem]:
+    """Designated and statutory targets need a baseline and three years unless deferred."""
+    if target.role not in (Role.DESIGNATED, Role.STATUTORY):
+        return []
+    name = _title(target.code, catalogue, target)
+    if target.deferred:
+        problems = []
+        if target.deferral_reason is None:
+            problems.append(
+                Problem(
+                    "deferral-reason",
+                    Severity.ERROR,
+                    f"{name} is deferred without a reason.",
+                    target.code,
+                    "deferral_reason",
+                )
+            )
+        if target.revisit_date is None:
+            problems.append(
+                Problem(
+                    "revisit-date",
+                    Severity.WARNING,
+                    f"{name} is deferred with no date to revisit it.",
+                    target.code,
+                    "revisit_date",
+                )
+            )
+        return problems
+    indicator = catalogue.get(target.code)
+    if indicator is not None and indicator.place_survey and target.baseline is None:
+        return [
+            Problem(
+                "place-survey-blank",
+                Severity.ERROR,
+                f"{name} is a Place Survey indicator with no baseline: defer it with the reason "
+                f"'{DeferralReason.PLACE_SURVEY.value}' instead of leaving it blank.",
+                target.code,
+                "baseline",
+            )
+        ]
+    missing = []
+    if target.baseline is None:
+        missing.append(("baseline", "baseline"))
+    for year, fieldname, level in zip(YEARS, YEAR_FIELDS, target.levels):
+        if level is None:
+            missing.append((fieldname, f"{year} target"))
+    if not missing:
+        return []
+    listed = ", ".join(label for _, label in missing)
+    return [
+        Problem(
+            "levels-missing",
+            Severity.ERROR,
+            f"{name} has no {listed}; fill it in or defer the target with a reason.",
+            target.code,
+            missing[0][0],
+        )
+    ]
+
+
+def check_direction(target: Target, catalogue: Catalogue) -> list[Problem]:
+    """A trajectory that moves away from the better direction is flagged."""
+    polarity = polarity_of(target, catalogue)
+    if polarity is None or not target.chosen:
+        return []
+    points = [("baseline", target.baseline), *zip(YEARS, target.levels)]
+    known = [(label, value) for label, value in points if value is not None]
+    for (label_a, a), (label_b, b) in pairwise(known):
+        worse = b < a if polarity is Polarity.HIGHER else b > a
+        if worse:
+            better = "higher" if polarity is Polarity.HIGHER else "lower"
+            return [
+                Problem(
+                    "wrong-direction",
+                    Severity.WARNING,
+                    f"{_title(target.code, catalogue, target)} gets worse from {label_a} to {label_b} "
+                    f"({a:g} to {b:g}) although {better} is better.",
+                    target.code,
+                    dict(zip(YEARS, YEAR_FIELDS))[label_b],
+                )
+            ]
+    return []
+
+
+def check_partners(target: Target, catalogue: Catalogue) -> list[Problem]:
+    if not target.chosen:
+        return []
+    name = _title(target.code, catalogue, target)
+    if not target.lead_partner.strip():
+        return [Problem("lead-partner", Severity.ERROR, f"{name} has no lead partner.", target.code, "lead_partner")]
+    if not target.partners:
+        return [
+            Problem("partners", Severity.WARNING, f"{name} has no partners signed up to it.", target.code, "partners")
+        ]
+    return []
+
+
+def check_statutory_complete(targets: tuple[Target, ...], catalogue: Catalogue) -> list[Problem]:
+    recorded = {t.code for t in targets if t.role is Role.STATUTORY}
+    missing = [i.code for i in catalogue.statutory() if i.code not in recorded]
+    if not missing:
+        return []
+    return [
+        Problem(
+            "statutory-missing",
+            Severity.WARNING,
+            f"{len(missing)} of the {len(catalogue.statutory())} statutory education targets are not recorded: "
+            + ", ".join(missing)
+            + ".",
+        )
+    ]
+
+
+PER_TARGET = (check_known_indicator, check_levels, check_direction, check_partners)
+WHOLE_SET = (check_designated_limit, check_any_designated, check_chosen_once, check_statutory_complete)
+
+
+def check(targets: tuple[Target, ...], catalogue: Catalogue) -> list[Problem]:
+    """Every problem in a set of targets, errors first, then by indicator."""
+    problems: list[Problem] = []
+    for whole in WHOLE_SET:
+        problems.extend(whole(targets, catalogue))
+    for target in sorted(targets, key=lambda t: sort_key(t.code)):
+        for rule in PER_TARGET:
+            problems.extend(rule(target, catalogue))
+    order = {Severity.ERROR: 0, Severity.WARNING: 1}
+    return sorted(problems, key=lambda p: order[p.severity])
+
+
+def ready_for_sign_off(problems: list[Problem]) -> bool:
+    return not any(p.severity is Severity.ERROR for p in problems)
+
+
+def summary(targets: tuple[Target, ...], catalogue: Catalogue, problems: list[Problem]) -> str:
+    """The status-bar line: "Designated 31/35 - Statutory 16/16 - Deferred 4 - 2 errors"."""
+    designated = sum(1 for t in targets if t.role is Role.DESIGNATED)
+    statutory = sum(1 for t in targets if t.role is Role.STATUTORY)
+    deferred = sum(1 for t in targets if t.chosen and t.deferred)
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    warnings = len(problems) - errors
+    parts = [
+        f"Designated {designated}/{DESIGNATED_LIMIT}",
+        f"Statutory {statutory}/{len(catalogue.statutory())}",
+        f"Local {sum(1 for t in targets if t.role is Role.LOCAL)}",
+        f"Deferred {deferred}",
+        f"{errors} error{'s' if errors != 1 else ''}",
+        f"{warnings} warning{'s' if warnings != 1 else ''}",
+    ]
+    return " - ".join(parts)

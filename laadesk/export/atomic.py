@@ -1,0 +1,34 @@
+"""Writing an output file so a reader never sees half of it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from laadesk.core.errors import WorkbookUnavailable
+
+
+@contextmanager
+def replacing(path: Path, mode: str = "w", **open_args: object) -> Iterator[IO[str]]:
+    """Write to a temporary file beside path and move it into place only when complete."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with open(partial, mode, **open_args) as handle:  # type: ignore[call-overload]
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise WorkbookUnavailable(f"Cannot write {path}: {error.strerror or error}.") from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def write_bytes_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:
+    with replacing(path, "wb") as handle:
+        write(handle)  # type: ignore[arg-type]

@@ -1,0 +1,81 @@
+"""Numbered, append-only schema migrations. Never edit one that has shipped: add the next."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+# "LAAd": written to PRAGMA application_id so `file` and laadesk can tell a workbook apart.
+APPLICATION_ID = 0x4C414164
+
+
+def m0001_initial(db: Database) -> None:
+    """0001_initial: area, story, targets, positions with history, notes, sign-off, timetable."""
+    _run(
+        db,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE indicators (
+            ni INTEGER PRIMARY KEY, title TEXT NOT NULL, theme TEXT, department TEXT,
+            survey TEXT, statutory INTEGER NOT NULL, polarity TEXT, polarity_basis TEXT,
+            withdrawn INTEGER NOT NULL, title_basis TEXT, source TEXT);
+        CREATE TABLE area (
+            key TEXT PRIMARY KEY CHECK (key = 'area'), name TEXT NOT NULL, ons_code TEXT,
+            go_region TEXT, type TEXT, tier TEXT NOT NULL, lsp_name TEXT,
+            protective_marking TEXT);
+        CREATE TABLE districts (name TEXT PRIMARY KEY, ons_code TEXT);
+        CREATE TABLE partners (name TEXT PRIMARY KEY COLLATE NOCASE, sector TEXT);
+        CREATE TABLE story_sections (
+            id TEXT PRIMARY KEY, position INTEGER NOT NULL, title TEXT NOT NULL, text TEXT,
+            indicators TEXT);
+        CREATE TABLE evidence (
+            id TEXT PRIMARY KEY, section_id TEXT NOT NULL REFERENCES story_sections(id),
+            source TEXT NOT NULL, figure TEXT, date TEXT);
+        CREATE TABLE targets (
+            code TEXT PRIMARY KEY, role TEXT NOT NULL, title TEXT, rationale TEXT,
+            status TEXT NOT NULL, baseline REAL, baseline_period TEXT, baseline_source TEXT,
+            target_2008_09 REAL, target_2009_10 REAL, target_2010_11 REAL, units TEXT,
+            polarity TEXT, lead_partner TEXT, partners TEXT, districts TEXT,
+            deferral_reason TEXT, revisit_date TEXT, reward INTEGER NOT NULL DEFAULT 0,
+            comment TEXT);
+        CREATE TABLE positions (
+            code TEXT NOT NULL REFERENCES targets(code), year TEXT NOT NULL,
+            area_proposal REAL, government_position REAL, agreed_level REAL, floor REAL,
+            PRIMARY KEY (code, year));
+        CREATE TABLE position_history (
+            id INTEGER PRIMARY KEY, code TEXT NOT NULL, year TEXT NOT NULL,
+            field TEXT NOT NULL, value REAL, who TEXT NOT NULL, "when" TEXT NOT NULL);
+        CREATE TABLE champion_notes (
+            id TEXT PRIMARY KEY, author TEXT NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
+            date TEXT NOT NULL, role TEXT, indicators TEXT, visibility TEXT NOT NULL,
+            action_status TEXT NOT NULL);
+        CREATE TABLE adoptions (
+            id TEXT PRIMARY KEY, body TEXT NOT NULL, date TEXT, decision_maker TEXT,
+            minute_reference TEXT);
+        CREATE TABLE sign_off (
+            key TEXT PRIMARY KEY CHECK (key = 'sign_off'), go_recommendation_date TEXT,
+            go_recommended_by TEXT, secretary_of_state_date TEXT, version TEXT);
+        CREATE TABLE milestones (id TEXT PRIMARY KEY, name TEXT NOT NULL, due TEXT, done TEXT);
+        """,
+    )
+
+
+def _run(db: Database, script: str) -> None:
+    # executescript() would COMMIT first and break the migration's transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (m0001_initial,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: Database) -> None:
+    """Bring a workbook up to SCHEMA_VERSION, one migration per transaction."""
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    for number, migration in enumerate(MIGRATIONS[current:], start=current + 1):
+        with db.atomic():
+            migration(db)
+            db.execute(f"PRAGMA user_version = {number}")

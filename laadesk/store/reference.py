@@ -1,0 +1,109 @@
+"""The reference data shipped in resources/: the National Indicator Set and the 150 areas."""
+
+from __future__ import annotations
+
+import csv
+import io
+from functools import cache
+from pathlib import Path
+
+from laadesk.core.catalogue import (
+    CATALOGUE_COLUMNS,
+    Catalogue,
+    ReferenceArea,
+    catalogue_from_rows,
+    catalogue_rows,
+)
+from laadesk.core.errors import CatalogueRejected, CellProblem
+from laadesk.core.text import decode_text
+from laadesk.resources import resource_path
+from laadesk.store.paths import user_data_dir
+
+SHIPPED_EDITION = "National Indicator Set 2008 (laadesk reference data; titles marked unverified are recalled)"
+INSTALLED_CATALOGUE = "national_indicators.csv"
+INSTALLED_EDITION = "edition.txt"
+
+
+def read_catalogue_file(path: Path, edition: str) -> Catalogue:
+    """A catalogue CSV in the shipped layout; CatalogueRejected names each bad row and column."""
+    try:
+        text = decode_text(path.read_bytes())
+    except OSError as error:
+        raise CatalogueRejected(f"{path} cannot be read: {error.strerror or error}.") from None
+    except ValueError as error:
+        raise CatalogueRejected(f"{path}: {error}.") from None
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in CATALOGUE_COLUMNS if c not in header]
+    if missing:
+        problems = [CellProblem(1, c, f"column '{c}' is missing") for c in missing]
+        raise CatalogueRejected(_listed(path, problems))
+    rows = ({(k or "").strip().lower(): (v or "") for k, v in row.items() if isinstance(v, str)} for row in reader)
+    catalogue, problems = catalogue_from_rows(edition, rows)
+    if catalogue is None:
+        raise CatalogueRejected(_listed(path, problems))
+    return catalogue
+
+
+def _listed(path: Path, problems: list[CellProblem]) -> str:
+    return f"{path} is not a usable indicator catalogue:\n" + "\n".join(f"  {p}" for p in problems)
+
+
+def default_catalogue() -> Catalogue:
+    """The catalogue new workbooks get: one the user installed, else the shipped one."""
+    installed = user_data_dir() / INSTALLED_CATALOGUE
+    if installed.exists():
+        edition_file = user_data_dir() / INSTALLED_EDITION
+        edition = edition_file.read_text(encoding="utf-8").strip() if edition_file.exists() else installed.name
+        return read_catalogue_file(installed, edition)
+    return shipped_catalogue()
+
+
+@cache
+def shipped_catalogue() -> Catalogue:
+    return read_catalogue_file(resource_path("national_indicators.csv"), SHIPPED_EDITION)
+
+
+def install_catalogue(catalogue: Catalogue) -> Path:
+    """Make a checked catalogue the default for new workbooks."""
+    folder = user_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / INSTALLED_CATALOGUE
+    partial = target.with_suffix(".partial")
+    with partial.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=CATALOGUE_COLUMNS)
+        writer.writeheader()
+        writer.writerows(catalogue_rows(catalogue))
+    partial.replace(target)
+    (folder / INSTALLED_EDITION).write_text(catalogue.edition, encoding="utf-8")
+    return target
+
+
+@cache
+def reference_areas() -> tuple[ReferenceArea, ...]:
+    """The 150 LAA areas of 2008 with their districts (for two-tier areas)."""
+    with resource_path("districts.csv").open(encoding="utf-8", newline="") as handle:
+        districts: dict[str, list[str]] = {}
+        for row in csv.DictReader(handle):
+            districts.setdefault(row["county"], []).append(row["district"])
+    with resource_path("laa_areas.csv").open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            ReferenceArea(
+                area=row["area"],
+                council=row["council"],
+                ons_code=row["ons_code"],
+                type=row["type"],
+                tier=row["tier"],
+                go_region=row["go_region"],
+                go=row["go"],
+                note=row["note"],
+                source=row["source"],
+                districts=tuple(districts.get(row["area"], ())),
+            )
+            for row in csv.DictReader(handle)
+        )
+
+
+def find_area(name: str) -> ReferenceArea | None:
+    wanted = name.strip().casefold()
+    return next((a for a in reference_areas() if a.area.casefold() == wanted), None)

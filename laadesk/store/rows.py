@@ -1,0 +1,87 @@
+"""Converting frozen domain records to SQLite rows and back, driven by their type hints."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from datetime import date
+from enum import Enum
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+_FIELD_TYPES: dict[type, dict[str, Any]] = {}
+
+
+def _field_types(cls: type) -> dict[str, Any]:
+    """Each init field's type hint, worked out once per record type."""
+    if cls not in _FIELD_TYPES:
+        hints = typing.get_type_hints(cls)
+        _FIELD_TYPES[cls] = {f.name: hints[f.name] for f in dataclasses.fields(cls) if f.init}
+    return _FIELD_TYPES[cls]
+
+
+def _base_type(hint: Any) -> Any:
+    """`X | None` -> X; anything else unchanged."""
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        return args[0]
+    return hint
+
+
+def to_row(record: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for name, hint in _field_types(type(record)).items():
+        value = getattr(record, name)
+        base = _base_type(hint)
+        if value is None:
+            row[name] = None
+        elif typing.get_origin(base) is tuple:
+            row[name] = json.dumps(list(value), ensure_ascii=False)
+        elif isinstance(value, Enum):
+            row[name] = value.value
+        elif isinstance(value, bool):
+            row[name] = int(value)
+        elif isinstance(value, date):
+            row[name] = value.isoformat()
+        else:
+            row[name] = value
+    return row
+
+
+def from_row(cls: type[T], row: typing.Mapping[str, Any]) -> T:
+    values: dict[str, Any] = {}
+    for name, hint in _field_types(cls).items():
+        if name not in row:
+            continue
+        value = row[name]
+        base = _base_type(hint)
+        if value is None:
+            values[name] = None if base is not hint else _empty(base)
+        elif typing.get_origin(base) is tuple:
+            values[name] = tuple(json.loads(value))
+        elif isinstance(base, type) and issubclass(base, Enum):
+            values[name] = base(value)
+        elif base is bool:
+            values[name] = bool(value)
+        elif base is date:
+            values[name] = date.fromisoformat(value)
+        elif base is float:
+            values[name] = float(value)
+        else:
+            values[name] = value
+    return cls(**values)
+
+
+def _empty(base: Any) -> Any:
+    """What a NULL reads as for a field that is not optional."""
+    if base is str:
+        return ""
+    if typing.get_origin(base) is tuple:
+        return ()
+    if base is bool:
+        return False
+    return None

@@ -1,0 +1,347 @@
+"""One area's workbook: a single SQLite file, every edit committed the moment it is made."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+from sqlite_utils import Database
+
+from laadesk import __version__
+from laadesk.core.catalogue import Catalogue, Indicator
+from laadesk.core.codes import sort_key
+from laadesk.core.edits import Edit, Put, Remove
+from laadesk.core.errors import WorkbookUnavailable
+from laadesk.core.model import (
+    Adoption,
+    AreaProfile,
+    ChampionNote,
+    District,
+    Evidence,
+    Milestone,
+    Partner,
+    Position,
+    PositionChange,
+    PositionField,
+    SignOff,
+    StorySection,
+    Target,
+)
+from laadesk.core.snapshot import WorkbookSnapshot
+from laadesk.store import opening
+from laadesk.store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
+from laadesk.store.rows import from_row, to_row
+from laadesk.store.tables import TABLES, spec_for
+
+R = TypeVar("R")
+
+WORKBOOK_SUFFIX = ".laa"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def default_author() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+class Workbook:
+    """An open workbook file. Reads return frozen records; writes go through apply()."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool, author: str) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.author = author
+        self._db = Database(conn, execute_plugins=False, recursive_triggers=False)
+        self._catalogue: Catalogue | None = None
+
+    # -- opening and creating -------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False, author: str | None = None) -> Workbook:
+        """Open an existing workbook; raises a WorkbookProblem with one sentence if it cannot."""
+        path = Path(path)
+        version = opening.inspect_header(path)
+        if read_only and version < SCHEMA_VERSION:
+            return cls._open_migrated_copy(path, author)
+        conn = opening.connect(path, read_only=read_only)
+        try:
+            opening.check_contents(conn, path)
+            workbook = cls(path, conn, read_only=read_only, author=author or default_author())
+            if version < SCHEMA_VERSION:
+                workbook._write(lambda: migrate(workbook._db))
+        except BaseException:
+            conn.close()
+            raise
+        return workbook
+
+    @classmethod
+    def _open_migrated_copy(cls, path: Path, author: str | None) -> Workbook:
+        """An older workbook opened read-only: migrate a copy in memory, never the file."""
+        source = opening.connect(path, read_only=True)
+        try:
+            opening.check_contents(source, path)
+            memory = sqlite3.connect(":memory:")
+            source.backup(memory)
+        except sqlite3.Error as error:
+            raise opening.translate(error, path) from None
+        finally:
+            source.close()
+        workbook = cls(path, memory, read_only=True, author=author or default_author())
+        migrate(workbook._db)
+        return workbook
+
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        area: AreaProfile,
+        catalogue: Catalogue,
+        *,
+        districts: tuple[District, ...] = (),
+        author: str | None = None,
+    ) -> Workbook:
+        """Make a new workbook; refuses to overwrite. The file appears only once complete."""
+        path = Path(path)
+        problem = opening.file_exists_problem(path)
+        if problem:
+            raise problem
+        if not path.parent.is_dir():
+            raise WorkbookUnavailable(f"Cannot create {path}: the folder {path.parent} does not exist.")
+        partial = path.with_name(f".{path.name}.{os.getpid()}.creating")
+        try:
+            conn = opening.connect(partial, read_only=False, create=True)
+            try:
+                db = Database(conn, execute_plugins=False, recursive_triggers=False)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                migrate(db)
+                workbook = cls(partial, conn, read_only=False, author=author or default_author())
+                with workbook._transaction():
+                    workbook._set_meta("created_at", _now())
+                    workbook._set_meta("created_by", f"laadesk {__version__}")
+                    workbook._store_catalogue(catalogue)
+                    workbook._put(area)
+                    workbook._put(SignOff())
+                    for district in districts:
+                        workbook._put(district)
+            finally:
+                conn.close()
+            _place_new_file(partial, path)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            Path(f"{partial}-journal").unlink(missing_ok=True)
+            raise
+        return cls.open(path, author=author)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- reading ----------------------------------------------------------------
+
+    def _read(self, cls: type[R], sql: str, params: tuple[Any, ...] = ()) -> list[R]:
+        try:
+            return [from_row(cls, row) for row in self._db.query(sql, params)]
+        except sqlite3.Error as error:
+            raise opening.translate(error, self.path) from None
+
+    def meta(self, key: str) -> str | None:
+        rows = self._db.query("SELECT value FROM meta WHERE key = ?", (key,))
+        row = next(iter(rows), None)
+        return None if row is None else str(row["value"])
+
+    @property
+    def nis_edition(self) -> str:
+        return self.meta("nis_edition") or "unknown edition"
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def catalogue(self) -> Catalogue:
+        if self._catalogue is None:
+            indicators = self._read(Indicator, "SELECT * FROM indicators ORDER BY ni")
+            self._catalogue = Catalogue(self.nis_edition, tuple(indicators))
+        return self._catalogue
+
+    def area(self) -> AreaProfile:
+        return self._read(AreaProfile, "SELECT * FROM area")[0]
+
+    def sign_off(self) -> SignOff:
+        rows = self._read(SignOff, "SELECT * FROM sign_off")
+        return rows[0] if rows else SignOff()
+
+    def targets(self) -> tuple[Target, ...]:
+        return tuple(sorted(self._read(Target, "SELECT * FROM targets"), key=lambda t: sort_key(t.code)))
+
+    def target(self, code: str) -> Target | None:
+        rows = self._read(Target, "SELECT * FROM targets WHERE code = ?", (code,))
+        return rows[0] if rows else None
+
+    def districts(self) -> tuple[District, ...]:
+        return tuple(self._read(District, "SELECT * FROM districts ORDER BY name"))
+
+    def partners(self) -> tuple[Partner, ...]:
+        return tuple(self._read(Partner, "SELECT * FROM partners ORDER BY name"))
+
+    def story(self) -> tuple[StorySection, ...]:
+        return tuple(self._read(StorySection, "SELECT * FROM story_sections ORDER BY position, title"))
+
+    def evidence(self) -> tuple[Evidence, ...]:
+        return tuple(self._read(Evidence, "SELECT * FROM evidence ORDER BY section_id, date, source"))
+
+    def positions(self) -> tuple[Position, ...]:
+        positions = self._read(Position, "SELECT * FROM positions")
+        return tuple(sorted(positions, key=lambda p: (sort_key(p.code), p.year)))
+
+    def position_history(self) -> tuple[PositionChange, ...]:
+        return tuple(self._read(PositionChange, "SELECT * FROM position_history ORDER BY id"))
+
+    def notes(self) -> tuple[ChampionNote, ...]:
+        return tuple(self._read(ChampionNote, "SELECT * FROM champion_notes ORDER BY date, author, id"))
+
+    def adoptions(self) -> tuple[Adoption, ...]:
+        return tuple(self._read(Adoption, "SELECT * FROM adoptions ORDER BY body"))
+
+    def milestones(self) -> tuple[Milestone, ...]:
+        return tuple(self._read(Milestone, "SELECT * FROM milestones ORDER BY due IS NULL, due, name"))
+
+    def snapshot(self) -> WorkbookSnapshot:
+        return WorkbookSnapshot(
+            area=self.area(),
+            catalogue=self.catalogue(),
+            targets=self.targets(),
+            districts=self.districts(),
+            partners=self.partners(),
+            story=self.story(),
+            evidence=self.evidence(),
+            positions=self.positions(),
+            position_history=self.position_history(),
+            notes=self.notes(),
+            adoptions=self.adoptions(),
+            sign_off=self.sign_off(),
+            milestones=self.milestones(),
+        )
+
+    # -- writing ----------------------------------------------------------------
+
+    def apply(self, edit: Edit) -> None:
+        """Apply every change of an edit in one transaction: all of it is on disk, or none."""
+        if edit.empty:
+            return
+        with self._transaction():
+            for change in edit.changes:
+                if isinstance(change, Put):
+                    self._put(change.after)
+                elif isinstance(change, Remove):
+                    self._remove(change.record)
+
+    def replace_catalogue(self, catalogue: Catalogue) -> None:
+        """Load another edition of the National Indicator Set into this workbook."""
+        with self._transaction():
+            self._db.execute("DELETE FROM indicators")
+            self._store_catalogue(catalogue)
+        self._catalogue = None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self.read_only:
+            raise WorkbookUnavailable(f"{self.path} is open read-only; changes cannot be saved to it.")
+        try:
+            with self._db.atomic():
+                yield
+        except sqlite3.Error as error:
+            raise opening.translate(error, self.path) from None
+
+    def _write(self, action: Any) -> None:
+        try:
+            action()
+        except sqlite3.Error as error:
+            raise opening.translate(error, self.path) from None
+
+    def _put(self, record: Any) -> None:
+        spec = spec_for(record)
+        row = spec.row(record)
+        if isinstance(record, Position):
+            self._record_position_history(record)
+        columns = ", ".join(f'"{c}"' for c in row)
+        marks = ", ".join("?" for _ in row)
+        updates = ", ".join(f'"{c}" = excluded."{c}"' for c in row if c not in spec.keys)
+        keys = ", ".join(f'"{k}"' for k in spec.keys)
+        conflict = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+        self._db.execute(
+            f'INSERT INTO "{spec.name}" ({columns}) VALUES ({marks}) ON CONFLICT ({keys}) {conflict}',
+            tuple(row.values()),
+        )
+
+    def _remove(self, record: Any) -> None:
+        spec = spec_for(record)
+        where = " AND ".join(f'"{k}" = ?' for k in spec.keys)
+        self._db.execute(f'DELETE FROM "{spec.name}" WHERE {where}', spec.key_values(record))
+
+    def _record_position_history(self, position: Position) -> None:
+        current = self._read(
+            Position, "SELECT * FROM positions WHERE code = ? AND year = ?", (position.code, position.year)
+        )
+        before = current[0] if current else Position(position.code, position.year)
+        when = _now()
+        for field in PositionField:
+            old, new = getattr(before, field.value), getattr(position, field.value)
+            if old != new:
+                change = PositionChange(position.code, position.year, field, new, self.author, when)
+                self._db.execute(
+                    'INSERT INTO position_history (code, year, field, value, who, "when") VALUES (?, ?, ?, ?, ?, ?)',
+                    tuple(to_row(change).values()),
+                )
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def _store_catalogue(self, catalogue: Catalogue) -> None:
+        self._set_meta("nis_edition", catalogue.edition)
+        for indicator in catalogue.indicators:
+            row = to_row(indicator)
+            columns = ", ".join(row)
+            self._db.execute(
+                f"INSERT INTO indicators ({columns}) VALUES ({', '.join('?' for _ in row)})",
+                tuple(row.values()),
+            )
+
+
+def _place_new_file(partial: Path, path: Path) -> None:
+    """Give a finished new workbook its name, never replacing a file that appeared meanwhile."""
+    try:
+        os.link(partial, path)
+    except FileExistsError:
+        raise WorkbookUnavailable(f"{path} already exists; laadesk will not overwrite it.") from None
+    except OSError:
+        # Filesystems without hard links (FAT on USB sticks): check, then rename.
+        if os.path.lexists(path):
+            raise WorkbookUnavailable(f"{path} already exists; laadesk will not overwrite it.") from None
+        os.replace(partial, path)
+        return
+    partial.unlink()
+
+
+__all__ = ["TABLES", "WORKBOOK_SUFFIX", "Workbook"]

@@ -1,0 +1,3 @@
+from laadesk.app import main
+
+raise SystemExit(main())

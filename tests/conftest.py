@@ -1,0 +1,31 @@
+"""Test set-up: Qt offscreen before it loads, per-test data folders, GUI tests auto-marked."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("LAADESK_TEST", "1")
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own per-user data folder (installed catalogue, demo, logs)."""
+    folder = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("LAADESK_DATA_DIR", str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
+    return folder
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.fspath))
+        if "gui" in path.parts:
+            item.add_marker(pytest.mark.gui)
+        if "e2e" in path.parts:
+            item.add_marker(pytest.mark.e2e)

@@ -268,6 +268,8 @@ class Workbook:
         try:
             with self._db.atomic():
                 yield
+        except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
+            raise  # an edit that breaks the schema's rules is a bug, not a condition to explain
         except sqlite3.Error as error:
             raise opening.translate(error, self.path) from None
 

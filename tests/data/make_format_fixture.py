@@ -1,0 +1,100 @@
+"""Writes tests/data/workbook-format-N.laa with one record of every kind.
+
+Run once when a workbook format ships, with the laadesk that ships it, and commit the
+result; never regenerate an old one: it stands for files officers already have.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from laadesk.core.edits import Edit, Put
+from laadesk.core.model import (
+    ActionStatus,
+    Adoption,
+    AreaProfile,
+    AreaType,
+    ChampionNote,
+    DeferralReason,
+    District,
+    Evidence,
+    Milestone,
+    NoteKind,
+    Partner,
+    Position,
+    Role,
+    SignOff,
+    Status,
+    StorySection,
+    Target,
+    Tier,
+    Visibility,
+)
+from laadesk.store.migrations import SCHEMA_VERSION
+from laadesk.store.reference import shipped_catalogue
+from laadesk.store.workbook import Workbook
+
+
+def main() -> None:
+    path = Path(__file__).with_name(f"workbook-format-{SCHEMA_VERSION}.laa")
+    if path.exists():
+        sys.exit(f"{path} exists: fixtures of released formats are never regenerated.")
+    area = AreaProfile("Fixtureshire", "99", "East Midlands", AreaType.COUNTY, Tier.TWO, "Fixtureshire Together")
+    with Workbook.create(path, area, shipped_catalogue(), districts=(District("Northdale"),), author="fixture") as wb:
+        section = StorySection("s1", 1, "Economy", "Jobs – and “skills”, £", ("NI 116",))
+        records = [
+            Partner("Fixtureshire County Council", "local government"),
+            Partner("Fixtureshire PCT", "health"),
+            section,
+            Evidence("e1", "s1", "ONS", "4.2%", date(2007, 11, 1)),
+            Target(
+                "NI 116",
+                Role.DESIGNATED,
+                rationale="poverty",
+                status=Status.AGREED,
+                baseline=22.5,
+                baseline_period="2007/08",
+                baseline_source="HMRC",
+                target_2008_09=22.0,
+                target_2009_10=21.0,
+                target_2010_11=20.0,
+                units="%",
+                lead_partner="Fixtureshire County Council",
+                partners=("Fixtureshire PCT",),
+                districts=("Northdale",),
+                reward=True,
+                comment="=SUM(A1)",
+            ),
+            Target(
+                "NI 1",
+                Role.DESIGNATED,
+                status=Status.DEFERRED,
+                deferral_reason=DeferralReason.PLACE_SURVEY,
+                revisit_date=date(2009, 6, 30),
+                lead_partner="Fixtureshire County Council",
+            ),
+            Target("L1", Role.LOCAL, title="Village halls in use", units="number", lead_partner="Fixtureshire PCT"),
+            Position("NI 116", "2009/10", 21.5, 20.5, None, 21.8),
+            ChampionNote(
+                "n1",
+                "A. Champion",
+                "Floor is 21.8",
+                NoteKind.STICKING_POINT,
+                date(2008, 5, 2),
+                "Negotiating Champion",
+                ("NI 116",),
+                Visibility.INTERNAL,
+                ActionStatus.OPEN,
+            ),
+            Adoption("a1", "Fixtureshire County Council", date(2008, 6, 10), "Cabinet", "CAB/2008/41"),
+            SignOff(date(2008, 6, 12), "GO East Midlands", None, "2"),
+            Milestone("m1", "Drafts to GO", date(2008, 5, 30), date(2008, 5, 29)),
+        ]
+        wb.apply(Edit("fixture", tuple(Put(r) for r in records)))
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

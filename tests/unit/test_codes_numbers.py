@@ -1,0 +1,72 @@
+"""Indicator codes and target levels as people type them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from laadesk.core.codes import parse_code, sort_key
+from laadesk.core.numbers import format_level, parse_level
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("116", "NI 116"),
+        ("NI 116", "NI 116"),
+        ("NI116", "NI 116"),
+        ("ni 007", "NI 7"),
+        (" NI-116 ", "NI 116"),
+        ("L1", "L1"),
+        ("l 03", "L3"),
+    ],
+)
+def test_codes_normalise(text: str, code: str) -> None:
+    assert parse_code(text) == code
+
+
+@pytest.mark.parametrize("text", ["", "NI", "L0", "X12", "NI 12a", "12.5"])
+def test_bad_codes_are_named(text: str) -> None:
+    with pytest.raises(ValueError, match="is not an indicator code"):
+        parse_code(text)
+
+
+def test_sort_puts_national_first_by_number() -> None:
+    codes = ["L2", "NI 100", "NI 9", "L10", "NI 31"]
+    assert sorted(codes, key=sort_key) == ["NI 9", "NI 31", "NI 100", "L2", "L10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("12.5%", 12.5),
+        ("1,234", 1234.0),
+        ("£2,000", 2000.0),
+        ("", None),
+        ("  ", None),
+        ("-", None),
+        ("(12)", -12.0),
+        ("\u22123.5", -3.5),
+        ("0", 0.0),
+        ("1e3", 1000.0),
+    ],
+)
+def test_levels_parse_as_typed(text: str, value: float | None) -> None:
+    assert parse_level(text) == value
+
+
+@pytest.mark.parametrize("text", ["abc", "12..5", "nan", "inf", "TBC with GONW"])
+def test_text_is_not_a_level(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a number"):
+        parse_level(text)
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False) | st.none())
+def test_levels_round_trip_through_text(value: float | None) -> None:
+    assert parse_level(format_level(value)) == value
+
+
+def test_whole_numbers_print_without_point() -> None:
+    assert format_level(35.0) == "35"
+    assert format_level(12.25) == "12.25"

@@ -1,0 +1,61 @@
+"""Every released workbook format opens in this laadesk, with nothing lost."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from laadesk.core.model import DeferralReason, Role, Visibility
+from laadesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from laadesk.store.workbook import Workbook
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FIXTURES = sorted(DATA.glob("workbook-format-*.laa"))
+
+
+def test_there_is_a_fixture_for_every_released_format() -> None:
+    versions = sorted(int(re.findall(r"\d+", p.stem)[0]) for p in FIXTURES)
+    assert versions == list(range(1, SCHEMA_VERSION + 1))
+
+
+def test_migrations_are_numbered_and_documented() -> None:
+    for number, migration in enumerate(MIGRATIONS, start=1):
+        assert migration.__name__.startswith(f"m{number:04d}_")
+        assert migration.__doc__ and migration.__doc__.startswith(f"{number:04d}_")
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_fixture_opens_and_upgrades(fixture: Path, tmp_path: Path) -> None:
+    copy = tmp_path / fixture.name
+    shutil.copy(fixture, copy)
+    with Workbook.open(copy) as workbook:
+        assert workbook.schema_version == SCHEMA_VERSION
+        snapshot = workbook.snapshot()
+    assert snapshot.area.name == "Fixtureshire"
+    ni116 = snapshot.target("NI 116")
+    assert ni116 is not None and ni116.levels == (22.0, 21.0, 20.0) and ni116.districts == ("Northdale",)
+    ni1 = snapshot.target("NI 1")
+    assert ni1 is not None and ni1.deferral_reason is DeferralReason.PLACE_SURVEY
+    assert ni1.revisit_date == date(2009, 6, 30)
+    assert snapshot.target("L1") is not None and snapshot.target("L1").role is Role.LOCAL  # type: ignore[union-attr]
+    assert snapshot.positions[0].floor == 21.8
+    assert snapshot.notes[0].visibility is Visibility.INTERNAL
+    assert snapshot.story[0].text == "Jobs – and “skills”, £"
+    assert snapshot.adoptions[0].minute_reference == "CAB/2008/41"
+    assert snapshot.milestones[0].done == date(2008, 5, 29)
+    assert len(snapshot.catalogue.indicators) == 199
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_fixture_read_only_leaves_file_untouched(fixture: Path, tmp_path: Path) -> None:
+    copy = tmp_path / fixture.name
+    shutil.copy(fixture, copy)
+    before = copy.read_bytes()
+    with Workbook.open(copy, read_only=True) as workbook:
+        assert workbook.schema_version == SCHEMA_VERSION
+        assert workbook.area().name == "Fixtureshire"
+    assert copy.read_bytes() == before

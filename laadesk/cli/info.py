@@ -8,8 +8,9 @@ from typing import Any
 
 from laadesk import __version__
 from laadesk.cli.output import print_json
+from laadesk.core.cross_checks import check_workbook
 from laadesk.core.model import ActionStatus, Role
-from laadesk.core.rules import check, ready_for_sign_off, summary
+from laadesk.core.rules import ready_for_sign_off, summary
 from laadesk.store.workbook import Workbook
 
 
@@ -22,7 +23,7 @@ def add_parser(commands: Any) -> None:
 
 def describe(workbook: Workbook) -> dict[str, Any]:
     snapshot = workbook.snapshot()
-    problems = check(snapshot.targets, snapshot.catalogue)
+    problems = check_workbook(snapshot)
     area = snapshot.area
 
     def count(role: Role) -> int:

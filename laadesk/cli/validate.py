@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from laadesk.cli.output import print_json
-from laadesk.core.rules import check, ready_for_sign_off, summary
+from laadesk.core.cross_checks import check_workbook
+from laadesk.core.rules import ready_for_sign_off, summary
 from laadesk.store.workbook import Workbook
 
 
@@ -21,10 +22,10 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     with Workbook.open(args.file, read_only=True) as workbook:
-        targets, catalogue = workbook.targets(), workbook.catalogue()
-    problems = check(targets, catalogue)
+        snapshot = workbook.snapshot()
+    problems = check_workbook(snapshot)
     ready = ready_for_sign_off(problems)
-    line = summary(targets, catalogue, problems)
+    line = summary(snapshot.targets, snapshot.catalogue, problems)
     if args.json:
         print_json({"ready_for_sign_off": ready, "summary": line, "problems": [asdict(p) for p in problems]})
     else:

@@ -6,7 +6,8 @@ from html import escape
 
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QTableView, QVBoxLayout, QWidget
 
-from laadesk.core.rules import check, summary
+from laadesk.core.cross_checks import check_workbook
+from laadesk.core.rules import summary
 from laadesk.store.workbook import Workbook
 from laadesk.ui.targets_model import TargetsModel
 
@@ -35,7 +36,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(heading)
         layout.addWidget(self.targets_view)
         self.setCentralWidget(body)
-        problems = check(snapshot.targets, snapshot.catalogue)
+        problems = check_workbook(snapshot)
         self.summary = QLabel(summary(snapshot.targets, snapshot.catalogue, problems))
         self.statusBar().addPermanentWidget(self.summary)
         self.statusBar().showMessage("Every change is saved as you make it.")

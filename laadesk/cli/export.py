@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from laadesk.core.errors import WorkbookUnavailable
 from laadesk.export.exchange_csv import write_exchange_csv
+from laadesk.store.opening import is_workbook_file
 from laadesk.store.workbook import Workbook
 
 
@@ -18,6 +20,10 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if is_workbook_file(args.csv):
+        raise WorkbookUnavailable(
+            f"{args.csv} is a laadesk workbook; export will not overwrite it. Choose another name."
+        )
     with Workbook.open(args.file, read_only=True) as workbook:
         count = write_exchange_csv(args.csv, workbook.targets(), workbook.catalogue())
     print(f"Wrote {count} targets to {args.csv}.")

@@ -63,12 +63,16 @@ class ExchangeRow:
 
 
 def guard_text(text: str) -> str:
-    """Text safe to put in a spreadsheet cell: never executed as a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """Text safe to put in a spreadsheet cell: never executed as a formula.
+
+    Text that already starts with an apostrophe gets one more, so unguard_text() gives
+    back exactly what was guarded.
+    """
+    return "'" + text if text.startswith((*FORMULA_STARTS, "'")) else text
 
 
 def unguard_text(text: str) -> str:
-    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+    if text.startswith("'") and text[1:].startswith((*FORMULA_STARTS, "'")):
         return text[1:]
     return text
 

@@ -101,7 +101,7 @@ def check_contents(conn: sqlite3.Connection, path: Path) -> None:
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
-            raise WorkbookCorrupt(f"{path} is damaged ({result}). Restore it from a backup.")
+            raise WorkbookCorrupt(f"{path} is damaged ({_one_line(result)}). Restore it from a backup.")
         odd = conn.execute("SELECT type, name FROM sqlite_schema WHERE type IN ('trigger', 'view')").fetchone()
     except sqlite3.Error as error:
         raise translate(error, path) from None
@@ -112,10 +112,45 @@ def check_contents(conn: sqlite3.Connection, path: Path) -> None:
         )
 
 
+def _one_line(report: str) -> str:
+    """The first real finding of an SQLite report, on one line and short enough to read."""
+    lines = [line.strip() for line in report.splitlines() if line.strip() and not line.startswith("***")]
+    first = " ".join((lines[0] if lines else report).split())
+    return first if len(first) <= 100 else first[:97] + "..."
+
+
+def recover_interrupted_save(path: Path) -> None:
+    """Roll back a save that a crash cut short, so a read-only open sees the last complete one.
+
+    A leftover non-empty `-journal` is SQLite's record of an unfinished transaction; only a
+    connection that can write may roll it back (https://www.sqlite.org/atomiccommit.html).
+    """
+    journal = Path(f"{path}-journal")
+    try:
+        if not journal.exists() or journal.stat().st_size == 0:
+            return
+    except OSError:
+        return
+    conn = connect(path, read_only=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except sqlite3.Error as error:
+        raise translate(error, path) from None
+    finally:
+        conn.close()
+
+
 def translate(error: sqlite3.Error, path: Path) -> WorkbookProblem:
     """A sentence a person can act on for an SQLite failure on this file."""
     name = getattr(error, "sqlite_errorname", "")
-    text = str(error)
+    text = _one_line(str(error))
+    if name == "SQLITE_READONLY_ROLLBACK":
+        return WorkbookUnavailable(
+            f"{path} was left half-saved when a program stopped, and the folder it is in cannot be "
+            "written to recover it; copy it somewhere writable and open it there."
+        )
+    if "decode to UTF-8" in text or "Could not decode" in text:
+        return WorkbookCorrupt(f"{path} is damaged (it holds text that is not valid UTF-8). Restore it from a backup.")
     if name.startswith("SQLITE_FULL") or "disk is full" in text:
         return WorkbookUnavailable(f"The disk holding {path} is full; the last change was not saved.")
     if name.startswith("SQLITE_READONLY") or "readonly" in text:
@@ -130,6 +165,16 @@ def translate(error: sqlite3.Error, path: Path) -> WorkbookProblem:
     if name.startswith("SQLITE_IOERR"):
         return WorkbookUnavailable(f"{path} could not be read or written ({text}); is the drive still there?")
     return WorkbookCorrupt(f"{path} could not be read ({text}).")
+
+
+def is_workbook_file(path: Path) -> bool:
+    """Whether path holds a laadesk workbook (by its header), so nothing overwrites it by accident."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(72)
+    except OSError:
+        return False
+    return header.startswith(SQLITE_MAGIC) and int.from_bytes(header[68:72], "big") == APPLICATION_ID
 
 
 def file_exists_problem(path: Path) -> WorkbookUnavailable | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ from laadesk import __version__
 from laadesk.core.catalogue import Catalogue, Indicator
 from laadesk.core.codes import sort_key
 from laadesk.core.edits import Edit, Put, Remove
-from laadesk.core.errors import WorkbookUnavailable
+from laadesk.core.errors import WorkbookCorrupt, WorkbookUnavailable
 from laadesk.core.model import (
     Adoption,
     AreaProfile,
@@ -73,6 +74,8 @@ class Workbook:
         """Open an existing workbook; raises a WorkbookProblem with one sentence if it cannot."""
         path = Path(path)
         version = opening.inspect_header(path)
+        if read_only:
+            opening.recover_interrupted_save(path)
         if read_only and version < SCHEMA_VERSION:
             return cls._open_migrated_copy(path, author)
         conn = opening.connect(path, read_only=read_only)
@@ -162,6 +165,11 @@ class Workbook:
             return [from_row(cls, row) for row in self._db.query(sql, params)]
         except sqlite3.Error as error:
             raise opening.translate(error, self.path) from None
+        except (ValueError, TypeError, KeyError):
+            # A value no laadesk writes (an unknown role, a broken date or list): damage.
+            raise WorkbookCorrupt(
+                f"{self.path} is damaged (a stored {_words(cls.__name__)} cannot be read). Restore it from a backup."
+            ) from None
 
     def meta(self, key: str) -> str | None:
         rows = self._db.query("SELECT value FROM meta WHERE key = ?", (key,))
@@ -329,6 +337,11 @@ class Workbook:
                 f"INSERT INTO indicators ({columns}) VALUES ({', '.join('?' for _ in row)})",
                 tuple(row.values()),
             )
+
+
+def _words(name: str) -> str:
+    """"ChampionNote" -> "champion note", for messages."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
 
 
 def _place_new_file(partial: Path, path: Path) -> None:

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from laadesk.core.errors import WorkbookUnavailable
-from laadesk.core.model import AreaProfile, AreaType, District, Tier
-from laadesk.store.reference import default_catalogue, find_area, reference_areas
+from laadesk.store.reference import area_profile, default_catalogue, reference_areas
 from laadesk.store.workbook import Workbook
 
 
@@ -33,19 +32,7 @@ def _region(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    reference = find_area(args.area)
-    if reference is not None:
-        area = AreaProfile(
-            name=reference.area,
-            ons_code=reference.ons_code,
-            go_region=reference.go_region,
-            type=AreaType(reference.type),
-            tier=Tier(reference.tier),
-        )
-        districts = tuple(District(d) for d in reference.districts)
-    else:
-        area = AreaProfile(name=args.area.strip())
-        districts = ()
+    area, districts, known_area = area_profile(args.area)
     if not area.name:
         raise WorkbookUnavailable("The area needs a name (--area).")
     if args.ons_code is not None:
@@ -55,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
     catalogue = default_catalogue()
     with Workbook.create(args.file, area, catalogue, districts=districts):
         pass
-    known = " (from the list of 2008 LAA areas)" if reference else ""
+    known = " (from the list of 2008 LAA areas)" if known_area else ""
     print(f"Created {args.file} for {area.name}{known}, with the {catalogue.edition}.")
     return 0

@@ -15,6 +15,7 @@ from laadesk.core.catalogue import (
     catalogue_rows,
 )
 from laadesk.core.errors import CatalogueRejected, CellProblem
+from laadesk.core.model import AreaProfile, AreaType, District, Tier
 from laadesk.core.text import decode_text
 from laadesk.resources import resource_path
 from laadesk.store.paths import user_data_dir
@@ -107,3 +108,21 @@ def reference_areas() -> tuple[ReferenceArea, ...]:
 def find_area(name: str) -> ReferenceArea | None:
     wanted = name.strip().casefold()
     return next((a for a in reference_areas() if a.area.casefold() == wanted), None)
+
+
+def area_profile(name: str) -> tuple[AreaProfile, tuple[District, ...], bool]:
+    """A new workbook's profile for an area name: filled from the 2008 list when it is there.
+
+    The third value says whether the name was found in the list.
+    """
+    reference = find_area(name)
+    if reference is None:
+        return AreaProfile(name=name.strip()), (), False
+    area = AreaProfile(
+        name=reference.area,
+        ons_code=reference.ons_code,
+        go_region=reference.go_region,
+        type=AreaType(reference.type),
+        tier=Tier(reference.tier),
+    )
+    return area, tuple(District(d) for d in reference.districts), True

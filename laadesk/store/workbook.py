@@ -249,6 +249,13 @@ class Workbook:
             milestones=self.milestones(),
         )
 
+    def backup_to(self, target: sqlite3.Connection) -> None:
+        """Copy the whole workbook into another connection with SQLite's online backup API."""
+        try:
+            self._db.conn.backup(target)
+        except sqlite3.Error as error:
+            raise opening.translate(error, self.path) from None
+
     # -- writing ----------------------------------------------------------------
 
     def apply(self, edit: Edit) -> None:
@@ -340,7 +347,7 @@ class Workbook:
 
 
 def _words(name: str) -> str:
-    """"ChampionNote" -> "champion note", for messages."""
+    """ "ChampionNote" -> "champion note", for messages."""
     return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
 
 

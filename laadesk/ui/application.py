@@ -1,35 +1,34 @@
-"""Starting Qt: the QApplication, the main window, and a message for files that will not open."""
+"""Starting Qt: the QApplication, settings, the main window and the first workbook."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from laadesk.store.workbook import Workbook
+from laadesk.ui import settings
 from laadesk.ui.main_window import MainWindow
 
 
-def _application() -> QApplication:
+def application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(sys.argv[:1])
     app.setApplicationName("laadesk")
     app.setOrganizationName("laadesk")
+    app.setApplicationDisplayName("laadesk")
     return app
 
 
-def run_application(workbook: Workbook) -> int:
-    app = _application()
-    window = MainWindow(workbook)
+def run_application(path: Path | None, *, demo: bool = False) -> int:
+    app = application()
+    settings.upgrade()
+    window = MainWindow()
     window.show()
-    status = app.exec()
-    workbook.close()
-    return int(status)
-
-
-def show_problem(message: str) -> int:
-    _application()
-    QMessageBox.critical(None, "laadesk", message)
-    return 2
+    if path is not None:
+        window.files.open_path(path)
+    elif demo:
+        window.files.open_demo()
+    return int(app.exec())

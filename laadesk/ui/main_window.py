@@ -1,43 +1,194 @@
-"""The main window: the area, its targets, and the live rules summary in the status bar."""
+"""The main window: navigation between pages, the menus, and the live rules summary."""
 
 from __future__ import annotations
 
-from html import escape
+from pathlib import Path
 
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QStringListModel, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+)
 
-from laadesk.core.cross_checks import check_workbook
-from laadesk.core.rules import summary
+from laadesk.core.edits import Edit
+from laadesk.core.rules import Problem, summary
 from laadesk.store.workbook import Workbook
-from laadesk.ui.targets_model import TargetsModel
+from laadesk.ui import settings
+from laadesk.ui.file_actions import FileActions
+from laadesk.ui.pages import PAGES, Page
+from laadesk.ui.session import WorkbookSession
+from laadesk.ui.start_page import StartPage
+
+SAVED_MESSAGE = "Every change is saved in the workbook file as you make it."
+
+
+class ClickableLabel(QLabel):
+    clicked = Signal()
+
+    def mousePressEvent(self, event: object) -> None:
+        self.clicked.emit()
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workbook: Workbook) -> None:
+    workbook_opened = Signal(object)
+    workbook_closed = Signal()
+
+    def __init__(self) -> None:
         super().__init__()
-        self.workbook = workbook
-        snapshot = workbook.snapshot()
-        area = snapshot.area
-        self.setWindowTitle(f"{area.name} - {workbook.path.name} - laadesk")
-        heading = QLabel(f"<h2>{escape(area.name)}</h2><p>{escape(area.lsp_name or area.go_region)}</p>")
-        self.targets_view = QTableView()
-        self.targets_view.setModel(TargetsModel(snapshot))
-        self.targets_view.setWordWrap(False)
-        header = self.targets_view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (9, 10, 11):  # units, lead partner, deferral: long texts, in full on hover
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, 150)
-        self.targets_view.verticalHeader().hide()
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(heading)
-        layout.addWidget(self.targets_view)
-        self.setCentralWidget(body)
-        problems = check_workbook(snapshot)
-        self.summary = QLabel(summary(snapshot.targets, snapshot.catalogue, problems))
+        self.session: WorkbookSession | None = None
+        self.pages: list[Page] = []
+        self.navigation = QListView()
+        self.navigation.setAccessibleName("Pages")
+        self.navigation.setModel(QStringListModel([page.title for page in PAGES]))
+        self.navigation.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.navigation.setMaximumWidth(200)
+        self.stack = QStackedWidget()
+        self.start_page = StartPage()
+        self.stack.addWidget(self.start_page)
+        splitter = QSplitter()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.summary = ClickableLabel()
+        self.summary.setAccessibleName("Rules summary")
+        self.summary.setToolTip("Click to see every problem")
+        self.summary.clicked.connect(lambda: self.show_page("Problems"))
         self.statusBar().addPermanentWidget(self.summary)
-        self.statusBar().showMessage("Every change is saved as you make it.")
-        self.resize(1200, 720)
+        self.files = FileActions(self)
+        self._build_menus()
+        self.start_page.new_requested.connect(self.files.new_workbook)
+        self.start_page.open_requested.connect(self.files.open_dialog)
+        self.start_page.demo_requested.connect(self.files.open_demo)
+        self.start_page.recent_requested.connect(self.files.open_recent)
+        self.navigation.selectionModel().currentRowChanged.connect(lambda current, _: self._show_row(current.row()))
+        self.resize(1280, 800)
+        geometry = settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self._show_workbook(None)
+
+    # -- menus ---------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.files.add_to_menu(file_menu)
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = QAction("&Undo", self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = QAction("&Redo", self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.undo_action.triggered.connect(lambda: self.session and self.session.undo_stack.undo())
+        self.redo_action.triggered.connect(lambda: self.session and self.session.undo_stack.redo())
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        go_menu = self.menuBar().addMenu("&Go")
+        for number, page in enumerate(PAGES, start=1):
+            action = QAction(page.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, title=page.title: self.show_page(title))
+            go_menu.addAction(action)
+        self.go_menu = go_menu
+
+    def _update_undo_actions(self) -> None:
+        stack = self.session.undo_stack if self.session else None
+        for action, can, text, verb in (
+            (self.undo_action, stack and stack.canUndo(), stack and stack.undoText(), "Undo"),
+            (self.redo_action, stack and stack.canRedo(), stack and stack.redoText(), "Redo"),
+        ):
+            action.setEnabled(bool(can))
+            action.setText(f"&{verb} {text}" if can and text else f"&{verb}")
+
+    # -- workbook --------------------------------------------------------------------
+
+    def set_workbook(self, workbook: Workbook | None) -> None:
+        """Show a workbook (or the start page); the previous one is closed."""
+        if self.session is not None:
+            self.session.close()
+            self.session.deleteLater()
+            self.session = None
+        for page in self.pages:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = []
+        self._show_workbook(workbook)
+
+    def _show_workbook(self, workbook: Workbook | None) -> None:
+        has_workbook = workbook is not None
+        self.navigation.setVisible(has_workbook)
+        self.go_menu.setEnabled(has_workbook)
+        self.files.workbook_changed(workbook)
+        if workbook is None:
+            self.setWindowTitle("laadesk")
+            self.summary.setText("")
+            self.statusBar().clearMessage()
+            self.start_page.refresh()
+            self.stack.setCurrentWidget(self.start_page)
+            self._update_undo_actions()
+            self.workbook_closed.emit()
+            return
+        self.session = WorkbookSession(workbook, self)
+        self.session.edited.connect(self._on_edited)
+        self.session.edit_failed.connect(self._on_edit_failed)
+        self.session.undo_stack.indexChanged.connect(self._update_undo_actions)
+        self.pages = [page_class(self.session) for page_class in PAGES]
+        for page in self.pages:
+            self.stack.addWidget(page)
+        area = workbook.area()
+        self.setWindowTitle(f"{area.name} - {workbook.path.name} - laadesk")
+        self.statusBar().showMessage(SAVED_MESSAGE)
+        self._update_summary()
+        self._update_undo_actions()
+        self.navigation.setCurrentIndex(self.navigation.model().index(0, 0))
+        self.stack.setCurrentWidget(self.pages[0])
+        self.workbook_opened.emit(workbook)
+
+    def _on_edited(self, edit: Edit) -> None:
+        self._update_summary()
+        self.statusBar().showMessage(f"Saved: {edit.label}. {SAVED_MESSAGE}", 5000)
+
+    def _on_edit_failed(self, message: str) -> None:
+        QMessageBox.warning(self, "Not saved", message)
+
+    def _update_summary(self) -> None:
+        if self.session is None:
+            return
+        snapshot = self.session.snapshot()
+        self.summary.setText(summary(snapshot.targets, snapshot.catalogue, self.session.problems()))
+
+    # -- pages -------------------------------------------------------------------------
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentWidget(self.pages[row])
+
+    def page(self, title: str) -> Page:
+        return next(p for p in self.pages if p.title == title)
+
+    def show_page(self, title: str) -> Page | None:
+        if not self.pages:
+            return None
+        row = [p.title for p in PAGES].index(title)
+        self.navigation.setCurrentIndex(self.navigation.model().index(row, 0))
+        return self.pages[row]
+
+    def show_problem(self, problem: Problem) -> None:
+        """Jump to the page and field that cause a problem."""
+        for page in self.pages:
+            if page.show_problem(problem):
+                self.show_page(page.title)
+                return
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings.save_window(self.saveGeometry(), self.saveState())
+        self.set_workbook(None)
+        event.accept()
+
+
+def current_path(window: MainWindow) -> Path | None:
+    return window.session.workbook.path if window.session else None

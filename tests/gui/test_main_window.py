@@ -1,36 +1,97 @@
-"""The main window opens a real workbook and shows its targets and the live rules summary."""
+"""The main window: pages, the rules summary, and the File menu's promises."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from laadesk.app import demo_workbook_path
+from laadesk.core.errors import NotAWorkbook
 from laadesk.store.workbook import Workbook
+from laadesk.ui import file_actions, settings
 from laadesk.ui.main_window import MainWindow
+from laadesk.ui.new_workbook_dialog import NewWorkbookDialog
+from laadesk.ui.pages import PAGES
+from laadesk.ui.pages.targets_model import TargetsModel
 
 
-def test_demo_workbook_opens_with_targets_and_summary(qtbot: QtBot, user_data: Path) -> None:
-    path = demo_workbook_path()
-    assert path.parent == user_data and path.exists()
-    with Workbook.open(path) as workbook:
-        window = MainWindow(workbook)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        model = window.targets_view.model()
-        chosen = [t for t in workbook.targets() if t.chosen]
-        assert model.rowCount() == len(chosen) >= 50
-        assert window.windowTitle() == "Kingsmere - demo.laa - laadesk"
-        assert window.summary.text().startswith("Designated 32/35 - Statutory 16/16 - Local 3 - Deferred 4 - 1 error")
-        first = [model.index(0, c).data() for c in range(model.columnCount())]
-        assert first[0] == "NI 1" and first[2] == "designated" and first[-1] == "Place Survey pending"
+def test_demo_opens_with_every_page_and_the_summary(window: MainWindow, demo_path: Path) -> None:
+    assert window.windowTitle() == "Kingsmere - kingsmere.laa - laadesk"
+    assert [p.title for p in window.pages] == [p.title for p in PAGES]
+    assert window.summary.text().startswith("Designated 32/35 - Statutory 16/16 - Local 3 - Deferred 4 - 1 error")
+    assert "saved in the workbook file as you make it" in window.statusBar().currentMessage()
+    assert settings.recent_files() == [demo_path.resolve()]
 
 
-def test_targets_model_passes_qt_model_tester(qtmodeltester, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from laadesk.store.demo import build_demo
-    from laadesk.ui.targets_model import TargetsModel
+def test_pages_are_reached_by_keyboard(window: MainWindow, qtbot: QtBot) -> None:
+    for number, page in enumerate(PAGES, start=1):
+        qtbot.keyClick(window, Qt.Key.Key_0 + number, Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentWidget().title == page.title
 
-    with build_demo(tmp_path / "d.laa") as workbook:
-        qtmodeltester.check(TargetsModel(workbook.snapshot()))
+
+def test_clicking_the_summary_shows_problems(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.mouseClick(window.summary, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget().title == "Problems"
+
+
+def test_new_workbook_for_a_listed_area(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    target = tmp_path / "derbyshire.laa"
+    monkeypatch.setattr(NewWorkbookDialog, "ask", classmethod(lambda cls, parent: ("derbyshire", target)))
+    window.files.new_action.trigger()
+    assert window.windowTitle() == "Derbyshire - derbyshire.laa - laadesk"
+    window.set_workbook(None)
+    with Workbook.open(target, read_only=True) as workbook:
+        assert workbook.area().go_region == "East Midlands"
+        assert len(workbook.districts()) == 8
+
+
+def test_open_recent_says_plainly_when_a_file_has_moved(
+    window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(file_actions, "tell", lambda parent, title, message: told.append(message))
+    window.files.close_action.trigger()
+    assert window.session is None and window.windowTitle() == "laadesk"
+    moved = demo_path.with_name("moved.laa")
+    demo_path.rename(moved)
+    window.files.open_recent(demo_path.resolve())
+    assert told == [
+        f"kingsmere.laa is no longer in {demo_path.parent}: it has been moved, renamed or deleted "
+        "(or the drive it was on is not connected). It has been taken off the recent list; use Open to find it."
+    ]
+    assert settings.recent_files() == []
+    assert window.files.open_path(moved)  # and reopening from its new place works
+    assert settings.recent_files() == [moved.resolve()]
+
+
+def test_a_file_that_will_not_open_is_explained(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(file_actions, "tell", lambda parent, title, message: told.append(message))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    bad = tmp_path / "notes.laa"
+    bad.write_text("minutes of the meeting")
+    assert not window.files.open_path(bad)
+    assert told == [str(NotAWorkbook(f"{bad} is not a laadesk workbook (it is not an SQLite database file)."))]
+    assert window.session is None
+
+
+def test_save_a_copy_keeps_working_in_the_original(
+    window: MainWindow, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "for-council.laa"
+    monkeypatch.setattr(file_actions, "ask_copy_path", lambda parent, suggested: copy)
+    window.files.copy_action.trigger()
+    assert window.session is not None and window.session.workbook.path == demo_path
+    with Workbook.open(copy, read_only=True) as workbook:
+        assert workbook.area().name == "Kingsmere"
+        assert len(workbook.targets()) == len(window.session.snapshot().targets)
+
+
+def test_targets_model_passes_qt_model_tester(qtmodeltester, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.session is not None
+    qtmodeltester.check(TargetsModel(window.session.snapshot()))

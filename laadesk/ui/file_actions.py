@@ -1,0 +1,155 @@
+"""The File menu: new, open, open recent, save a copy, close - each telling plainly what went wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from laadesk.app_files import demo_workbook_path
+from laadesk.core.errors import WorkbookProblem
+from laadesk.store.copies import save_copy
+from laadesk.store.reference import area_profile, default_catalogue
+from laadesk.store.workbook import WORKBOOK_SUFFIX, Workbook
+from laadesk.ui import settings
+from laadesk.ui.new_workbook_dialog import NewWorkbookDialog
+
+if TYPE_CHECKING:
+    from laadesk.ui.main_window import MainWindow
+
+FILTER = f"laadesk workbooks (*{WORKBOOK_SUFFIX});;All files (*)"
+
+
+def ask_open_path(parent: QWidget) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(parent, "Open a workbook", str(settings.last_folder()), FILTER)
+    return Path(chosen) if chosen else None
+
+
+def ask_copy_path(parent: QWidget, suggested: Path) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(parent, "Save a copy as", str(suggested), FILTER)
+    return Path(chosen) if chosen else None
+
+
+def tell(parent: QWidget, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+class FileActions:
+    """Owns the File menu's actions and carries them out for the main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.new_action = self._action("&New workbook...", QKeySequence.StandardKey.New, self.new_workbook)
+        self.open_action = self._action("&Open...", QKeySequence.StandardKey.Open, self.open_dialog)
+        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.copy_action = self._action("Save a &Copy As...", QKeySequence.StandardKey.SaveAs, self.save_copy)
+        self.close_action = self._action("&Close", QKeySequence.StandardKey.Close, self.close_workbook)
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, window.close)
+
+    def _action(self, text: str, key: QKeySequence.StandardKey, slot: object) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _=False: slot())  # type: ignore[operator]
+        return action
+
+    def add_to_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.new_action)
+        menu.addAction(self.open_action)
+        menu.addMenu(self.recent_menu)
+        menu.addSeparator()
+        menu.addAction(self.copy_action)
+        menu.addAction(self.close_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+
+    def workbook_changed(self, workbook: Workbook | None) -> None:
+        self.copy_action.setEnabled(workbook is not None)
+        self.close_action.setEnabled(workbook is not None)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = settings.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(f"{path.name}  ({path.parent})")
+            action.triggered.connect(lambda _=False, p=path: self.open_recent(p))
+        if not recent:
+            self.recent_menu.addAction("No recent workbooks").setEnabled(False)
+
+    # -- what the actions do ------------------------------------------------------------
+
+    def open_path(self, path: Path) -> bool:
+        """Open a workbook in the window; a file that will not open is explained, not thrown."""
+        try:
+            workbook = Workbook.open(path)
+        except WorkbookProblem as problem:
+            tell(self.window, "Cannot open workbook", str(problem))
+            return False
+        self.window.set_workbook(workbook)
+        settings.remember_file(path)
+        settings.remember_folder(path.resolve().parent)
+        return True
+
+    def open_dialog(self) -> None:
+        path = ask_open_path(self.window)
+        if path is not None:
+            self.open_path(path)
+
+    def open_recent(self, path: Path) -> None:
+        if not path.exists():
+            settings.forget_file(path)
+            self.window.start_page.refresh()
+            tell(
+                self.window,
+                "Workbook not found",
+                f"{path.name} is no longer in {path.parent}: it has been moved, renamed or deleted "
+                "(or the drive it was on is not connected). It has been taken off the recent list; "
+                "use Open to find it.",
+            )
+            return
+        self.open_path(path)
+
+    def open_demo(self) -> None:
+        try:
+            path = demo_workbook_path()
+        except WorkbookProblem as problem:
+            tell(self.window, "Cannot open the demo workbook", str(problem))
+            return
+        self.open_path(path)
+
+    def new_workbook(self) -> None:
+        answer = NewWorkbookDialog.ask(self.window)
+        if answer is None:
+            return
+        name, path = answer
+        area, districts, _ = area_profile(name)
+        try:
+            if path.exists():
+                # The save dialog has already asked the person to confirm replacing it.
+                path.unlink()
+            Workbook.create(path, area, default_catalogue(), districts=districts).close()
+        except (WorkbookProblem, OSError) as problem:
+            tell(self.window, "Cannot create workbook", str(problem))
+            return
+        self.open_path(path)
+
+    def save_copy(self) -> None:
+        session = self.window.session
+        if session is None:
+            return
+        current = session.workbook.path
+        suggested = current.with_name(f"{current.stem} copy{WORKBOOK_SUFFIX}")
+        target = ask_copy_path(self.window, suggested)
+        if target is None:
+            return
+        try:
+            save_copy(session.workbook, target)
+        except WorkbookProblem as problem:
+            tell(self.window, "Copy not saved", str(problem))
+            return
+        self.window.statusBar().showMessage(f"Saved a copy as {target}. You are still working in {current.name}.")
+
+    def close_workbook(self) -> None:
+        self.window.set_workbook(None)

@@ -1,0 +1,9 @@
+"""The Indicators page (being built)."""
+
+from __future__ import annotations
+
+from laadesk.ui.pages.base import Page
+
+
+class IndicatorsPage(Page):
+    title = "Indicators"

@@ -1,0 +1,9 @@
+"""The Problems page (being built)."""
+
+from __future__ import annotations
+
+from laadesk.ui.pages.base import Page
+
+
+class ProblemsPage(Page):
+    title = "Problems"

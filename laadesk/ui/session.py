@@ -1,0 +1,61 @@
+"""The open workbook as the window sees it: edits go through the undo stack, pages hear of changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from laadesk.core.cross_checks import check_workbook
+from laadesk.core.edits import Edit
+from laadesk.core.errors import WorkbookProblem
+from laadesk.core.rules import Problem
+from laadesk.core.snapshot import WorkbookSnapshot
+from laadesk.store.workbook import Workbook
+from laadesk.ui.undo import EditCommand
+
+
+class WorkbookSession(QObject):
+    """Owns one open Workbook and its QUndoStack; every page edits through apply()."""
+
+    edited = Signal(object)  # the Edit just written (forwards or inverted by undo)
+    edit_failed = Signal(str)  # a sentence: the edit did not reach the file
+
+    def __init__(self, workbook: Workbook, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workbook = workbook
+        self.undo_stack = QUndoStack(self)
+        self._snapshot: WorkbookSnapshot | None = None
+        self._problems: list[Problem] | None = None
+
+    def snapshot(self) -> WorkbookSnapshot:
+        """Everything in the workbook now; cached until the next edit."""
+        if self._snapshot is None:
+            self._snapshot = self.workbook.snapshot()
+        return self._snapshot
+
+    def problems(self) -> list[Problem]:
+        if self._problems is None:
+            self._problems = check_workbook(self.snapshot())
+        return self._problems
+
+    def apply(self, edit: Edit, merge_key: object = None) -> None:
+        """Push an edit onto the undo stack, which writes it to the file (QUndoStack runs redo())."""
+        if edit.empty:
+            return
+        self.undo_stack.push(EditCommand(self, edit, merge_key))
+
+    def write(self, edit: Edit) -> bool:
+        """Write an edit to the file now; called by the undo commands only."""
+        try:
+            self.workbook.apply(edit)
+        except WorkbookProblem as problem:
+            self.edit_failed.emit(str(problem))
+            return False
+        self._snapshot = None
+        self._problems = None
+        self.edited.emit(edit)
+        return True
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.workbook.close()

@@ -1,0 +1,70 @@
+"""Every QSettings key laadesk uses, read with its type. Area data never goes here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+SETTINGS_VERSION = 1
+MAX_RECENT = 10
+
+
+def _settings() -> QSettings:
+    return QSettings()
+
+
+def upgrade() -> None:
+    """Bring stored settings up to SETTINGS_VERSION, one step at a time (none yet)."""
+    settings = _settings()
+    version = int(settings.value("settings_version", 0, int))  # type: ignore[call-overload]
+    if version < SETTINGS_VERSION:
+        settings.setValue("settings_version", SETTINGS_VERSION)
+
+
+# -- preferences ----------------------------------------------------------------
+
+
+def recent_files() -> list[Path]:
+    value = _settings().value("files/recent", [], list)  # type: ignore[call-overload]
+    return [Path(p) for p in value or [] if isinstance(p, str) and p]
+
+
+def remember_file(path: Path) -> None:
+    """Put a workbook at the top of Open Recent."""
+    path = path.resolve()
+    files = [path] + [p for p in recent_files() if p != path]
+    _settings().setValue("files/recent", [str(p) for p in files[:MAX_RECENT]])
+
+
+def forget_file(path: Path) -> None:
+    _settings().setValue("files/recent", [str(p) for p in recent_files() if p != path])
+
+
+def last_folder() -> Path:
+    value = _settings().value("files/last_folder", "", str)  # type: ignore[call-overload]
+    folder = Path(value) if value else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+def remember_folder(folder: Path) -> None:
+    _settings().setValue("files/last_folder", str(folder))
+
+
+# -- window state (kept apart from preferences) -----------------------------------------
+
+
+def window_geometry() -> QByteArray | None:
+    value = _settings().value("window/geometry")
+    return value if isinstance(value, QByteArray) else None
+
+
+def window_state() -> QByteArray | None:
+    value = _settings().value("window/state")
+    return value if isinstance(value, QByteArray) else None
+
+
+def save_window(geometry: QByteArray, state: QByteArray) -> None:
+    settings = _settings()
+    settings.setValue("window/geometry", geometry)
+    settings.setValue("window/state", state)

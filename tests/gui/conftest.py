@@ -1,0 +1,45 @@
+"""GUI fixtures: settings in a temporary folder, a main window on a copy of the demo workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from laadesk.store.demo import build_demo
+from laadesk.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def qt_settings(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Tests never touch the real user's settings."""
+    folder = tmp_path_factory.mktemp("settings")
+    QCoreApplication.setOrganizationName("laadesk-tests")
+    QCoreApplication.setApplicationName("laadesk-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings().clear()
+    return folder
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    path = tmp_path / "kingsmere.laa"
+    build_demo(path).close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_path: Path) -> Iterator[MainWindow]:
+    """The main window with a fresh copy of the demo workbook open."""
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    assert main.files.open_path(demo_path)
+    yield main
+    main.set_workbook(None)

@@ -239,6 +239,7 @@ class ChampionNote:
     indicators: tuple[str, ...] = ()
     visibility: Visibility = Visibility.INTERNAL
     action_status: ActionStatus = ActionStatus.NONE
+    time: str = ""  # "14:32" when captured live in a workshop, else blank
 
     @property
     def key(self) -> str:

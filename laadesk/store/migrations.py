@@ -61,6 +61,11 @@ def m0001_initial(db: Database) -> None:
     )
 
 
+def m0002_note_time(db: Database) -> None:
+    """0002_note_time: champion notes captured in a workshop carry the time of day."""
+    db.execute("ALTER TABLE champion_notes ADD COLUMN time TEXT NOT NULL DEFAULT ''")
+
+
 def _run(db: Database, script: str) -> None:
     # executescript() would COMMIT first and break the migration's transaction.
     for statement in script.split(";"):
@@ -68,7 +73,7 @@ def _run(db: Database, script: str) -> None:
             db.execute(statement)
 
 
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (m0001_initial,)
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (m0001_initial, m0002_note_time)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

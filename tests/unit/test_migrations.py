@@ -44,6 +44,9 @@ def test_fixture_opens_and_upgrades(fixture: Path, tmp_path: Path) -> None:
     assert snapshot.target("L1") is not None and snapshot.target("L1").role is Role.LOCAL  # type: ignore[union-attr]
     assert snapshot.positions[0].floor == 21.8
     assert snapshot.notes[0].visibility is Visibility.INTERNAL
+    format_written = int(re.findall(r"\d+", fixture.stem)[0])
+    # 0002 added the time a note was captured; older notes read as blank, not as damage.
+    assert snapshot.notes[0].time == ("14:32" if format_written >= 2 else "")
     assert snapshot.story[0].text == "Jobs – and “skills”, £"
     assert snapshot.adoptions[0].minute_reference == "CAB/2008/41"
     assert snapshot.milestones[0].done == date(2008, 5, 29)

@@ -87,6 +87,7 @@ def main() -> None:
                 ("NI 116",),
                 Visibility.INTERNAL,
                 ActionStatus.OPEN,
+                "14:32",
             ),
             Adoption("a1", "Fixtureshire County Council", date(2008, 6, 10), "Cabinet", "CAB/2008/41"),
             SignOff(date(2008, 6, 12), "GO East Midlands", None, "2"),

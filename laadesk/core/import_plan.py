@@ -41,7 +41,8 @@ class ImportPlan:
     unchanged: int
 
 
-def _shown(value: Any) -> str:
+def shown_value(value: Any) -> str:
+    """A field value as a report shows it: numbers plainly, blanks as (blank)."""
     if value is None or value == "" or value == ():
         return "(blank)"
     if isinstance(value, float):
@@ -101,7 +102,7 @@ def plan_import(
             for name in EXCHANGE_FIELDS:
                 old, new = getattr(before, name), getattr(after, name)
                 if old != new:
-                    report.append(f"{code}: {FIELD_LABELS[name]} {_shown(old)} -> {_shown(new)}")
+                    report.append(f"{code}: {FIELD_LABELS[name]} {shown_value(old)} -> {shown_value(new)}")
         else:
             unchanged += 1
     edit = Edit(f"import {source}", tuple(changes))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStringListModel, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -23,6 +23,7 @@ from laadesk.ui.file_actions import FileActions
 from laadesk.ui.pages import PAGES, Page
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.start_page import StartPage
+from laadesk.ui.workshop_mode import WorkshopMode
 
 SAVED_MESSAGE = "Every change is saved in the workbook file as you make it."
 
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.summary.clicked.connect(lambda: self.show_page("Problems"))
         self.statusBar().addPermanentWidget(self.summary)
         self.files = FileActions(self)
+        self.workshop = WorkshopMode(self)
         self._build_menus()
         self.start_page.new_requested.connect(self.files.new_workbook)
         self.start_page.open_requested.connect(self.files.open_dialog)
@@ -87,6 +89,14 @@ class MainWindow(QMainWindow):
         self.redo_action.triggered.connect(lambda: self.session and self.session.undo_stack.redo())
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
+        view_menu = self.menuBar().addMenu("&View")
+        self.workshop_action = QAction("&Workshop mode", self)
+        self.workshop_action.setCheckable(True)
+        self.workshop_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.workshop_action.setToolTip("One target at a time in large type, for a projector (F5)")
+        self.workshop_action.toggled.connect(self._toggle_workshop)
+        view_menu.addAction(self.workshop_action)
+        self.view_menu = view_menu
         go_menu = self.menuBar().addMenu("&Go")
         for number, page in enumerate(PAGES, start=1):
             action = QAction(page.title, self)
@@ -108,6 +118,8 @@ class MainWindow(QMainWindow):
 
     def set_workbook(self, workbook: Workbook | None) -> None:
         """Show a workbook (or the start page); the previous one is closed."""
+        if self.workshop.active:
+            self.workshop_action.setChecked(False)
         if self.session is not None:
             self.session.close()
             self.session.deleteLater()
@@ -122,6 +134,7 @@ class MainWindow(QMainWindow):
         has_workbook = workbook is not None
         self.navigation.setVisible(has_workbook)
         self.go_menu.setEnabled(has_workbook)
+        self.workshop_action.setEnabled(has_workbook)
         self.files.workbook_changed(workbook)
         if workbook is None:
             self.setWindowTitle("laadesk")
@@ -160,6 +173,12 @@ class MainWindow(QMainWindow):
             return
         snapshot = self.session.snapshot()
         self.summary.setText(summary(snapshot.targets, snapshot.catalogue, self.session.problems()))
+
+    def _toggle_workshop(self, on: bool) -> None:
+        if on:
+            self.workshop.enter()
+        else:
+            self.workshop.leave()
 
     # -- pages -------------------------------------------------------------------------
 

@@ -144,6 +144,7 @@ class FileActions:
         target = ask_copy_path(self.window, suggested)
         if target is None:
             return
+        session.settle()
         try:
             save_copy(session.workbook, target)
         except WorkbookProblem as problem:

@@ -19,6 +19,7 @@ class WorkbookSession(QObject):
 
     edited = Signal(object)  # the Edit just written (forwards or inverted by undo)
     edit_failed = Signal(str)  # a sentence: the edit did not reach the file
+    settling = Signal()  # write any typing still waiting for its idle timer, now
 
     def __init__(self, workbook: Workbook, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +27,12 @@ class WorkbookSession(QObject):
         self.undo_stack = QUndoStack(self)
         self._snapshot: WorkbookSnapshot | None = None
         self._problems: list[Problem] | None = None
+        self._open = True
+
+    @property
+    def is_open(self) -> bool:
+        """False once closed: a late signal from a widget must not write to a closed file."""
+        return self._open
 
     def snapshot(self) -> WorkbookSnapshot:
         """Everything in the workbook now; cached until the next edit."""
@@ -40,7 +47,7 @@ class WorkbookSession(QObject):
 
     def apply(self, edit: Edit, merge_key: object = None) -> None:
         """Push an edit onto the undo stack, which writes it to the file (QUndoStack runs redo())."""
-        if edit.empty:
+        if edit.empty or not self._open:
             return
         self.undo_stack.push(EditCommand(self, edit, merge_key))
 
@@ -56,6 +63,14 @@ class WorkbookSession(QObject):
         self.edited.emit(edit)
         return True
 
+    def settle(self) -> None:
+        """Ask every editor with typing still waiting for its idle timer to write it through now."""
+        if self._open:
+            self.settling.emit()
+
     def close(self) -> None:
+        """Write what is pending, then close the file; the session refuses edits from then on."""
+        self.settle()
+        self._open = False
         self.undo_stack.clear()
         self.workbook.close()

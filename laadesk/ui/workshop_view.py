@@ -60,6 +60,7 @@ class WorkshopView(QWidget):
         from laadesk.ui.trajectory_chart import TrajectoryChart  # QtCharts loads only when needed
 
         self.chart = TrajectoryChart()
+        self.chart.heading.hide()  # the view's own heading names the target in larger type
         self.chart.setMinimumHeight(320)
         self.capture = QLineEdit()
         self.capture.setPlaceholderText("Type a decision or an action and press Enter")

@@ -152,8 +152,7 @@ class MainWindow(QMainWindow):
         self.pages = [page_class(self.session) for page_class in PAGES]
         for page in self.pages:
             self.stack.addWidget(page)
-        area = workbook.area()
-        self.setWindowTitle(f"{area.name} - {workbook.path.name} - laadesk")
+        self._update_title()
         self.statusBar().showMessage(SAVED_MESSAGE)
         self._update_summary()
         self._update_undo_actions()
@@ -163,10 +162,16 @@ class MainWindow(QMainWindow):
 
     def _on_edited(self, edit: Edit) -> None:
         self._update_summary()
+        self._update_title()
         self.statusBar().showMessage(f"Saved: {edit.label}. {SAVED_MESSAGE}", 5000)
 
     def _on_edit_failed(self, message: str) -> None:
         QMessageBox.warning(self, "Not saved", message)
+
+    def _update_title(self) -> None:
+        if self.session is not None:
+            name = self.session.snapshot().area.name
+            self.setWindowTitle(f"{name} - {self.session.workbook.path.name} - laadesk")
 
     def _update_summary(self) -> None:
         if self.session is None:

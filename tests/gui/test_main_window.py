@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from laadesk.core.edits import set_fields
 from laadesk.core.errors import NotAWorkbook
 from laadesk.store.workbook import Workbook
 from laadesk.ui import file_actions, settings
@@ -95,3 +96,13 @@ def test_save_a_copy_keeps_working_in_the_original(
 def test_targets_model_passes_qt_model_tester(qtmodeltester, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     assert window.session is not None
     qtmodeltester.check(TargetsModel(window.session.snapshot()))
+
+
+def test_title_follows_the_area_name(window: MainWindow) -> None:
+    assert window.session is not None
+    area = window.session.snapshot().area
+    window.session.apply(set_fields(area, "change area name", name="Kingsmere and Wenmoor"))
+    assert window.windowTitle() == "Kingsmere and Wenmoor - kingsmere.laa - laadesk"
+    window.undo_action.trigger()
+    assert window.windowTitle() == "Kingsmere - kingsmere.laa - laadesk"
+    assert window.session.snapshot().area == area

@@ -47,7 +47,9 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName("Pages")
         self.navigation.setModel(QStringListModel([page.title for page in PAGES]))
         self.navigation.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.navigation.setMaximumWidth(200)
+        self.navigation.setSpacing(3)
+        widest = max(self.navigation.fontMetrics().horizontalAdvance(page.title) for page in PAGES)
+        self.navigation.setFixedWidth(widest + 40)  # every page name in full, never a scroll bar
         self.stack = QStackedWidget()
         self.start_page = StartPage()
         self.stack.addWidget(self.start_page)
@@ -55,6 +57,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
         self.summary = ClickableLabel()
         self.summary.setAccessibleName("Rules summary")

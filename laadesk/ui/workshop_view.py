@@ -108,7 +108,10 @@ class WorkshopView(QWidget):
         for keys, kind in (("Ctrl+D", "decision"), ("Ctrl+T", "action")):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(lambda k=kind: self.start_capture(k))
-        session.edited.connect(lambda _: self.show_current())
+        session.edited.connect(self._on_edited)  # a bound slot: dropped when the view is deleted
+        self.show_current()
+
+    def _on_edited(self, edit: object) -> None:
         self.show_current()
 
     @property

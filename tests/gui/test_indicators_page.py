@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from laadesk.core.model import Role
 from laadesk.core.rules import Problem, Severity
 from laadesk.store.workbook import Workbook
+from laadesk.ui import file_actions
 from laadesk.ui.main_window import MainWindow
 from laadesk.ui.pages import indicators_page
 from laadesk.ui.pages.indicators_model import COLUMN, IndicatorsModel
 from laadesk.ui.pages.indicators_page import IndicatorsPage
+from laadesk.ui.pages.indicators_rationale import IDLE_MS
 
 
 def open_page(window: MainWindow) -> IndicatorsPage:
@@ -245,20 +248,52 @@ def test_closing_while_typing_a_rationale_keeps_it(window: MainWindow, qtbot: Qt
     page.details.rationale.setFocus()
     qtbot.keyClicks(page.details.rationale, "Cohesion work in the Fens")
     window.files.close_action.trigger()  # the box loses focus only after the file has closed
-    qtbot.wait(700)
+    qtbot.wait(IDLE_MS + 100)
     assert window.session is None
     assert stored(demo_path, "NI 4") == (Role.CANDIDATE, "Cohesion work in the Fens")
 
 
-def test_closing_a_fresh_workbook_while_typing_does_no_harm(window: MainWindow, qtbot: QtBot, demo_path: Path) -> None:
+CLOSINGS = {
+    "File > Close": lambda window: window.files.close_action.trigger(),
+    "opening another": lambda window: window.set_workbook(None),
+}
+
+
+@pytest.mark.parametrize("close", CLOSINGS.values(), ids=list(CLOSINGS))
+def test_typing_newer_than_the_pause_is_kept_when_a_fresh_workbook_closes(
+    window: MainWindow, qtbot: QtBot, demo_path: Path, close: Callable[[MainWindow], None]
+) -> None:
     page = open_page(window)
     click(qtbot, page, "NI 8")
     before = stored(demo_path, "NI 8")
-    page.details.rationale.setFocus()
-    qtbot.keyClicks(page.details.rationale, "x")
-    window.files.close_action.trigger()
-    qtbot.wait(700)
+    assert before is not None and window.session is not None and window.session.undo_stack.count() == 0
+    editor = page.details.rationale
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, " Closing now.")
+    close(window)  # at once: the pause has not passed and nothing else is on the undo stack
     assert window.session is None
-    # Nothing written, and no error: with an empty undo stack the session gives no warning before it
-    # closes, so typing younger than the pause is not caught (a session "closing" signal would catch it).
-    assert stored(demo_path, "NI 8") == before
+    assert stored(demo_path, "NI 8") == (Role.DESIGNATED, before[1] + " Closing now.")
+    qtbot.wait(IDLE_MS + 100)  # the box's timer, had it been left running, finds the file closed: no harm
+    assert stored(demo_path, "NI 8") == (Role.DESIGNATED, before[1] + " Closing now.")
+
+
+def test_save_a_copy_includes_a_rationale_typed_a_moment_before(
+    window: MainWindow, qtbot: QtBot, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "for-council.laa"
+    monkeypatch.setattr(file_actions, "ask_copy_path", lambda parent, suggested: copy)
+    page = open_page(window)
+    click(qtbot, page, "NI 8")
+    editor = page.details.rationale
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Sport and health")
+    window.files.copy_action.trigger()  # before the pause
+    assert stored(copy, "NI 8") == (Role.DESIGNATED, "Sport and health")
+    assert stored(demo_path, "NI 8") == (Role.DESIGNATED, "Sport and health")
+    qtbot.keyClicks(editor, " in Colbeck")  # still in the box: typing goes on into the same undo step
+    editor.clearFocus()
+    assert stored(demo_path, "NI 8") == (Role.DESIGNATED, "Sport and health in Colbeck")
+    assert window.session is not None and window.session.undo_stack.count() == 1
+    assert stored(copy, "NI 8") == (Role.DESIGNATED, "Sport and health")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
@@ -12,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from laadesk.core.model import Position, PositionChange, PositionField, Target
 from laadesk.core.rules import Problem, Severity
 from laadesk.store.workbook import Workbook, default_author
+from laadesk.ui import file_actions
 from laadesk.ui.main_window import MainWindow
 from laadesk.ui.pages.negotiation_models import HistoryModel, NegotiatedModel
 from laadesk.ui.pages.negotiation_page import NegotiationPage
@@ -38,8 +41,8 @@ def choose(qtbot: QtBot, page: NegotiationPage, code: str) -> None:
     assert page.current_code() == code
 
 
-def type_into(qtbot: QtBot, page: NegotiationPage, year: str, column: str, text: str) -> None:
-    """Go to a cell, press F2, type over what is there and press Enter."""
+def start_typing(qtbot: QtBot, page: NegotiationPage, year: str, column: str, text: str) -> QLineEdit:
+    """Go to a cell, press F2 and type over what is there (Backspace for nothing), not yet pressing Enter."""
     view = page.year_view
     view.setFocus()
     view.setCurrentIndex(page.years.index(YEAR_ROW[year], COLUMN[column]))
@@ -48,9 +51,15 @@ def type_into(qtbot: QtBot, page: NegotiationPage, year: str, column: str, text:
     assert isinstance(editor, QLineEdit)
     editor.selectAll()
     qtbot.keyClicks(editor, text) if text else qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    return editor
+
+
+def type_into(qtbot: QtBot, page: NegotiationPage, year: str, column: str, text: str) -> None:
+    """Go to a cell, press F2, type over what is there and press Enter."""
+    editor = start_typing(qtbot, page, year, column, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     # The delegate commits on Return through a queued call: let the event loop run it.
-    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState, timeout=2000)
+    qtbot.waitUntil(lambda: page.year_view.state() != QAbstractItemView.State.EditingState, timeout=2000)
 
 
 def position(demo_path: Path, code: str, year: str) -> Position | None:
@@ -236,14 +245,49 @@ def test_closing_while_typing_a_figure_keeps_it(window: MainWindow, qtbot: QtBot
     page = open_page(window)
     choose(qtbot, page, "NI 20")
     type_into(qtbot, page, "2008/09", "floor", "6.25")  # the undo stack is not empty
-    view = page.year_view
-    view.setCurrentIndex(page.years.index(YEAR_ROW["2009/10"], COLUMN["area"]))
-    qtbot.keyClick(view, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, "5.95")
+    start_typing(qtbot, page, "2009/10", "area", "5.95")
     window.files.close_action.trigger()  # the cell lets go only after the file has closed
     qtbot.wait(50)
     assert window.session is None
     assert position(demo_path, "NI 20", "2009/10") == Position("NI 20", "2009/10", 5.95, 5.8, None, 6.0)
+
+
+CLOSINGS = {
+    "File > Close": lambda window: window.files.close_action.trigger(),
+    "opening another": lambda window: window.set_workbook(None),
+}
+
+
+@pytest.mark.parametrize("close", CLOSINGS.values(), ids=list(CLOSINGS))
+def test_a_figure_still_being_typed_is_kept_when_a_fresh_workbook_closes(
+    window: MainWindow, qtbot: QtBot, demo_path: Path, close: Callable[[MainWindow], None]
+) -> None:
+    page = open_page(window)
+    choose(qtbot, page, "NI 20")
+    assert window.session is not None and window.session.undo_stack.count() == 0
+    before = len(history(demo_path, "NI 20"))
+    start_typing(qtbot, page, "2010/11", "government", "6.1")
+    close(window)  # at once, with nothing on the undo stack
+    assert window.session is None
+    qtbot.wait(50)  # the cell lets go now, and finds the file closed
+    assert position(demo_path, "NI 20", "2010/11") == Position("NI 20", "2010/11", 5.9, 6.1, None, 5.7)
+    assert len(history(demo_path, "NI 20")) == before + 1
+
+
+def test_save_a_copy_includes_a_figure_still_being_typed(
+    window: MainWindow, qtbot: QtBot, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "for-council.laa"
+    monkeypatch.setattr(file_actions, "ask_copy_path", lambda parent, suggested: copy)
+    page = open_page(window)
+    choose(qtbot, page, "NI 20")
+    editor = start_typing(qtbot, page, "2010/11", "government", "6.1")
+    window.files.copy_action.trigger()
+    assert position(copy, "NI 20", "2010/11") == Position("NI 20", "2010/11", 5.9, 6.1, None, 5.7)
+    assert position(demo_path, "NI 20", "2010/11") == Position("NI 20", "2010/11", 5.9, 6.1, None, 5.7)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # finishing the cell adds nothing: the figure is in already
+    qtbot.waitUntil(lambda: page.year_view.state() != QAbstractItemView.State.EditingState, timeout=2000)
+    assert window.session is not None and window.session.undo_stack.count() == 1
+    assert len(history(demo_path, "NI 20")) == len(history(copy, "NI 20"))
+    window.undo_action.trigger()
+    assert position(demo_path, "NI 20", "2010/11") == Position("NI 20", "2010/11", 5.9, 5.5, None, 5.7)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from pytestqt.qtbot import QtBot
 from laadesk.core.catalogue import Catalogue
 from laadesk.core.model import ActionStatus, ChampionNote, NoteKind, Visibility
 from laadesk.store.workbook import Workbook
+from laadesk.ui import file_actions
 from laadesk.ui.main_window import MainWindow
+from laadesk.ui.pages.notes_editor import WRITE_AFTER_MS
 from laadesk.ui.pages.notes_model import (
     INTERNAL_BACKGROUND,
     INTERNAL_EXPLAINED,
@@ -190,15 +193,52 @@ def test_typing_merges_into_one_undo_step_per_burst(
     assert page.editor.text.toPlainText() == note.text + " Wenmoor to lead."
 
 
-def test_closing_with_typing_waiting_does_not_write_to_a_closed_file(
-    window: MainWindow, page: NotesPage, qtbot: QtBot, demo_path: Path
+CLOSINGS = {
+    "File > Close": lambda window: window.files.close_action.trigger(),
+    "opening another": lambda window: window.set_workbook(None),
+}
+
+
+@pytest.mark.parametrize("close", CLOSINGS.values(), ids=list(CLOSINGS))
+def test_typing_newer_than_the_pause_is_kept_when_a_fresh_workbook_closes(
+    window: MainWindow, page: NotesPage, qtbot: QtBot, demo_path: Path, close: Callable[[MainWindow], None]
 ) -> None:
-    select(page, qtbot, "Affordable housing (NI 155)")
+    note = select(page, qtbot, "Affordable housing (NI 155)")
+    assert window.session is not None and window.session.undo_stack.count() == 0
     page.editor.text.setFocus()
-    qtbot.keyClicks(page.editor.text, "Update: ")
-    window.files.close_action.trigger()  # the text box loses focus only after the file has closed
-    qtbot.wait(WRITE_WAIT_MS // 4)
-    assert window.session is None and len(notes_in_file(demo_path)) == 16
+    page.editor.text.moveCursor(page.editor.text.textCursor().MoveOperation.End)
+    qtbot.keyClicks(page.editor.text, " Update: agreed.")
+    close(window)  # at once: the pause has not passed and nothing else is on the undo stack
+    assert window.session is None
+    qtbot.wait(WRITE_AFTER_MS + 100)  # the text box lets go after the file closed: nothing more, no harm
+    notes = notes_in_file(demo_path)
+    assert len(notes) == 16 and notes[note.id].text == note.text + " Update: agreed."
+
+
+def test_save_a_copy_includes_typing_made_a_moment_before(
+    window: MainWindow,
+    page: NotesPage,
+    qtbot: QtBot,
+    demo_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    copy = tmp_path / "for-council.laa"
+    monkeypatch.setattr(file_actions, "ask_copy_path", lambda parent, suggested: copy)
+    note = select(page, qtbot, "Affordable housing (NI 155)")
+    page.editor.text.setFocus()
+    page.editor.text.moveCursor(page.editor.text.textCursor().MoveOperation.End)
+    qtbot.keyClicks(page.editor.text, " Copied.")
+    window.files.copy_action.trigger()  # before the pause
+    assert notes_in_file(copy)[note.id].text == note.text + " Copied."
+    assert notes_in_file(demo_path)[note.id].text == note.text + " Copied."
+    qtbot.keyClicks(page.editor.text, " And on.")  # still in the box: the same burst, the same undo step
+    page.view.setFocus()
+    assert notes_in_file(demo_path)[note.id].text == note.text + " Copied. And on."
+    assert notes_in_file(copy)[note.id].text == note.text + " Copied."
+    assert undo_text(window) == "edit champion note text"
+    window.undo_action.trigger()
+    assert notes_in_file(demo_path)[note.id].text == note.text
 
 
 # -- filtering ---------------------------------------------------------------------------------

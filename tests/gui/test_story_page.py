@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from laadesk.core.model import Evidence, StorySection
 from laadesk.store.workbook import Workbook
+from laadesk.ui import file_actions
 from laadesk.ui.main_window import MainWindow
 from laadesk.ui.pages.story_editor import IDLE_MS
 from laadesk.ui.pages.story_models import EvidenceModel, LinksModel, SectionsModel
@@ -386,6 +388,63 @@ def test_typing_is_written_when_the_workbook_is_closed_before_the_pause(
     type_at_end(qtbot, page, " Closing now.")
     window.files.close_action.trigger()
     assert section(demo_path, FIRST).text == original + " Closing now."
+
+
+CLOSINGS = {
+    "File > Close": lambda window: window.files.close_action.trigger(),
+    "opening another": lambda window: window.set_workbook(None),
+}
+
+
+@pytest.mark.parametrize("close", CLOSINGS.values(), ids=list(CLOSINGS))
+def test_typing_newer_than_the_pause_is_kept_when_a_fresh_workbook_closes(
+    window: MainWindow, page: StoryPage, qtbot: QtBot, demo_path: Path, close: Callable[[MainWindow], None]
+) -> None:
+    original = section(demo_path, FIRST).text
+    assert window.session is not None and window.session.undo_stack.count() == 0
+    type_at_end(qtbot, page, " Closing now.")
+    close(window)  # at once: the pause has not passed and nothing else is on the undo stack
+    assert window.session is None
+    assert section(demo_path, FIRST).text == original + " Closing now."
+    qtbot.wait(IDLE_MS + 100)  # the editor lets go after the file closed: nothing more, no harm
+    assert section(demo_path, FIRST).text == original + " Closing now."
+
+
+@pytest.mark.parametrize("close", CLOSINGS.values(), ids=list(CLOSINGS))
+def test_a_title_being_typed_is_kept_when_the_workbook_closes(
+    window: MainWindow, page: StoryPage, qtbot: QtBot, demo_path: Path, close: Callable[[MainWindow], None]
+) -> None:
+    select(qtbot, page, THIRD)
+    page.heading.setFocus()
+    page.heading.selectAll()
+    qtbot.keyClicks(page.heading, "Safer, stronger places")  # no Enter, no leaving the field
+    close(window)
+    assert window.session is None
+    assert titles(demo_path)[:3] == [FIRST, SECOND, "Safer, stronger places"]
+
+
+def test_save_a_copy_includes_typing_made_a_moment_before(
+    window: MainWindow,
+    page: StoryPage,
+    qtbot: QtBot,
+    demo_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    copy = tmp_path / "for-council.laa"
+    monkeypatch.setattr(file_actions, "ask_copy_path", lambda parent, suggested: copy)
+    original = section(demo_path, FIRST).text
+    type_at_end(qtbot, page, " Copied.")
+    window.files.copy_action.trigger()  # before the pause
+    assert section(copy, FIRST).text == original + " Copied."
+    assert section(demo_path, FIRST).text == original + " Copied."
+    qtbot.keyClicks(page.editor, " And on.")  # still in the editor: the same burst, the same undo step
+    select(qtbot, page, SECOND)
+    assert section(demo_path, FIRST).text == original + " Copied. And on."
+    assert undo_texts(window) == ["edit story text"]
+    assert section(copy, FIRST).text == original + " Copied."
+    window.undo_action.trigger()
+    assert section(demo_path, FIRST).text == original
 
 
 def test_switching_pages_writes_the_typing(window: MainWindow, page: StoryPage, qtbot: QtBot, demo_path: Path) -> None:

@@ -38,7 +38,6 @@ from laadesk.core.rules import DESIGNATED_LIMIT, Problem
 from laadesk.ui.pages.base import Page
 from laadesk.ui.pages.indicators_details import IndicatorDetails
 from laadesk.ui.pages.indicators_model import COLUMN, IndicatorsModel, IndicatorsProxy
-from laadesk.ui.pages.indicators_rationale import session_open, write_now
 from laadesk.ui.session import WorkbookSession
 
 # One key per role, pressed on the table (QKeySequences are made later: they need a QApplication).
@@ -84,7 +83,7 @@ class IndicatorsPage(Page):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.details)
-        session.undo_stack.indexChanged.connect(self._stack_moved)
+        session.settling.connect(self.details.rationale.flush)  # before Save a Copy, and before closing
         self.refresh()
 
     # -- building ------------------------------------------------------------------------
@@ -301,21 +300,11 @@ class IndicatorsPage(Page):
         self.details.rationale.setFocus()
 
     def _write_rationale(self, code: str, text: str) -> None:
-        if not session_open(self, self.session):
-            return  # the text box let go after the file closed; what it held was written in _stack_moved
+        if not self.session.is_open:
+            return  # the box let go after the file closed; its typing was written when the session settled
         target = self.session.snapshot().target(code)
         if target is not None:
             self.session.apply(rationale_edit(target, text), merge_key=("rationale", code))
-
-    def _stack_moved(self, index: int) -> None:
-        """The main window empties the undo stack just before it closes the workbook (File > Close,
-        opening another, quitting): a rationale still waiting for its pause goes straight to the file."""
-        if self.session.undo_stack.count():
-            return
-        code, text = self.details.code, self.details.rationale.take_pending()
-        target = self.session.snapshot().target(code) if code else None
-        if text is not None and target is not None:
-            write_now(self.session, rationale_edit(target, text))
 
     def _reveal(self, code: str) -> None:
         """Select an indicator, clearing the filters if they hide it."""

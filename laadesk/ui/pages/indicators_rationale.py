@@ -1,4 +1,4 @@
-"""A free-text box that writes itself through (after a pause, on leaving it), and closing-time care."""
+"""A free-text box that writes itself through: after a pause, on leaving it, and when the session settles."""
 
 from __future__ import annotations
 
@@ -6,27 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from laadesk.core.edits import Edit
-from laadesk.core.errors import WorkbookProblem
-from laadesk.ui.session import WorkbookSession
-
 IDLE_MS = 600
-
-
-def session_open(widget: QWidget, session: WorkbookSession) -> bool:
-    """False once the main window has let go of the session (closing the workbook or opening another):
-    an editor that loses focus then must not write to a closed file."""
-    return getattr(widget.window(), "session", session) is session
-
-
-def write_now(session: WorkbookSession, edit: Edit) -> None:
-    """Write an edit straight to the file, outside the undo stack: for typing caught at closing time."""
-    if edit.empty:
-        return
-    try:
-        session.workbook.apply(edit)
-    except WorkbookProblem as problem:
-        session.edit_failed.emit(str(problem))
 
 
 class WriteThroughText(QPlainTextEdit):
@@ -61,17 +41,10 @@ class WriteThroughText(QPlainTextEdit):
             self._loading = False
 
     def flush(self) -> None:
-        """Write pending typing now."""
+        """Write pending typing now (on leaving, another selection, or the session settling); stops the timer."""
         if self._timer.isActive():
             self._timer.stop()
             self._settle()
-
-    def take_pending(self) -> str | None:
-        """The typing not yet written (and forget it is waiting), or None."""
-        if not self._timer.isActive():
-            return None
-        self._timer.stop()
-        return self.toPlainText()
 
     def _settle(self) -> None:
         self.settled.emit(self.toPlainText())

@@ -8,7 +8,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,7 +23,6 @@ from laadesk.core.edits import Edit
 from laadesk.core.model import YEAR_FIELDS, YEARS
 from laadesk.core.rules import Problem, polarity_of
 from laadesk.ui.pages.base import Page
-from laadesk.ui.pages.indicators_rationale import session_open, write_now
 from laadesk.ui.pages.negotiation_models import HistoryModel, NegotiatedModel
 from laadesk.ui.pages.negotiation_years import COLUMN, INTERNAL, INTERNAL_TEXT, YearsModel, lock_icon
 from laadesk.ui.session import WorkbookSession
@@ -56,8 +54,7 @@ class NegotiationPage(Page):
         self.history = HistoryModel()
         self.years.refused.connect(lambda text: self.tell(text, refused=True))
         self.years.agreed.connect(self.tell)
-        self.years.can_write = lambda: session_open(self, self.session)
-        session.undo_stack.indexChanged.connect(self._stack_moved)
+        session.settling.connect(self._settle)
 
         self.target_view = _table("Targets in negotiation")
         self.target_view.setModel(self.targets)
@@ -207,17 +204,15 @@ class NegotiationPage(Page):
             f"<br><span style='color:#555'><i>{HINT}</i></span>"
         )
 
-    def _stack_moved(self, index: int) -> None:
-        """The main window empties the undo stack just before it closes the workbook: a figure still
-        being typed into a cell goes straight to the file (the cell lets go only after the file closed)."""
-        if self.session.undo_stack.count() or self.year_view.state() != QAbstractItemView.State.EditingState:
+    def _settle(self) -> None:
+        """Before Save a Copy or closing: a figure still being typed into a cell is written now, through the
+        undo stack (the cell itself lets go only later, when the file may already be closed)."""
+        if self.year_view.state() != QAbstractItemView.State.EditingState:
             return
-        editor = QApplication.focusWidget()
         cell = self.year_view.currentIndex()
-        if isinstance(editor, QLineEdit) and self.year_view.isAncestorOf(editor) and cell.isValid():
-            edit = self.years.edit_for(cell, editor.text())
-            if edit is not None:
-                write_now(self.session, edit)
+        editor = self.year_view.indexWidget(cell) if cell.isValid() else None
+        if isinstance(editor, QLineEdit):
+            self.years.setData(cell, editor.text(), Qt.ItemDataRole.EditRole)
 
     def clear_cell(self) -> None:
         """Delete on a figure clears it (one undo step), as typing a blank would."""

@@ -141,7 +141,6 @@ class YearsModel(QAbstractTableModel):
         self.session = session
         self.code: str | None = None
         self._rows: tuple[YearRow, ...] = ()
-        self.can_write: Callable[[], bool] = lambda: True  # the page says when the file has closed
 
     def show(self, code: str | None) -> None:
         """Show another target (resets), or the same one as it is now (precise signals)."""
@@ -229,8 +228,8 @@ class YearsModel(QAbstractTableModel):
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Typing a figure writes it through the undo stack; a bad figure is refused with a sentence."""
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole or not self.can_write():
-            return False
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or not self.session.is_open:
+            return False  # a cell letting go after the file closed: its figure was written when the session settled
         edit = self.edit_for(index, value)
         if edit is None or edit.empty:
             return False

@@ -88,6 +88,7 @@ class NoteEditor(QWidget):
         self.text.textChanged.connect(self._text_changed)
         self.text.focus_lost.connect(self.flush)
         self.text.focus_gained.connect(self._new_burst)
+        session.settling.connect(self.flush)  # before Save a Copy, and before closing
         self.author.editingFinished.connect(self._author_finished)
         self.role.editingFinished.connect(
             lambda: self._write("change champion note author's role", role=self.role.text().strip())
@@ -178,8 +179,7 @@ class NoteEditor(QWidget):
             self._set_combo(self.kind, note.kind)
             self._set_combo(self.visibility, note.visibility)
             self._set_combo(self.action_status, note.action_status)
-            if self.text.toPlainText() != note.text:
-                self._timer.stop()
+            if self.text.toPlainText() != note.text and not self.writing_pending:
                 self.text.setPlainText(note.text)
             self._show_visibility(note.visibility)
         finally:
@@ -207,8 +207,8 @@ class NoteEditor(QWidget):
 
     def _current(self) -> ChampionNote | None:
         """The note as the file holds it now (None if it has been deleted, or the workbook closed)."""
-        if self._note is None or getattr(self.window(), "session", self.session) is not self.session:
-            return None
+        if self._note is None or not self.session.is_open:
+            return None  # a field letting go after closing: the note text was written when the session settled
         return next((n for n in self.session.snapshot().notes if n.id == self._note.id), None)
 
     def _write(self, label: str, merge_key: object = None, **values: object) -> None:
@@ -281,7 +281,8 @@ class NoteEditor(QWidget):
         self._burst = next(self._bursts)
 
     def flush(self) -> None:
-        """Write the typed text now if it differs from the file (idle timer, focus-out, leaving the note)."""
+        """Write the typed text now if it differs from the file (idle timer, focus-out, leaving the note,
+        the session settling before Save a Copy or closing)."""
         self._timer.stop()
         note = self._current()
         if note is None or self._loading:

@@ -60,17 +60,11 @@ class StoryTextEditor(QPlainTextEdit):
         return True
 
     def settle(self) -> None:
-        """Hand on what was typed now (on a pause, on leaving the editor, before anything else happens)."""
+        """Hand on what was typed now (a pause, leaving the editor, the session settling); stops the timer."""
         self._timer.stop()
         if self._pending:
             self._pending = False
             self.settled.emit()
-
-    def take_pending(self) -> bool:
-        """Whether typing was waiting to be handed on; it no longer is (the caller writes it)."""
-        self._timer.stop()
-        pending, self._pending = self._pending, False
-        return pending
 
     def _typed(self) -> None:
         if self._loading:

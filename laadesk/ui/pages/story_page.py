@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QHideEvent, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QHideEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from laadesk.core.edits import add, set_fields
-from laadesk.core.errors import WorkbookProblem
 from laadesk.core.model import StorySection
 from laadesk.core.rules import Problem
 from laadesk.core.story import check_title, delete_section, move_section, new_section
@@ -32,7 +31,6 @@ class StoryPage(Page):
         super().__init__(session)
         self._shown_id: str | None = None  # the section the title and text editor hold
         self._burst = 0  # typing between two loads of the editor merges into one undo step
-        self._watched: QWidget | None = None
         self.model = SectionsModel()
         self.sections = SectionsPanel(self.model, self.add_section, self.delete_section, self.move_section)
         self.view = self.sections.view
@@ -46,7 +44,6 @@ class StoryPage(Page):
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
         self.heading.editingFinished.connect(self._write_title)
-        session.undo_stack.indexChanged.connect(self._stack_moved)
         self.editor = StoryTextEditor()
         self.editor.settled.connect(self._write_text)
         self.editor.focused.connect(self._new_burst)
@@ -59,6 +56,7 @@ class StoryPage(Page):
         for part in (self.evidence, self.links):
             part.told.connect(self.tell)
         self._lay_out()
+        session.settling.connect(self._settle)
         self.refresh()
 
     def _lay_out(self) -> None:
@@ -173,6 +171,9 @@ class StoryPage(Page):
     # -- writing ---------------------------------------------------------------------------
 
     def _shown(self) -> StorySection | None:
+        """The section the title and text editor hold, as the file has it (None once the file has closed)."""
+        if not self.session.is_open:
+            return None  # an editor letting go after closing: its typing was written when the session settled
         return next((s for s in self.session.snapshot().story if s.id == self._shown_id), None)
 
     def _write_text(self) -> None:
@@ -228,34 +229,16 @@ class StoryPage(Page):
 
     # -- nothing typed is lost ---------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        window = self.window()
-        if window is not self and window is not self._watched:
-            window.installEventFilter(self)  # hear of the window closing before the workbook does
-            self._watched = window
-
     def hideEvent(self, event: QHideEvent) -> None:
-        self.editor.settle()
+        self.editor.settle()  # going to another page writes the typing
         super().hideEvent(event)
 
-    def _stack_moved(self, index: int) -> None:
-        """The main window empties the undo stack just before it closes the workbook (File > Close,
-        opening another): typing still waiting for its pause is written straight to the file then."""
-        if self.session.undo_stack.count() or not self.editor.take_pending():
-            return
-        section = self._shown()
-        if section is None:
-            return
-        try:
-            self.session.workbook.apply(set_fields(section, "edit story text", text=self.editor.toPlainText()))
-        except WorkbookProblem as problem:
-            self.session.edit_failed.emit(str(problem))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Close:
-            self.editor.settle()
-        return False
+    def _settle(self) -> None:
+        """Before Save a Copy or closing: typing still waiting for its pause is written now, and so is a
+        title being typed (unless blanked: the old title is kept then, as on leaving it blank)."""
+        self.editor.settle()
+        if self.heading.isModified() and self.heading.text().strip():
+            self._write_title()
 
     def show_problem(self, problem: Problem) -> bool:
         """Problems about the story select the section linked to the problem's indicator (or the first)."""

@@ -7,12 +7,13 @@ from pathlib import Path
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListView,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from laadesk.core.edits import Edit
@@ -53,12 +54,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.start_page = StartPage()
         self.stack.addWidget(self.start_page)
-        splitter = QSplitter()
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
         self.summary = ClickableLabel()
         self.summary.setAccessibleName("Rules summary")
         self.summary.setToolTip("Click to see every problem")
@@ -72,11 +73,15 @@ class MainWindow(QMainWindow):
         self.start_page.demo_requested.connect(self.files.open_demo)
         self.start_page.recent_requested.connect(self.files.open_recent)
         self.navigation.selectionModel().currentRowChanged.connect(lambda current, _: self._show_row(current.row()))
-        self.resize(1280, 800)
         geometry = settings.window_geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._fit_to_screen()
         self._show_workbook(None)
+
+    def _fit_to_screen(self) -> None:
+        """A first window that fits a laptop screen at any scaling (1366x768 at 125% is 1093x614)."""
+        screen = self.screen().availableGeometry()
+        self.resize(min(1280, int(screen.width() * 0.95)), min(800, int(screen.height() * 0.92)))
 
     # -- menus ---------------------------------------------------------------------
 

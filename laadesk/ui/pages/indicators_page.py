@@ -79,6 +79,7 @@ class IndicatorsPage(Page):
         self.message.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(self.filter_row)
+        layout.addLayout(self.only_row)
         layout.addLayout(self.action_row)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
@@ -123,10 +124,15 @@ class IndicatorsPage(Page):
         self.filter_row.addWidget(self.search, 1)
         self.filter_row.addWidget(self.theme)
         self.filter_row.addWidget(self.department)
-        only = QLabel("Only:")
-        self.filter_row.addWidget(only)
+        for combo in (self.theme, self.department):
+            # Long theme names must not make the page wider than a laptop screen at 125%.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
+        self.only_row = QHBoxLayout()
+        self.only_row.addWidget(QLabel("Only:"))
         for box in (self.place_survey, self.statutory, self.chosen):
-            self.filter_row.addWidget(box)
+            self.only_row.addWidget(box)
+        self.only_row.addStretch(1)
 
     def _build_actions(self) -> None:
         self.role_actions: dict[Role | None, QAction] = {}
@@ -152,11 +158,11 @@ class IndicatorsPage(Page):
         self.counts = QLabel()
         self.counts.setAccessibleName("Designated count")
         self.counts.setTextFormat(Qt.TextFormat.RichText)
-        self.action_row.addWidget(self.counts)
+        self.only_row.addWidget(self.counts)
         self.add_local_button = QPushButton("Add &local indicator...")
         self.add_local_button.setAccessibleName("Add local indicator")
         self.add_local_button.clicked.connect(self.add_local)
-        self.action_row.addWidget(self.add_local_button)
+        self.only_row.addWidget(self.add_local_button)
 
     def _build_table(self) -> None:
         self.view = QTableView()

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QMainWindow
+from PySide6.QtWidgets import QGridLayout
 
 from laadesk.core.rules import Problem
 from laadesk.ui.pages.area_lists import DistrictsPanel, PartnersPanel
 from laadesk.ui.pages.area_profile import ProfileForm
 from laadesk.ui.pages.base import Page
 from laadesk.ui.session import WorkbookSession
-
-MESSAGE_MS = 10000
 
 
 class AreaPage(Page):
@@ -38,12 +36,6 @@ class AreaPage(Page):
         self.profile.refresh()
         self.districts.refresh()
         self.partners.refresh()
-
-    def tell(self, sentence: str) -> None:
-        """A sentence in the window's status bar: why something typed was not written."""
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(sentence, MESSAGE_MS)
 
     def show_problem(self, problem: Problem) -> bool:
         """Problems about the area itself, a district or a partner (not a target's field) live here."""

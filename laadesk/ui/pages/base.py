@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from laadesk.core.edits import Edit
 from laadesk.core.rules import Problem
 from laadesk.ui.session import WorkbookSession
+
+MESSAGE_MS = 10_000
+REFUSED_STYLE = "color: #b00020;"
 
 
 class Page(QWidget):
     """A page shows part of the workbook and edits it through the session."""
 
     title = "Page"
+    notice: QLabel | None = None  # the page's own line for sentences, where it has one
 
     def __init__(self, session: WorkbookSession) -> None:
         super().__init__()
@@ -26,6 +30,17 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Show the workbook as it is now."""
+
+    def tell(self, sentence: str, *, refused: bool = False) -> None:
+        """A sentence for the person - why something typed was not written, what a paste did -
+        on the page's notice line (hidden when empty) and in the window's status bar."""
+        if self.notice is not None:
+            self.notice.setStyleSheet(REFUSED_STYLE if refused else "")
+            self.notice.setText(sentence)
+            self.notice.setVisible(bool(sentence))
+        window = self.window()
+        if isinstance(window, QMainWindow) and sentence:
+            window.statusBar().showMessage(sentence, MESSAGE_MS)
 
     def show_problem(self, problem: Problem) -> bool:
         """Select the field that causes a problem; False when this page does not hold it."""

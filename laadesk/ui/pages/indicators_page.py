@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPushButton,
     QTableView,
     QToolButton,
@@ -76,6 +75,7 @@ class IndicatorsPage(Page):
         self.message = QLabel()
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
+        self.notice = self.message
         self.message.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(self.filter_row)
@@ -261,15 +261,6 @@ class IndicatorsPage(Page):
         shown = current if current in codes else (codes[0] if codes else None)
         row_number = self.model.row_of(shown) if shown else None
         self.details.show_row(self.model.row_at(row_number) if row_number is not None else None, len(codes))
-
-    def tell(self, text: str, *, refused: bool = False) -> None:
-        """A sentence for the person: on the page, and in the window's status bar."""
-        self.message.setStyleSheet("color: #b00020;" if refused else "")
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 8000)
 
     # -- editing -----------------------------------------------------------------------------
 

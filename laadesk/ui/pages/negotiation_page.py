@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -92,6 +91,7 @@ class NegotiationPage(Page):
         self.message = QLabel()
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
+        self.notice = self.message
         self.message.hide()
         self.history_view = _table("History of changes")
         self.history_view.setModel(self.history)
@@ -219,15 +219,6 @@ class NegotiationPage(Page):
         index = self.year_view.currentIndex()
         if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
             self.years.setData(index, "", Qt.ItemDataRole.EditRole)
-
-    def tell(self, text: str, *, refused: bool = False) -> None:
-        """A sentence for the person: on the page, and in the window's status bar."""
-        self.message.setStyleSheet("color: #b00020;" if refused else "")
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 8000)
 
     def show_problem(self, problem: Problem) -> bool:
         """An agreed level that differs from the target: select that year's agreed level."""

@@ -31,7 +31,6 @@ from laadesk.core.timetable import format_date
 from laadesk.ui.pages.base import Page
 from laadesk.ui.pages.notes_editor import NoteEditor
 from laadesk.ui.pages.notes_model import NoteFilter, NotesFilterModel, NotesModel
-from laadesk.ui.pages.notes_table import tell
 from laadesk.ui.session import WorkbookSession
 
 NEW_NOTE_SHORTCUT = "Ctrl+Shift+N"  # Ctrl+N is File > New workbook
@@ -60,7 +59,8 @@ class NotesPage(Page):
         self.message = QLabel()
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
-        self.editor.refused.connect(lambda text: tell(self, self.message, text))
+        self.notice = self.message
+        self.editor.refused.connect(lambda text: self.tell(text))
         self._build_filters()
         self._build_actions()
         self._lay_out()

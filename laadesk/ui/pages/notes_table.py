@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from laadesk.core.edits import Edit
 from laadesk.ui.session import WorkbookSession
@@ -153,14 +152,3 @@ def sentence(text: str) -> str:
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text if text.endswith((".", "?", "!")) else text + "."
-
-
-MESSAGE_SECONDS = 10
-
-
-def tell(page: QWidget, label: QLabel, text: str) -> None:
-    """Show a sentence on the page and in the window's status bar (refused input, say)."""
-    label.setText(text)
-    window = page.window()
-    if isinstance(window, QMainWindow):
-        window.statusBar().showMessage(text, MESSAGE_SECONDS * 1000)

@@ -31,7 +31,7 @@ from laadesk.core.timetable import (
     timetable_summary,
 )
 from laadesk.ui.pages.base import Page
-from laadesk.ui.pages.notes_table import SORT_ROLE, RecordTableModel, tell
+from laadesk.ui.pages.notes_table import SORT_ROLE, RecordTableModel
 from laadesk.ui.pages.signoff_form import SignOffForm
 from laadesk.ui.pages.signoff_models import AdoptionsModel, MilestonesModel
 from laadesk.ui.session import WorkbookSession
@@ -140,8 +140,9 @@ class SignOffPage(Page):
         self.message = QLabel()
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
+        self.notice = self.message
         for source in (self.adoptions.model.refused, self.milestones.model.refused, self.form.refused):
-            source.connect(lambda text: tell(self, self.message, text))
+            source.connect(lambda text: self.tell(text))
         delete = QKeySequence(QKeySequence.StandardKey.Delete)
         self.add_adoption_action = self.adoptions.action(
             "&Add authority", "Add a responsible authority that must adopt the agreement", self.add_adoption
@@ -222,7 +223,7 @@ class SignOffPage(Page):
     def mark_done(self) -> None:
         milestone = self.milestones.current()
         if not isinstance(milestone, Milestone):
-            tell(self, self.message, "Select the milestone that is done first.")
+            self.tell("Select the milestone that is done first.")
             return
         today = self.today()
         self.session.apply(set_fields(milestone, f"mark milestone {milestone.name} done", done=today))

@@ -6,7 +6,7 @@ from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QHideEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from laadesk.core.edits import add, set_fields
 from laadesk.core.model import StorySection
@@ -20,7 +20,6 @@ from laadesk.ui.pages.story_panels import EvidencePanel, LinksPanel
 from laadesk.ui.pages.story_sections import SectionsPanel
 from laadesk.ui.session import WorkbookSession
 
-MESSAGE_MS = 10000
 STORY_FIELDS = ("story", "story_text", "evidence", "indicators")
 
 
@@ -161,12 +160,6 @@ class StoryPage(Page):
 
     def _new_burst(self) -> None:
         self._burst += 1
-
-    def tell(self, sentence: str) -> None:
-        """A sentence in the window's status bar: why something typed was not written."""
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(sentence, MESSAGE_MS)
 
     # -- writing ---------------------------------------------------------------------------
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -279,15 +278,8 @@ class TargetsPage(Page):
         self.view.setFocus()
         return True
 
-    def say(self, message: str) -> None:
-        """A sentence for the officer, under the table and in the status bar."""
-        self.notice.setText(message)
-        window = self.window()
-        if isinstance(window, QMainWindow) and message:
-            window.statusBar().showMessage(message, 10000)
-
     def refuse(self, message: str) -> None:
-        self.say(message)
+        self.tell(message)
         if QGuiApplication.platformName() != "offscreen":  # no tooltips to see (or raise) there
             rect = self.view.visualRect(self.view.currentIndex())
             QToolTip.showText(self.view.viewport().mapToGlobal(rect.bottomLeft()), message, self.view)
@@ -316,7 +308,7 @@ class TargetsPage(Page):
                 cells.append("" if not keep else text if COLUMNS[column].key in NUMBER_FIELDS else guard_text(text))
             grid.append(cells)
         QApplication.clipboard().setText(write_tsv(grid))
-        self.say("")
+        self.tell("")
 
     def _shown_targets(self) -> list[Target]:
         return [
@@ -329,7 +321,7 @@ class TargetsPage(Page):
         grid = read_tsv(QApplication.clipboard().text())
         selected = self._selected()
         if not grid or not selected:
-            self.say("There is nothing on the clipboard to paste." if not grid else "Choose a cell to paste into.")
+            self.tell("There is nothing on the clipboard to paste." if not grid else "Choose a cell to paste into.")
             return
         table = self.model.paste_table(self._shown_targets())
         if len(grid) == 1 and len(grid[0]) == 1 and len(selected) > 1:
@@ -344,7 +336,7 @@ class TargetsPage(Page):
         """Blank the selected levels (and other cells that may be blank) in one undo step."""
         cells = sorted((i.row(), i.column()) for i in self._selected() if COLUMNS[i.column()].key in BLANKABLE)
         if not cells:
-            self.say("Only levels, period, units, partners, spatial level and deferral cells can be blanked.")
+            self.tell("Only levels, period, units, partners, spatial level and deferral cells can be blanked.")
             return
         table = self.model.paste_table(self._shown_targets())
         plan = plan_fill("", table, cells)
@@ -358,10 +350,10 @@ class TargetsPage(Page):
         summary = f"{cells.capitalize()} {done}" + ("" if not edit.empty else " (nothing changed)")
         if plan.problems:
             summary += f"; {len(plan.problems)} could not be taken."
-            self.say(summary + " " + plan.problems[0] + ("" if len(plan.problems) == 1 else " ..."))
+            self.tell(summary + " " + plan.problems[0] + ("" if len(plan.problems) == 1 else " ..."))
             report_paste(self, summary, plan.problems)
         else:
-            self.say(summary + ".")
+            self.tell(summary + ".")
 
     def _select_block(self, top: int, left: int, rows: int, columns: int) -> None:
         bottom = min(top + rows, self.proxy.rowCount()) - 1

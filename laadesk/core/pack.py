@@ -1,0 +1,208 @@
+"""What a sign-off pack contains, by audience: the council pack can only hold what may leave government.
+
+The exporters never see a snapshot. They get a Pack, and council_pack() copies no negotiating
+position, floor, history or champion note into it at all - so no writer can leak one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+
+from laadesk.core.catalogue import Polarity
+from laadesk.core.exchange import exchange_targets
+from laadesk.core.model import (
+    YEARS,
+    ActionStatus,
+    Adoption,
+    AreaProfile,
+    ChampionNote,
+    Evidence,
+    Milestone,
+    Position,
+    PositionChange,
+    Role,
+    SignOff,
+    StorySection,
+    Target,
+)
+from laadesk.core.negotiation import describe_gap
+from laadesk.core.rules import polarity_of
+from laadesk.core.snapshot import WorkbookSnapshot
+
+PACK_TITLE = "Local Area Agreement 2008-11"
+
+
+class Audience(StrEnum):
+    COUNCIL = "council"
+    INTERNAL = "internal"
+
+
+class PackStatus(StrEnum):
+    DRAFT = "draft"
+    FOR_ADOPTION = "for adoption"
+    SIGNED_OFF = "signed off"
+
+
+def pack_status(sign_off: SignOff) -> PackStatus:
+    """Signed off once the Secretary of State has; for adoption once the GO recommends; else draft."""
+    if sign_off.secretary_of_state_date is not None:
+        return PackStatus.SIGNED_OFF
+    if sign_off.go_recommendation_date is not None:
+        return PackStatus.FOR_ADOPTION
+    return PackStatus.DRAFT
+
+
+@dataclass(frozen=True)
+class StoryPart:
+    section: StorySection
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class PartnerCommitment:
+    """A partner, the targets it leads and the targets it has signed up to."""
+
+    name: str
+    sector: str
+    leads: tuple[str, ...]
+    signed_up: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PositionLine:
+    """One target-year of the negotiation, with the gap in words (internal brief only)."""
+
+    position: Position
+    target_level: float | None
+    gap: str
+
+
+@dataclass(frozen=True)
+class Pack:
+    """Everything one pack prints, already cut to its audience."""
+
+    audience: Audience
+    area: AreaProfile
+    status: PackStatus
+    version: str
+    generated: date
+    nis_edition: str
+    titles: Mapping[str, str]  # code -> title as printed (unverified ones say so)
+    polarity: Mapping[str, Polarity | None]
+    story: tuple[StoryPart, ...]
+    designated: tuple[Target, ...]
+    statutory: tuple[Target, ...]
+    local: tuple[Target, ...]
+    partners: tuple[PartnerCommitment, ...]
+    adoptions: tuple[Adoption, ...]
+    sign_off: SignOff
+    milestones: tuple[Milestone, ...]
+    districts: tuple[str, ...]
+    # Internal brief only: always empty in a council pack.
+    positions: tuple[PositionLine, ...] = ()
+    position_history: tuple[PositionChange, ...] = ()
+    notes: tuple[ChampionNote, ...] = ()
+    open_actions: tuple[ChampionNote, ...] = field(default=())
+
+    @property
+    def internal(self) -> bool:
+        return self.audience is Audience.INTERNAL
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        """Every target the pack lists, designated first, as the exchange layout orders them."""
+        return self.designated + self.statutory + self.local
+
+    @property
+    def deferred(self) -> tuple[Target, ...]:
+        return tuple(t for t in self.targets if t.deferred)
+
+    @property
+    def marking(self) -> str:
+        """The protective marking line repeated in every page header."""
+        marking = self.area.protective_marking.strip()
+        if self.internal:
+            return f"{marking} - INTERNAL TO GOVERNMENT - NOT FOR THE COUNCIL".strip(" -")
+        return marking
+
+
+def _partners(snapshot: WorkbookSnapshot, targets: tuple[Target, ...]) -> tuple[PartnerCommitment, ...]:
+    named = {p.name.casefold(): p for p in snapshot.partners}
+    names = list(
+        dict.fromkeys(
+            [p.name for p in snapshot.partners] + [n for t in targets for n in (t.lead_partner, *t.partners) if n]
+        )
+    )
+    commitments = []
+    for name in names:
+        key = name.casefold()
+        leads = tuple(t.code for t in targets if t.lead_partner.casefold() == key)
+        signed = tuple(t.code for t in targets if key in (p.casefold() for p in t.partners))
+        if leads or signed:
+            partner = named.get(key)
+            commitments.append(
+                PartnerCommitment(partner.name if partner else name, partner.sector if partner else "", leads, signed)
+            )
+    return tuple(commitments)
+
+
+def _common(snapshot: WorkbookSnapshot, audience: Audience, generated: date) -> Pack:
+    targets = tuple(exchange_targets(snapshot.targets))
+    story = tuple(
+        StoryPart(section, tuple(e for e in snapshot.evidence if e.section_id == section.id))
+        for section in snapshot.story
+    )
+    return Pack(
+        audience=audience,
+        area=snapshot.area,
+        status=pack_status(snapshot.sign_off),
+        version=snapshot.sign_off.version,
+        generated=generated,
+        nis_edition=snapshot.catalogue.edition,
+        titles={t.code: snapshot.title_of(t.code) for t in targets},
+        polarity={t.code: polarity_of(t, snapshot.catalogue) for t in targets},
+        story=story,
+        designated=tuple(t for t in targets if t.role is Role.DESIGNATED),
+        statutory=tuple(t for t in targets if t.role is Role.STATUTORY),
+        local=tuple(t for t in targets if t.role is Role.LOCAL),
+        partners=_partners(snapshot, targets),
+        adoptions=snapshot.adoptions,
+        sign_off=snapshot.sign_off,
+        milestones=snapshot.milestones,
+        districts=tuple(d.name for d in snapshot.districts),
+    )
+
+
+def council_pack(snapshot: WorkbookSnapshot, generated: date) -> Pack:
+    """The pack a council adopts: no positions, floors, history or champion notes of any kind."""
+    return _common(snapshot, Audience.COUNCIL, generated)
+
+
+def internal_brief(snapshot: WorkbookSnapshot, generated: date) -> Pack:
+    """Everything in the council pack plus the negotiation: positions, gaps, floors, notes, actions."""
+    pack = _common(snapshot, Audience.INTERNAL, generated)
+    levels = {t.code: t for t in snapshot.targets}
+    lines = []
+    for position in snapshot.positions:
+        target = levels.get(position.code)
+        if target is None:
+            continue
+        year_level = dict(zip(YEARS, target.levels)).get(position.year)
+        gap = describe_gap(
+            position.area_proposal, position.government_position, pack.polarity.get(position.code), target.units
+        )
+        lines.append(PositionLine(position, year_level, gap))
+    return replace(
+        pack,
+        positions=tuple(lines),
+        position_history=snapshot.position_history,
+        notes=snapshot.notes,
+        open_actions=tuple(n for n in snapshot.notes if n.action_status is ActionStatus.OPEN),
+    )
+
+
+def build_pack(snapshot: WorkbookSnapshot, audience: Audience, generated: date) -> Pack:
+    return internal_brief(snapshot, generated) if audience is Audience.INTERNAL else council_pack(snapshot, generated)

@@ -1,0 +1,90 @@
+"""Pack data: the council pack holds nothing internal; the internal brief holds the negotiation."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from laadesk.core.model import ActionStatus, SignOff, Visibility
+from laadesk.core.pack import Audience, PackStatus, build_pack, council_pack, internal_brief, pack_status
+from laadesk.core.snapshot import WorkbookSnapshot
+from laadesk.store.demo import build_demo
+
+TODAY = date(2008, 6, 20)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> WorkbookSnapshot:
+    path: Path = tmp_path_factory.mktemp("pack") / "demo.laa"
+    with build_demo(path) as workbook:
+        return workbook.snapshot()
+
+
+def test_council_pack_carries_nothing_internal(demo: WorkbookSnapshot) -> None:
+    pack = council_pack(demo, TODAY)
+    assert pack.audience is Audience.COUNCIL and not pack.internal
+    assert (pack.positions, pack.position_history, pack.notes, pack.open_actions) == ((), (), (), ())
+    assert pack.marking == "PROTECT"
+    # Every field of the pack is accounted for: a new internal field must be added to this test.
+    assert {f.name for f in fields(pack)} == {
+        "audience",
+        "area",
+        "status",
+        "version",
+        "generated",
+        "nis_edition",
+        "titles",
+        "polarity",
+        "story",
+        "designated",
+        "statutory",
+        "local",
+        "partners",
+        "adoptions",
+        "sign_off",
+        "milestones",
+        "districts",
+        "positions",
+        "position_history",
+        "notes",
+        "open_actions",
+    }
+
+
+def test_internal_brief_holds_the_negotiation(demo: WorkbookSnapshot) -> None:
+    pack = internal_brief(demo, TODAY)
+    assert pack.internal and "INTERNAL TO GOVERNMENT" in pack.marking
+    assert len(pack.positions) == len(demo.positions) and any(line.position.floor for line in pack.positions)
+    assert any(n.visibility is Visibility.INTERNAL for n in pack.notes)
+    assert pack.open_actions and all(n.action_status is ActionStatus.OPEN for n in pack.open_actions)
+    ni20 = next(line for line in pack.positions if line.position.code == "NI 20" and line.position.year == "2010/11")
+    assert ni20.gap.startswith(("area more ambitious", "government more ambitious", "no gap"))
+
+
+def test_targets_split_by_kind_in_exchange_order(demo: WorkbookSnapshot) -> None:
+    pack = build_pack(demo, Audience.COUNCIL, TODAY)
+    assert (len(pack.designated), len(pack.statutory), len(pack.local), len(pack.deferred)) == (32, 16, 3, 4)
+    assert pack.targets[0].code == "NI 1" and pack.targets[-1].code == "L3"
+    assert pack.titles["NI 33"].endswith("(title unverified)")
+
+
+def test_partners_signing_up(demo: WorkbookSnapshot) -> None:
+    pack = council_pack(demo, TODAY)
+    constabulary = next(p for p in pack.partners if p.name == "Kingsmere Constabulary")
+    assert "NI 16" in constabulary.leads
+    assert all(p.leads or p.signed_up for p in pack.partners)
+
+
+@pytest.mark.parametrize(
+    ("sign_off", "status"),
+    [
+        (SignOff(), PackStatus.DRAFT),
+        (SignOff(go_recommendation_date=date(2008, 6, 12)), PackStatus.FOR_ADOPTION),
+        (SignOff(date(2008, 6, 12), "GO", date(2008, 6, 30)), PackStatus.SIGNED_OFF),
+    ],
+)
+def test_status_follows_sign_off(sign_off: SignOff, status: PackStatus) -> None:
+    assert pack_status(sign_off) is status

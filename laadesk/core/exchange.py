@@ -184,10 +184,19 @@ def parse_row(row: ExchangeRow, catalogue: Catalogue) -> tuple[str | None, dict[
     return code, values, problems
 
 
+def exchange_title(target: Target, catalogue: Catalogue) -> str:
+    """The title the exchange layout carries: the catalogue's own wording, or the local title."""
+    indicator = catalogue.get(target.code)
+    return indicator.title if indicator is not None else target.title
+
+
 def target_row(target: Target, catalogue: Catalogue) -> dict[str, str]:
     """A chosen target as a row of the exchange layout (text guarded against formulas)."""
-    indicator = catalogue.get(target.code)
-    title = indicator.title if indicator is not None else target.title
+    return target_cells(target, exchange_title(target, catalogue))
+
+
+def target_cells(target: Target, title: str) -> dict[str, str]:
+    """The exchange layout's cells for a target whose title is already known."""
     cells = {
         "ni": target.code,
         "title": title,

@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from laadesk.core.catalogue import Polarity
-from laadesk.core.exchange import exchange_targets
+from laadesk.core.exchange import exchange_targets, exchange_title
 from laadesk.core.model import (
     YEARS,
     ActionStatus,
@@ -91,6 +91,7 @@ class Pack:
     generated: date
     nis_edition: str
     titles: Mapping[str, str]  # code -> title as printed (unverified ones say so)
+    exchange_titles: Mapping[str, str]  # code -> title as the exchange layout carries it
     polarity: Mapping[str, Polarity | None]
     story: tuple[StoryPart, ...]
     designated: tuple[Target, ...]
@@ -163,6 +164,7 @@ def _common(snapshot: WorkbookSnapshot, audience: Audience, generated: date) -> 
         generated=generated,
         nis_edition=snapshot.catalogue.edition,
         titles={t.code: snapshot.title_of(t.code) for t in targets},
+        exchange_titles={t.code: exchange_title(t, snapshot.catalogue) for t in targets},
         polarity={t.code: polarity_of(t, snapshot.catalogue) for t in targets},
         story=story,
         designated=tuple(t for t in targets if t.role is Role.DESIGNATED),

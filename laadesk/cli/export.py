@@ -1,30 +1,54 @@
-"""`laadesk export FILE --csv OUT`: the chosen targets in the exchange layout."""
+"""`laadesk export FILE --pdf|--xlsx|--csv OUT [--audience council|internal]`: packs and the exchange CSV."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from laadesk.core.errors import WorkbookUnavailable
+from laadesk.core.pack import Audience, build_pack
 from laadesk.export.exchange_csv import write_exchange_csv
+from laadesk.export.packs import PackFormat, write_packs
 from laadesk.store.opening import is_workbook_file
 from laadesk.store.workbook import Workbook
 
 
 def add_parser(commands: Any) -> None:
-    parser = commands.add_parser("export", help="export targets (CSV now; PDF and Excel packs to come)")
+    parser = commands.add_parser("export", help="export the sign-off pack (PDF, Excel) or the targets as CSV")
     parser.add_argument("file", type=Path)
-    parser.add_argument("--csv", type=Path, required=True, metavar="OUT", help="write the exchange layout as CSV")
+    parser.add_argument("--pdf", type=Path, metavar="OUT", help="write the pack as PDF")
+    parser.add_argument("--xlsx", type=Path, metavar="OUT", help="write the pack as an Excel workbook")
+    parser.add_argument("--csv", type=Path, metavar="OUT", help="write the targets in the exchange layout as CSV")
+    parser.add_argument(
+        "--audience",
+        choices=[a.value for a in Audience],
+        default=Audience.COUNCIL.value,
+        help="council (default): what the council adopts; internal: plus positions, floors and notes",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if is_workbook_file(args.csv):
-        raise WorkbookUnavailable(
-            f"{args.csv} is a laadesk workbook; export will not overwrite it. Choose another name."
-        )
+    outputs = [(PackFormat.PDF, args.pdf), (PackFormat.XLSX, args.xlsx)]
+    chosen = [(f, p) for f, p in outputs if p is not None]
+    if not chosen and args.csv is None:
+        raise WorkbookUnavailable("Say what to export: --pdf OUT, --xlsx OUT and/or --csv OUT.")
+    for path in [p for _, p in chosen] + ([args.csv] if args.csv else []):
+        if is_workbook_file(path):
+            raise WorkbookUnavailable(
+                f"{path} is a laadesk workbook; export will not overwrite it. Choose another name."
+            )
     with Workbook.open(args.file, read_only=True) as workbook:
-        count = write_exchange_csv(args.csv, workbook.targets(), workbook.catalogue())
-    print(f"Wrote {count} targets to {args.csv}.")
+        snapshot = workbook.snapshot()
+    if args.csv is not None:
+        count = write_exchange_csv(args.csv, snapshot.targets, snapshot.catalogue)
+        print(f"Wrote {count} targets to {args.csv}.")
+    if chosen:
+        audience = Audience(args.audience)
+        pack = build_pack(snapshot, audience, date.today())
+        name = "council pack" if audience is Audience.COUNCIL else "internal brief"
+        for written in write_packs(pack, chosen):
+            print(f"Wrote the {name} ({written.detail}) to {written.path}.")
     return 0

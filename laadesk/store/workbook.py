@@ -66,6 +66,7 @@ class Workbook:
         self.author = author
         self._db = Database(conn, execute_plugins=False, recursive_triggers=False)
         self._catalogue: Catalogue | None = None
+        self._identity = _identity(path)
 
     # -- opening and creating -------------------------------------------------
 
@@ -280,6 +281,7 @@ class Workbook:
     def _transaction(self) -> Iterator[None]:
         if self.read_only:
             raise WorkbookUnavailable(f"{self.path} is open read-only; changes cannot be saved to it.")
+        self._check_still_there()
         try:
             with self._db.atomic():
                 yield
@@ -287,6 +289,18 @@ class Workbook:
             raise  # an edit that breaks the schema's rules is a bug, not a condition to explain
         except sqlite3.Error as error:
             raise opening.translate(error, self.path) from None
+
+    def _check_still_there(self) -> None:
+        """Refuse to write once the file was moved, deleted or its drive pulled: SQLite would
+        go on writing to a file nobody can find again. The open connection still reads, so the
+        editor keeps everything and Save a Copy As can rescue it."""
+        if self._identity is None:
+            return
+        if _identity(self.path) != self._identity:
+            raise WorkbookUnavailable(
+                f"{self.path} was moved, renamed or deleted while open (or its drive was removed), so the last "
+                "change was not saved. Nothing is lost from the window: use Save a Copy As to keep your work."
+            )
 
     def _write(self, action: Any) -> None:
         try:
@@ -344,6 +358,15 @@ class Workbook:
                 f"INSERT INTO indicators ({columns}) VALUES ({', '.join('?' for _ in row)})",
                 tuple(row.values()),
             )
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file's device and inode (None for a workbook held only in memory, or gone)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return (-1, -1) if path.name else None
+    return (stat.st_dev, stat.st_ino)
 
 
 def _words(name: str) -> str:

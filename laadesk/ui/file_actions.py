@@ -55,11 +55,12 @@ class FileActions:
         action.triggered.connect(lambda _=False: slot())  # type: ignore[operator]
         return action
 
-    def add_to_menu(self, menu: QMenu) -> None:
+    def add_to_menu(self, menu: QMenu, export_action: QAction) -> None:
         menu.addAction(self.new_action)
         menu.addAction(self.open_action)
         menu.addMenu(self.recent_menu)
         menu.addSeparator()
+        menu.addAction(export_action)
         menu.addAction(self.copy_action)
         menu.addAction(self.close_action)
         menu.addSeparator()

@@ -21,6 +21,7 @@ from laadesk.core.rules import Problem, summary
 from laadesk.store.workbook import Workbook
 from laadesk.ui import settings
 from laadesk.ui.file_actions import FileActions
+from laadesk.ui.pack_export import PackExport
 from laadesk.ui.pages import PAGES, Page
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.start_page import StartPage
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.summary.clicked.connect(lambda: self.show_page("Problems"))
         self.statusBar().addPermanentWidget(self.summary)
         self.files = FileActions(self)
+        self.pack_export = PackExport(self)
         self.workshop = WorkshopMode(self)
         self._build_menus()
         self.start_page.new_requested.connect(self.files.new_workbook)
@@ -87,7 +89,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self.files.add_to_menu(file_menu)
+        self.files.add_to_menu(file_menu, self.pack_export.action)
         self.edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = QAction("&Undo", self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
         self.navigation.setVisible(has_workbook)
         self.go_menu.setEnabled(has_workbook)
         self.workshop_action.setEnabled(has_workbook)
+        self.pack_export.action.setEnabled(has_workbook)
         self.files.workbook_changed(workbook)
         if workbook is None:
             self.setWindowTitle("laadesk")

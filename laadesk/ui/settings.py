@@ -51,6 +51,15 @@ def remember_folder(folder: Path) -> None:
     _settings().setValue("files/last_folder", str(folder))
 
 
+def export_folder() -> Path | None:
+    value = _settings().value("files/export_folder", "", str)  # type: ignore[call-overload]
+    return Path(value) if value and Path(value).is_dir() else None
+
+
+def remember_export_folder(folder: Path) -> None:
+    _settings().setValue("files/export_folder", str(folder))
+
+
 # -- window state (kept apart from preferences) -----------------------------------------
 
 

@@ -1293,4 +1293,4 @@ def test_usage_errors_exit_2_without_a_traceback(cli: Cli) -> None:
     result = cli("info", expect=2)
     assert "the following arguments are required: file" in result.err
     result = cli("export", "x.laa", expect=2)
-    assert "the following arguments are required: --csv" in result.err
+    assert result.err_lines == ["laadesk: Say what to export: --pdf OUT, --xlsx OUT and/or --csv OUT."]

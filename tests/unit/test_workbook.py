@@ -217,3 +217,14 @@ def test_defensive_settings_on_open(path: Path) -> None:
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+
+def test_a_file_moved_or_deleted_while_open_is_not_written_behind_the_users_back(path: Path) -> None:
+    with Workbook.open(path) as workbook:
+        workbook.apply(add(complete(), "add"))
+        path.rename(path.with_name("moved.laa"))
+        with pytest.raises(WorkbookUnavailable) as caught:
+            workbook.apply(set_fields(workbook.targets()[0], "x", target_2009_10=20.5))
+        assert "was moved, renamed or deleted while open" in str(caught.value)
+        assert "Save a Copy As" in str(caught.value)
+        assert workbook.targets()[0].target_2009_10 == 21.0  # still readable: nothing lost from the window

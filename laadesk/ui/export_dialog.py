@@ -1,0 +1,111 @@
+"""Asking what to export: the audience, the formats, and where the files go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from laadesk.core.pack import Audience
+from laadesk.export.packs import PackFormat
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    audience: Audience
+    outputs: tuple[tuple[PackFormat, Path], ...]
+
+
+def pack_name(stem: str, audience: Audience) -> str:
+    return f"{stem} - {'council pack' if audience is Audience.COUNCIL else 'internal brief'}"
+
+
+class ExportDialog(QDialog):
+    def __init__(self, folder: Path, stem: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export the sign-off pack")
+        self.stem = stem
+        self.council = QRadioButton("&Council pack - what the council adopts and signs")
+        self.internal = QRadioButton("&Internal brief - adds positions, floors and champion notes (PROTECT)")
+        self.council.setChecked(True)
+        audiences = QButtonGroup(self)
+        for button in (self.council, self.internal):
+            audiences.addButton(button)
+            button.setAccessibleName(button.text().replace("&", "").split(" - ")[0])
+        self.pdf = QCheckBox("&PDF")
+        self.xlsx = QCheckBox("&Excel")
+        self.pdf.setChecked(True)
+        self.xlsx.setChecked(True)
+        for box in (self.pdf, self.xlsx):
+            box.setAccessibleName(f"Export {box.text().replace('&', '')}")
+        self.folder = QLineEdit(str(folder))
+        self.folder.setAccessibleName("Folder")
+        browse = QPushButton("&Choose...")
+        browse.setAccessibleName("Choose folder")
+        browse.clicked.connect(self._browse)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        for signal in (self.council.toggled, self.pdf.toggled, self.xlsx.toggled, self.folder.textChanged):
+            signal.connect(self._describe)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("E&xport")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        formats = QHBoxLayout()
+        formats.addWidget(self.pdf)
+        formats.addWidget(self.xlsx)
+        formats.addStretch(1)
+        where = QHBoxLayout()
+        where.addWidget(self.folder, 1)
+        where.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow("For:", self.council)
+        form.addRow("", self.internal)
+        form.addRow("As:", formats)
+        form.addRow("&Folder:", where)
+        form.addRow(self.note)
+        form.addRow(buttons)
+        self._describe()
+        self.resize(620, 0)
+
+    def request(self) -> ExportRequest:
+        audience = Audience.COUNCIL if self.council.isChecked() else Audience.INTERNAL
+        folder = Path(self.folder.text().strip() or ".")
+        name = pack_name(self.stem, audience)
+        outputs = [(PackFormat.PDF, folder / f"{name}.pdf")] if self.pdf.isChecked() else []
+        outputs += [(PackFormat.XLSX, folder / f"{name}.xlsx")] if self.xlsx.isChecked() else []
+        return ExportRequest(audience, tuple(outputs))
+
+    def _describe(self) -> None:
+        request = self.request()
+        self.ok.setEnabled(bool(request.outputs))
+        files = "\n".join(str(path) for _, path in request.outputs) or "Choose PDF, Excel or both."
+        self.note.setText(files)
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Export into", self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    @classmethod
+    def ask(cls, parent: QWidget, folder: Path, stem: str) -> ExportRequest | None:
+        """What to export, or None if cancelled (tests patch this)."""
+        dialog = cls(folder, stem, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.request()

@@ -1,0 +1,62 @@
+"""File > Export pack writes the chosen files off the GUI thread; the window stays usable."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from laadesk.core.pack import Audience
+from laadesk.export.packs import PackFormat
+from laadesk.ui.export_dialog import ExportDialog, ExportRequest, pack_name
+from laadesk.ui.main_window import MainWindow
+
+
+def ask_for(request: ExportRequest | None):  # type: ignore[no-untyped-def]
+    return classmethod(lambda cls, parent, folder, stem: request)
+
+
+def test_export_council_pack_as_pdf_and_excel(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = pack_name("Kingsmere", Audience.COUNCIL)
+    request = ExportRequest(
+        Audience.COUNCIL, ((PackFormat.PDF, tmp_path / f"{name}.pdf"), (PackFormat.XLSX, tmp_path / f"{name}.xlsx"))
+    )
+    monkeypatch.setattr(ExportDialog, "ask", ask_for(request))
+    window.pack_export.action.trigger()
+    assert window.pack_export.running  # the work is on its own thread
+    qtbot.waitUntil(lambda: not window.pack_export.running, timeout=60000)
+    pdf, xlsx = tmp_path / f"{name}.pdf", tmp_path / f"{name}.xlsx"
+    assert pdf.stat().st_size > 10000 and xlsx.stat().st_size > 5000
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Kingsmere" in text and "Local Area Agreement 2008-11" in text
+    assert "Kingsmere - council pack.pdf" in window.statusBar().currentMessage()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([pdf.name, xlsx.name])  # no partial files
+
+
+def test_dialog_names_files_by_audience(window: MainWindow, tmp_path: Path) -> None:
+    dialog = ExportDialog(tmp_path, "Kingsmere", window)
+    dialog.internal.setChecked(True)
+    dialog.xlsx.setChecked(False)
+    assert dialog.request() == ExportRequest(
+        Audience.INTERNAL, ((PackFormat.PDF, tmp_path / "Kingsmere - internal brief.pdf"),)
+    )
+    dialog.pdf.setChecked(False)
+    assert not dialog.ok.isEnabled()
+
+
+def test_export_failure_is_a_sentence(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from laadesk.ui import pack_export
+
+    told: list[str] = []
+    monkeypatch.setattr(pack_export.QMessageBox, "warning", lambda parent, title, text: told.append(text))
+    request = ExportRequest(Audience.COUNCIL, ((PackFormat.PDF, tmp_path / "missing" / "pack.pdf"),))
+    monkeypatch.setattr(ExportDialog, "ask", ask_for(request))
+    window.pack_export.action.trigger()
+    qtbot.waitUntil(lambda: not window.pack_export.running, timeout=60000)
+    assert len(told) == 1 and "missing" in told[0] and "Traceback" not in told[0]

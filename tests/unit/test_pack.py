@@ -37,6 +37,7 @@ def test_council_pack_carries_nothing_internal(demo: WorkbookSnapshot) -> None:
         "generated",
         "nis_edition",
         "titles",
+        "exchange_titles",
         "polarity",
         "story",
         "designated",

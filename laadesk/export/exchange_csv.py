@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
 from laadesk.core.catalogue import Catalogue
 from laadesk.core.errors import WorkbookUnavailable
-from laadesk.core.exchange import COLUMNS, EXTRA_CELLS, ExchangeRow, exchange_targets, target_row
+from laadesk.core.exchange import COLUMNS, EXTRA_CELLS, MAX_ROWS, ExchangeRow, exchange_targets, target_row
 from laadesk.core.model import Target
-from laadesk.core.text import decode_text
+from laadesk.core.text import decode_text, visible
 from laadesk.export.atomic import replacing
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
@@ -22,30 +23,52 @@ class SourceUnreadable(WorkbookUnavailable):
 
 
 def read_source_bytes(path: Path) -> bytes:
+    """The whole of a file to import, refusing what is not a plain file or is far too big to be one."""
     try:
-        if path.stat().st_size > MAX_SOURCE_BYTES:
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise SourceUnreadable(f"{path} is a folder, not a file.")
+        if not stat.S_ISREG(status.st_mode):
+            # A pipe or a device would block the read for ever, or never end it.
+            raise SourceUnreadable(f"{path} is a device or a pipe, not a file; save the table as a file to import it.")
+        if status.st_size > MAX_SOURCE_BYTES:
             raise SourceUnreadable(f"{path} is larger than 50 MB; that is not a targets file.")
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
     except FileNotFoundError:
         raise SourceUnreadable(f"{path} does not exist.") from None
     except IsADirectoryError:
         raise SourceUnreadable(f"{path} is a folder, not a file.") from None
     except OSError as error:
         raise SourceUnreadable(f"{path} cannot be read: {error.strerror or error}.") from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceUnreadable(f"{path} is larger than 50 MB; that is not a targets file.")
+    return data
 
 
 def read_exchange_csv(path: Path) -> tuple[list[str], list[ExchangeRow]]:
     """The header and the non-blank rows of an exchange CSV, numbered as a spreadsheet shows them."""
     try:
-        text = decode_text(read_source_bytes(path))
+        text = decode_text(read_source_bytes(path), allow_nul=True)
     except ValueError as error:
         raise SourceUnreadable(f"{path} cannot be read: {error}.") from None
+    # A cell may hold as much as the file does: what `export --csv` writes must read back.
+    if csv.field_size_limit() < MAX_SOURCE_BYTES:
+        csv.field_size_limit(MAX_SOURCE_BYTES)
+    # strict: a quote never closed would otherwise swallow the rest of the file into one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
+        records = list(reader)
     except csv.Error as error:
-        raise SourceUnreadable(f"{path} is not a readable CSV file ({error}).") from None
+        raise SourceUnreadable(
+            f"{path} is not a readable CSV file (line {reader.line_num}: {visible(str(error))})."
+        ) from None
     if not records:
         raise SourceUnreadable(f"{path} is empty.")
+    if "\x00" in text:
+        raise SourceUnreadable(_nul_sentence(path, text, records))
+    if len(records) > MAX_ROWS + 1:
+        raise SourceUnreadable(f"{path} has more than {MAX_ROWS} rows; that is not a targets file.")
     header = [h.strip().lower() for h in records[0]]
     rows = []
     for number, cells in enumerate(records[1:], start=2):
@@ -57,6 +80,21 @@ def read_exchange_csv(path: Path) -> tuple[list[str], list[ExchangeRow]]:
             named[EXTRA_CELLS] = ",".join(extra)
         rows.append(ExchangeRow(number, named))
     return header, rows
+
+
+def _nul_sentence(path: Path, text: str, records: list[list[str]]) -> str:
+    """Where the first NUL character is: a text file never holds one, a damaged or binary file does."""
+    line = text[: text.index("\x00")].count("\n") + 1
+    header = [h.strip().lower() for h in records[0]]
+    for number, cells in enumerate(records, start=1):
+        for position, value in enumerate(cells):
+            if "\x00" in value:
+                name = header[position] if position < len(header) and header[position] else f"{position + 1}"
+                return (
+                    f"{path} cannot be read: the file contains a NUL byte on line {line} (row {number}, "
+                    f"column {visible(name)}), so it is not a text file."
+                )
+    return f"{path} cannot be read: the file contains a NUL byte on line {line}, so it is not a text file."
 
 
 def write_exchange_csv(path: Path, targets: Sequence[Target], catalogue: Catalogue) -> int:

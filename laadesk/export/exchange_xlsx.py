@@ -1,37 +1,72 @@
-"""Reading the exchange layout from the `Targets` sheet of an .xlsx a council sends back."""
+"""Reading the exchange layout from the `Targets` sheet of an .xlsx a council sends back.
+
+What is imported must be what the person sees in Excel, so the reader refuses, naming the
+row and column, what Excel shows differently from what the file stores: formulas (a file
+written by a program other than Excel has no value for them at all), error values, merged
+cells (only the first cell of a merge holds the value) and hidden rows, columns or sheets.
+A number formatted as a percentage is read as Excel shows it (0.125 shown as 12.5% is 12.5).
+"""
 
 from __future__ import annotations
 
+import io
+import re
+import warnings
 import zipfile
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from laadesk.core.exchange import EXTRA_CELLS, ExchangeRow
+from laadesk.core.errors import CellProblem
+from laadesk.core.exchange import EXTRA_CELLS, MAX_ROWS, ExchangeRow
 from laadesk.core.numbers import format_level
+from laadesk.core.text import visible
 from laadesk.export.exchange_csv import SourceUnreadable, read_source_bytes
 
 # openpyxl reads XML with defusedxml when it is installed (it is a dependency), which
 # refuses entity expansion and external entities. It does not guard against zip bombs,
-# so the uncompressed sizes are checked first.
+# so the uncompressed sizes are checked first: in all, and of each part (openpyxl parses
+# some parts whole; 25 MB of sheet XML takes it several seconds).
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_ROWS = 10_000
+MAX_PART = 25 * 1024 * 1024
+MAX_PARTS = 10_000
 SHEET = "Targets"
+# Old .xls files, and .xlsx files saved with a password, are OLE2 compound documents.
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+FORMULA_ADVICE = "copy the sheet and paste it back as values (Paste Special > Values), then import again"
 
 
-def check_xlsx_container(path: Path) -> None:
+def check_xlsx_container(path: Path) -> bytes:
+    """The file's bytes, once they are known to be a zip archive of a sane size."""
     data = read_source_bytes(path)
+    if data.startswith(OLE2_MAGIC):
+        raise SourceUnreadable(
+            f"{path} is an old-style Excel .xls file or a workbook saved with a password; save it in Excel "
+            "as an .xlsx workbook without a password to import it."
+        )
     if not data.startswith(b"PK"):
         raise SourceUnreadable(f"{path} is not an Excel .xlsx file (it is not a zip archive).")
     try:
-        with zipfile.ZipFile(path) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
         raise SourceUnreadable(f"{path} is not an Excel .xlsx file (the zip archive is damaged).") from None
+    total = sum(info.file_size for info in parts)
     if total > MAX_UNCOMPRESSED:
         raise SourceUnreadable(
             f"{path} would unpack to {total // (1024 * 1024)} MB, more than a targets workbook ever holds; refused."
         )
+    if len(parts) > MAX_PARTS:
+        raise SourceUnreadable(f"{path} holds {len(parts)} parts, more than a targets workbook ever holds; refused.")
+    biggest = max(parts, key=lambda info: info.file_size, default=None)
+    if biggest is not None and biggest.file_size > MAX_PART:
+        raise SourceUnreadable(
+            f"{path} holds a part ({visible(biggest.filename[:80])}) that would unpack to "
+            f"{biggest.file_size // (1024 * 1024)} MB, more than a targets workbook ever holds; refused."
+        )
+    return data
 
 
 def _text(value: Any) -> str:
@@ -48,36 +83,307 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def excel_unescape(text: str) -> str:
+    """Cell text as Excel shows it: Excel stores a character XML cannot hold (a carriage return,
+    a control) as _xHHHH_, and a literal "_x" as _x005F_x (ECMA-376 Part 1, 22.9.2.19 ST_Xstring)."""
+    return _EXCEL_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text)
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def is_percent_format(code: str) -> bool:
+    """Whether an Excel number format multiplies by 100 ('0.0%'), not one that only shows a '%' ('0"%"')."""
+    return "%" in _QUOTED.sub("", code)
+
+
+def _percent_styles(book: Any) -> frozenset[int]:
+    """The cell style numbers whose number format is a percentage."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    found = set()
+    for number, style in enumerate(getattr(book, "_cell_styles", ())):
+        format_id = getattr(style, "numFmtId", 0) or 0
+        if format_id < BUILTIN_FORMATS_MAX_SIZE:
+            code = BUILTIN_FORMATS.get(format_id, "")
+        else:
+            formats = getattr(book, "_number_formats", ())
+            index = format_id - BUILTIN_FORMATS_MAX_SIZE
+            code = formats[index] if 0 <= index < len(formats) else ""
+        if is_percent_format(str(code)):
+            found.add(number)
+    return frozenset(found)
+
+
+def _as_shown(value: Any, percent: bool) -> Any:
+    """A percentage-formatted number as Excel shows it: 0.125 is 12.5 (exactly, not 12.500000000000002)."""
+    if percent and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(Decimal(repr(value)) * 100)
+    return value
+
+
+def _formula_text(value: Any) -> str:
+    text = getattr(value, "text", None)
+    if text is None:
+        text = "a data table" if type(value).__name__ == "DataTableFormula" else str(value)
+    return visible(str(text))[:60]
+
+
+@dataclass
+class _Sheet:
+    """What one pass over the sheet's XML found."""
+
+    title: str
+    cells: dict[int, dict[int, Any]] = field(default_factory=dict)  # row -> column -> value
+    problems: dict[int, dict[int, str]] = field(default_factory=dict)  # row -> column -> message
+    merged: list[str] = field(default_factory=list)
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
+
+
+def _choose_sheet(book: Any, path: Path) -> Any:
+    sheet = book[SHEET] if SHEET in book.sheetnames else (book.worksheets[0] if book.worksheets else None)
+    if sheet is None:
+        raise SourceUnreadable(f"{path} holds no worksheet.")
+    if getattr(sheet, "sheet_state", "visible") != "visible":
+        raise SourceUnreadable(
+            f"{path}: the sheet '{visible(sheet.title)}' is hidden in Excel; unhide it (Format > Hide & Unhide) "
+            "so that what is imported is what you see."
+        )
+    return sheet
+
+
+def _scan(book: Any, sheet: Any, path: Path) -> _Sheet:
+    """One pass over the sheet XML: values, formulas and errors by cell, merges, hidden rows and columns."""
+    from openpyxl.utils.cell import column_index_from_string
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    archive = book._archive
+    sheet_path = sheet._worksheet_path
+    if archive.getinfo(sheet_path).file_size > MAX_PART:
+        raise SourceUnreadable(f"{path}: the sheet '{visible(sheet.title)}' is too big to be a targets sheet.")
+    percent = _percent_styles(book)
+    found = _Sheet(sheet.title)
+    strings = _raw_shared_strings(archive)
+    with archive.open(sheet_path) as source:
+        parser = WorkSheetParser(
+            source,
+            strings,
+            data_only=False,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        filled = 0
+        for number, cells in parser.parse():
+            row: dict[int, Any] = {}
+            for cell in cells:
+                value, kind, column = cell["value"], cell["data_type"], cell["column"]
+                if kind == "f":
+                    found.problems.setdefault(number, {})[column] = (
+                        f"a formula ({_formula_text(value)}), not a value; {FORMULA_ADVICE}"
+                    )
+                    row[column] = "(formula)"
+                elif kind == "e":
+                    found.problems.setdefault(number, {})[column] = (
+                        f"an Excel error value ({visible(str(value))[:20]}), not a value; correct the cell"
+                    )
+                    row[column] = str(value)
+                elif isinstance(value, str):
+                    if value:
+                        row[column] = excel_unescape(value)
+                elif value is not None:
+                    row[column] = _as_shown(value, cell["style_id"] in percent)
+            if not row:
+                continue
+            filled += 1
+            if filled > MAX_ROWS + 1:
+                raise SourceUnreadable(f"{path} has more than {MAX_ROWS} rows; that is not a targets sheet.")
+            if number > MAX_ROWS + 1:
+                raise SourceUnreadable(
+                    f"{path} has a row far below the rest (row {number}); a targets sheet is never that long."
+                )
+            found.cells[number] = row
+        # The parser reads merges and row and column settings as it passes them; they come after the rows.
+        merged = parser.merged_cells
+        found.merged = [str(m.coord) for m in getattr(merged, "mergeCell", ())] if merged is not None else []
+        for key, attributes in parser.row_dimensions.items():
+            if str(attributes.get("hidden", "")).lower() in ("1", "true"):
+                found.hidden_rows.add(int(key))
+        for attributes in parser.column_dimensions.values():
+            if str(attributes.get("hidden", "")).lower() in ("1", "true"):
+                first = column_index_from_string(attributes["index"])
+                last = int(attributes.get("max", first))
+                found.hidden_columns.update(range(first, min(last, 16384) + 1))
+    return found
+
+
+def _raw_shared_strings(archive: Any) -> list[str]:
+    """The shared strings as stored, _xHHHH_ escapes and all (openpyxl half-undoes them, then
+    excel_unescape could not tell "_x0041_" typed in a cell from an escaped "A")."""
+    from openpyxl.cell.text import Text
+    from openpyxl.packaging.manifest import Manifest
+    from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS, SHEET_MAIN_NS
+    from openpyxl.xml.functions import fromstring, iterparse
+
+    part = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES))).find(SHARED_STRINGS)
+    if part is None:
+        return []
+    item = f"{{{SHEET_MAIN_NS}}}si"
+    strings = []
+    with archive.open(part.PartName[1:]) as source:
+        for _, node in iterparse(source):
+            if node.tag == item:
+                strings.append(Text.from_tree(node).content)
+                node.clear()
+    return strings
+
+
+def _column_name(header: list[str], column: int) -> str:
+    from openpyxl.utils.cell import get_column_letter
+
+    if 0 < column <= len(header) and header[column - 1]:
+        return header[column - 1]
+    return get_column_letter(column) if 0 < column <= 16384 else str(column)
+
+
+def _header(found: _Sheet, path: Path) -> list[str]:
+    from openpyxl.utils.cell import get_column_letter
+
+    first = found.cells.get(1, {})
+    for column, message in found.problems.get(1, {}).items():
+        raise SourceUnreadable(
+            f"{path}: row 1, column {get_column_letter(column)} of the sheet '{visible(found.title)}' holds "
+            f"{message.split(';')[0]}, not a column name."
+        )
+    width = max(first, default=0)
+    header = [_text(first.get(column)).strip().lower() for column in range(1, width + 1)]
+    while header and not header[-1]:
+        header.pop()
+    return header
+
+
+def _sheet_problems(found: _Sheet, header: list[str], path: Path) -> None:
+    """Merged cells and hidden rows or columns holding values: what Excel shows is not what is stored."""
+    from openpyxl.utils.cell import range_boundaries
+
+    def add(row: int, column: int, message: str) -> None:
+        found.problems.setdefault(row, {}).setdefault(column, message)
+
+    for ref in found.merged:
+        try:
+            first_column, first_row, _, _ = range_boundaries(ref)
+        except ValueError:
+            continue
+        if first_row is None or first_column is None:
+            continue
+        if first_row == 1:
+            raise SourceUnreadable(
+                f"{path}: cells {visible(ref)} of the header row are merged; unmerge them so that each column "
+                "has its own name."
+            )
+        if found.cells.get(first_row, {}).get(first_column) is not None:
+            add(
+                first_row,
+                first_column,
+                f"cells {visible(ref)} are merged; unmerge them so that each cell holds its own value",
+            )
+    for row in sorted(found.hidden_rows & set(found.cells)):
+        if row == 1:
+            raise SourceUnreadable(
+                f"{path}: the header row is hidden in Excel; unhide it so that what is imported is what you see."
+            )
+        first_column = min(found.cells[row])
+        add(row, first_column, "the row is hidden in Excel; unhide it so that what is imported is what you see")
+    for column in sorted(found.hidden_columns):
+        if column in found.cells.get(1, {}):
+            raise SourceUnreadable(
+                f"{path}: row 1, column {visible(_column_name(header, column))} is hidden in Excel; unhide it so "
+                "that what is imported is what you see."
+            )
+        rows = [row for row in sorted(found.cells) if column in found.cells[row]]
+        if rows:
+            add(rows[0], column, "the column is hidden in Excel; unhide it so that what is imported is what you see")
+
+
+def _rows(found: _Sheet, header: list[str]) -> list[ExchangeRow]:
+    rows = []
+    for number in sorted(found.cells):
+        if number == 1:
+            continue
+        cells = found.cells[number]
+        texts = {column: _text(value) for column, value in cells.items()}
+        if not any(t.strip() for t in texts.values()) and number not in found.problems:
+            continue
+        named = {header[c - 1]: t for c, t in texts.items() if c <= len(header) and header[c - 1]}
+        extra = [texts[c] for c in sorted(texts) if c > len(header) and texts[c].strip()]
+        if extra:
+            named[EXTRA_CELLS] = ",".join(extra)
+        problems = tuple(
+            CellProblem(number, _column_name(header, column), message)
+            for column, message in sorted(found.problems.get(number, {}).items())
+        )
+        rows.append(ExchangeRow(number, named, problems))
+    return rows
+
+
 def read_exchange_xlsx(path: Path) -> tuple[list[str], list[ExchangeRow]]:
     """Header and non-blank rows of the Targets sheet (or the first sheet), as text."""
-    check_xlsx_container(path)
+    data = check_xlsx_container(path)
+    from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
     from openpyxl import load_workbook  # imported on first use: it is slow to import
 
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a malformed file
-        raise SourceUnreadable(f"{path} is not a readable Excel workbook ({type(error).__name__}: {error}).") from None
-    try:
-        sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-        records = sheet.iter_rows(values_only=True)
-        header_cells = next(records, None)
-        if header_cells is None:
-            raise SourceUnreadable(f"{path}: the sheet '{sheet.title}' is empty.")
-        header = [_text(h).strip().lower() for h in header_cells]
-        while header and not header[-1]:
-            header.pop()
-        rows = []
-        for number, cells in enumerate(records, start=2):
-            if number > MAX_ROWS + 1:
-                raise SourceUnreadable(f"{path} has more than {MAX_ROWS} rows; that is not a targets sheet.")
-            texts = [_text(c) for c in cells]
-            if not any(t.strip() for t in texts):
-                continue
-            named = dict(zip(header, texts))
-            extra = [t for t in texts[len(header) :] if t.strip()]
-            if extra:
-                named[EXTRA_CELLS] = ",".join(extra)
-            rows.append(ExchangeRow(number, named))
-        return header, rows
-    finally:
-        book.close()
+    # openpyxl warns about features it drops (data validation, extensions...): nothing the
+    # import uses, and a warning printed to the console is not a sentence a person can act on.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        except Exception as error:  # openpyxl raises many kinds for a malformed file
+            if _caused_by(error, DefusedXmlException):
+                raise SourceUnreadable(_entities_sentence(path)) from None
+            raise SourceUnreadable(f"{path} is not a readable Excel workbook ({_reason(error)}).") from None
+        try:
+            sheet = _choose_sheet(book, path)
+            found = _scan(book, sheet, path)
+            if not found.cells and not found.problems:
+                raise SourceUnreadable(f"{path}: the sheet '{visible(sheet.title)}' is empty.")
+            header = _header(found, path)
+            _sheet_problems(found, header, path)
+            return header, _rows(found, header)
+        except SourceUnreadable:
+            raise
+        except Exception as error:  # a damaged sheet: bad cell references, string indexes, numbers
+            if _caused_by(error, DefusedXmlException):
+                raise SourceUnreadable(_entities_sentence(path)) from None
+            raise SourceUnreadable(f"{path} is damaged: its sheet cannot be read ({_reason(error)}).") from None
+        finally:
+            book.close()
+
+
+def _entities_sentence(path: Path) -> str:
+    return (
+        f"{path} was refused: its XML declares entities or refers to outside files, which Excel never "
+        "writes (it is how a file is made to attack the program that opens it)."
+    )
+
+
+def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
+    """Whether error, or one it was raised from (openpyxl wraps what it catches), is of kind."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _reason(error: Exception) -> str:
+    """The first line of what went wrong, short and safe to print."""
+    lines = str(error).splitlines()
+    return visible(f"{type(error).__name__}: {lines[0] if lines else ''}")[:160]

@@ -31,6 +31,7 @@ class PackExport(QObject):
         self.action.setToolTip("Write the council pack or internal brief as PDF and Excel")
         self.action.triggered.connect(self.export)
         self.thread: QThread | None = None
+        self.worker: ExportWorker | None = None  # held here: Python owns it, and would free it mid-export
         self.progress: QProgressDialog | None = None
         self.last_written: list[object] = []
 
@@ -60,7 +61,7 @@ class PackExport(QObject):
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         self.progress.setValue(0)
-        worker = ExportWorker(pack, request.outputs)
+        worker = self.worker = ExportWorker(pack, request.outputs)
         worker.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         worker.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         worker.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
@@ -89,6 +90,7 @@ class PackExport(QObject):
     @Slot()
     def _thread_done(self) -> None:
         self.thread = None
+        self.worker = None
 
     def _close_progress(self) -> None:
         if self.progress is not None:

@@ -2,56 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
+from edge_cases import edge_records
 
 from laadesk.core.edits import Edit, Put
 from laadesk.core.model import (
-    ActionStatus,
-    Adoption,
     AreaProfile,
     AreaType,
-    ChampionNote,
-    DeferralReason,
     District,
-    Evidence,
-    Milestone,
-    NoteKind,
-    Partner,
-    Position,
-    Role,
-    SignOff,
-    Status,
-    StorySection,
-    Target,
     Tier,
-    Visibility,
 )
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.store.demo import build_demo
 from laadesk.store.reference import shipped_catalogue
 from laadesk.store.workbook import Workbook
-
-# Strings and figures that exist only in internal records: a council export must not hold them.
-CANARY_NOTE = "CANARYNOTE7f3a internal only"
-CANARY_SHAREABLE_NOTE = "CANARYSHARE91b shareable but still a champion note"
-CANARY_FLOOR = 987654.321
-CANARY_FLOOR_TEXT = "987654.321"
-CANARIES = (CANARY_NOTE.split()[0], CANARY_SHAREABLE_NOTE.split()[0], CANARY_FLOOR_TEXT, "987,654.321")
-
-HOSTILE_TEXTS = (
-    "AT&T <b>bold</b> & <i>unbalanced",
-    '<img src="/etc/passwd"/> <a href="http://example.invalid">link</a>',
-    '=HYPERLINK("http://example.invalid","click")',
-    "+44 20 7946 0000",
-    "-minus first",
-    "@SUM(A1:A2)",
-    "Conseil Général – “Café” £2,000 … naïve Zoë",
-)
-LONG_TEXT = " ".join(f"Sentence {n} of a very long story of place about Edgeshire’s economy." for n in range(400))
 
 
 @pytest.fixture(scope="session")
@@ -67,118 +33,6 @@ def demo_snapshot(demo_workbook: Path) -> WorkbookSnapshot:
         return workbook.snapshot()
 
 
-def _edge_records() -> list[object]:
-    catalogue = shipped_catalogue()
-    usable = [i for i in catalogue.indicators if not (i.statutory or i.withdrawn or i.place_survey)]
-    partners = [
-        Partner("Edgeshire County Council", "local government"),
-        Partner("Edgeshire PCT", "health"),
-        Partner(HOSTILE_TEXTS[6][:40], "voluntary"),
-    ]
-    records: list[object] = list(partners)
-    for n, indicator in enumerate(usable[:35]):
-        higher = indicator.polarity is None or indicator.polarity.value == "higher"
-        step = 1.5 if higher else -1.5
-        target = Target(
-            indicator.code,
-            Role.DESIGNATED,
-            status=Status.AGREED if n % 3 else Status.PROPOSED,
-            baseline=100.0 + n,
-            baseline_period="2007/08",
-            target_2008_09=100.0 + n + step,
-            target_2009_10=100.0 + n + 2 * step,
-            target_2010_11=100.0 + n + 3 * step,
-            units="%" if n % 2 else "rate per 1,000 population",
-            lead_partner=partners[n % 2].name,
-            partners=(partners[(n + 1) % 2].name, partners[2].name),
-            comment=HOSTILE_TEXTS[n % len(HOSTILE_TEXTS)],
-            districts=("Northdale",) if n % 5 == 0 else (),
-        )
-        if n in (3, 4):  # deferred: levels deliberately blank
-            target = replace(
-                target,
-                status=Status.DEFERRED,
-                baseline=None,
-                target_2008_09=None,
-                target_2009_10=None,
-                target_2010_11=None,
-                deferral_reason=DeferralReason.ECONOMIC_DOWNTURN,
-                revisit_date=date(2009, 3, 31),
-            )
-        if n == 5:  # blank years, not deferred
-            target = replace(target, target_2009_10=None, target_2010_11=None)
-        if n == 6:
-            target = replace(target, comment=LONG_TEXT[:3000], rationale=LONG_TEXT[:2000])
-        records.append(target)
-    for indicator in catalogue.statutory():
-        records.append(
-            Target(
-                indicator.code,
-                Role.STATUTORY,
-                status=Status.AGREED,
-                baseline=50.0,
-                baseline_period="2007",
-                target_2008_09=52.0,
-                target_2009_10=54.5,
-                target_2010_11=56.25,
-                units="%",
-                lead_partner=partners[0].name,
-            )
-        )
-    for n, title in enumerate(("Village halls in use", HOSTILE_TEXTS[0], "Empty homes brought back – “into use”"), 1):
-        records.append(
-            Target(
-                f"L{n}",
-                Role.LOCAL,
-                title=title,
-                status=Status.PROPOSED,
-                baseline=10.0 * n,
-                baseline_period="2007/08",
-                target_2008_09=11.0 * n,
-                target_2009_10=12.0 * n,
-                target_2010_11=13.0 * n,
-                units="number",
-                lead_partner=partners[1].name,
-            )
-        )
-    first = usable[0].code
-    records.append(Position(first, "2009/10", area_proposal=103.0, government_position=104.0, floor=CANARY_FLOOR))
-    records.append(Position(usable[1].code, "2010/11", 105.5, 106.5, None, 106.0))
-    section = StorySection("s1", 1, "Edgeshire – a place of “contrasts”", LONG_TEXT, (first,))
-    records += [
-        section,
-        StorySection("s2", 2, HOSTILE_TEXTS[1], HOSTILE_TEXTS[0] + "\n\n" + HOSTILE_TEXTS[6], ()),
-        Evidence("e1", "s1", "ONS <mid-2007> & estimates", "4.2%", date(2007, 11, 1)),
-        ChampionNote(
-            "n1",
-            "A. Champion",
-            CANARY_NOTE,
-            NoteKind.STICKING_POINT,
-            date(2008, 5, 2),
-            "Negotiating Champion",
-            (first,),
-            Visibility.INTERNAL,
-            ActionStatus.OPEN,
-        ),
-        ChampionNote(
-            "n2",
-            "B. Officer",
-            CANARY_SHAREABLE_NOTE,
-            NoteKind.DECISION,
-            date(2008, 5, 3),
-            "GO locality manager",
-            (first,),
-            Visibility.SHAREABLE,
-        ),
-        Adoption("a1", "Edgeshire County Council", date(2008, 6, 10), "Cabinet", "CAB/2008/41"),
-        Adoption("a2", "Northdale District Council", None, "Executive", ""),
-        SignOff(date(2008, 6, 12), "GO East Midlands", None, "4"),
-        Milestone("m1", "Drafts to GO", date(2008, 5, 30), date(2008, 5, 29)),
-        Milestone("m2", "Sign-off", date(2008, 6, 30), None),
-    ]
-    return records
-
-
 @pytest.fixture(scope="session")
 def edge_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """35 designated (two deferred, one with blank years, long and hostile texts), 16 statutory,
@@ -186,7 +40,7 @@ def edge_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("edge") / "edgeshire.laa"
     area = AreaProfile("Edgeshire", "99", "East Midlands", AreaType.COUNTY, Tier.TWO, "Edgeshire Together", "PROTECT")
     with Workbook.create(path, area, shipped_catalogue(), districts=(District("Northdale"),)) as workbook:
-        workbook.apply(Edit("edge cases", tuple(Put(r) for r in _edge_records())))  # type: ignore[arg-type]
+        workbook.apply(Edit("edge cases", tuple(Put(r) for r in edge_records())))  # type: ignore[arg-type]
     return path
 
 

@@ -22,19 +22,21 @@ def test_export_council_pack_as_pdf_and_excel(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     name = pack_name("Kingsmere", Audience.COUNCIL)
+    out = tmp_path / "packs"
+    out.mkdir()
     request = ExportRequest(
-        Audience.COUNCIL, ((PackFormat.PDF, tmp_path / f"{name}.pdf"), (PackFormat.XLSX, tmp_path / f"{name}.xlsx"))
+        Audience.COUNCIL, ((PackFormat.PDF, out / f"{name}.pdf"), (PackFormat.XLSX, out / f"{name}.xlsx"))
     )
     monkeypatch.setattr(ExportDialog, "ask", ask_for(request))
     window.pack_export.action.trigger()
     assert window.pack_export.running  # the work is on its own thread
     qtbot.waitUntil(lambda: not window.pack_export.running, timeout=60000)
-    pdf, xlsx = tmp_path / f"{name}.pdf", tmp_path / f"{name}.xlsx"
+    pdf, xlsx = out / f"{name}.pdf", out / f"{name}.xlsx"
     assert pdf.stat().st_size > 10000 and xlsx.stat().st_size > 5000
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Kingsmere" in text and "Local Area Agreement 2008-11" in text
     assert "Kingsmere - council pack.pdf" in window.statusBar().currentMessage()
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([pdf.name, xlsx.name])  # no partial files
+    assert sorted(p.name for p in out.iterdir()) == sorted([pdf.name, xlsx.name])  # no partial files
 
 
 def test_dialog_names_files_by_audience(window: MainWindow, tmp_path: Path) -> None:

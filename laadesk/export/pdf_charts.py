@@ -1,0 +1,209 @@
+"""Trajectory charts for the PDF pack: baseline and three targets per target, two charts a row.
+
+The internal brief adds the area's proposal and government's position where they differ.
+A negotiating floor is never drawn: floors appear only in the internal positions table.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from reportlab.graphics.shapes import Circle, Line, PolyLine, Rect, String
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
+
+from laadesk.core.model import YEARS, Position, Target
+from laadesk.core.numbers import format_level
+from laadesk.core.pack import Pack
+from laadesk.export.pdf_styles import (
+    AREA_ORANGE,
+    BOLD,
+    DEFERRED_FILL,
+    GOVERNMENT_GREEN,
+    ITALIC,
+    MUTED,
+    NAVY,
+    REGULAR,
+    RULE,
+    WHITE,
+    Styles,
+    make_drawing,
+    make_table,
+    shortened,
+    text,
+)
+from laadesk.export.pdf_tables import deferral_words, direction
+
+CHART_HEIGHT = 158.0
+LEFT = 40.0
+BOTTOM = 38.0
+TOP = 14.0
+RIGHT = 12.0
+TITLE_LIMIT = 160  # a chart is labelled, not documented: the full title is in the targets table
+
+
+def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
+    """Round tick values covering low..high (about count intervals)."""
+    if math.isclose(low, high):
+        pad = abs(low) * 0.1 or 1.0
+        low, high = low - pad, high + pad
+    raw = (high - low) / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    start = math.floor(low / step) * step
+    ticks = [start]
+    while ticks[-1] < high - 1e-9 * step:
+        ticks.append(ticks[-1] + step)
+    return [round(t, 10) + 0.0 for t in ticks]
+
+
+def _label(value: float) -> str:
+    return format_level(round(value, 10))
+
+
+def _series(values: Sequence[float | None], xs: Sequence[float]) -> list[tuple[float, float]]:
+    return [(x, v) for x, v in zip(xs, values) if v is not None]
+
+
+def _legend(drawing: Any, entries: Sequence[tuple[str, Any, Any]], y: float) -> None:
+    """A one-line key under the plot, centred on it, starting further left only if it must."""
+    widths = [17 + stringWidth(label, REGULAR, 6.5) + 10 for label, _, _ in entries]
+    plot_middle = LEFT + (drawing.width - LEFT - RIGHT) / 2
+    x = max(0.0, min(plot_middle - sum(widths) / 2, drawing.width - sum(widths)))
+    for (label, colour, dash), width in zip(entries, widths):
+        drawing.add(Line(x, y + 2.5, x + 14, y + 2.5, strokeColor=colour, strokeWidth=1.5, strokeDashArray=dash))
+        drawing.add(String(x + 17, y, label, fontName=REGULAR, fontSize=6.5, fillColor=MUTED))
+        x += width
+
+
+def trajectory_drawing(target: Target, positions: Sequence[Position], width: float) -> Any:
+    """Baseline and the three targets; the area's and government's positions if they differ."""
+    drawing = make_drawing(width, CHART_HEIGHT)
+    plot_width = width - LEFT - RIGHT
+    plot_height = CHART_HEIGHT - BOTTOM - TOP
+    xs = [LEFT + plot_width * (i + 0.5) / 4 for i in range(4)]
+    trajectory = [target.baseline, *target.levels]
+    by_year = {p.year: p for p in positions}
+    area = [None, *(by_year[y].area_proposal if y in by_year else None for y in YEARS)]
+    government = [None, *(by_year[y].government_position if y in by_year else None for y in YEARS)]
+    differ = any(a is not None and g is not None and a != g for a, g in zip(area, government))
+    plotted = [v for v in trajectory if v is not None]
+    if differ:
+        plotted += [v for v in (*area, *government) if v is not None]
+    ticks = nice_ticks(min(plotted), max(plotted))
+    low, high = ticks[0], ticks[-1]
+
+    def y_of(value: float) -> float:
+        return BOTTOM + plot_height * (value - low) / (high - low)
+
+    for tick in ticks:
+        drawing.add(Line(LEFT, y_of(tick), LEFT + plot_width, y_of(tick), strokeColor=RULE, strokeWidth=0.3))
+        drawing.add(String(LEFT - 4, y_of(tick) - 2.5, _label(tick), fontName=REGULAR, fontSize=6.5, textAnchor="end"))
+    period = target.baseline_period.strip()
+    labels = [("Baseline", period if len(period) <= 12 else ""), *((year, "") for year in YEARS)]
+    for x, (label, under) in zip(xs, labels):
+        drawing.add(String(x, BOTTOM - 10, label, fontName=REGULAR, fontSize=6.5, textAnchor="middle"))
+        if under:
+            drawing.add(
+                String(x, BOTTOM - 18, under, fontName=REGULAR, fontSize=6, fillColor=MUTED, textAnchor="middle")
+            )
+    drawing.add(Line(LEFT, BOTTOM, LEFT + plot_width, BOTTOM, strokeColor=MUTED, strokeWidth=0.6))
+
+    points = [(x, y_of(v)) for x, v in _series(trajectory, xs)]
+    if len(points) > 1:
+        drawing.add(PolyLine(points, strokeColor=NAVY, strokeWidth=1.6))
+    legend: list[tuple[str, Any, Any]] = [("target", NAVY, None)]
+    if differ:
+        # Drawn over the target line, so a position equal to the target shows as dashes on it.
+        for values, colour, name in (
+            (area, AREA_ORANGE, "area's proposal"),
+            (government, GOVERNMENT_GREEN, "government's position"),
+        ):
+            dashed = [(x, y_of(v)) for x, v in _series(values, xs)]
+            if len(dashed) > 1:
+                drawing.add(PolyLine(dashed, strokeColor=colour, strokeWidth=1.1, strokeDashArray=[3, 2]))
+            for x, y in dashed:
+                drawing.add(Rect(x - 1.8, y - 1.8, 3.6, 3.6, fillColor=colour, strokeColor=colour))
+            legend.append((name, colour, [3, 2]))
+    for (x, y), (_, value) in zip(points, _series(trajectory, xs)):
+        is_baseline = x == xs[0] and target.baseline is not None
+        drawing.add(Circle(x, y, 2.6, fillColor=WHITE if is_baseline else NAVY, strokeColor=NAVY, strokeWidth=1))
+        label = _label(value)
+        label_width = stringWidth(label, BOLD, 6.5)
+        drawing.add(Rect(x - label_width / 2 - 1, y + 4, label_width + 2, 8, fillColor=WHITE, strokeColor=None))
+        drawing.add(String(x, y + 5.5, label, fontName=BOLD, fontSize=6.5, fillColor=NAVY, textAnchor="middle"))
+    _legend(drawing, legend, 2)
+    return drawing
+
+
+def blank_drawing(width: float, lines: Sequence[str], headline: str) -> Any:
+    """A grey panel where a chart would be: a deliberate blank (deferred) or levels not yet set."""
+    drawing = make_drawing(width, CHART_HEIGHT)
+    drawing.add(
+        Rect(
+            LEFT,
+            BOTTOM,
+            width - LEFT - RIGHT,
+            CHART_HEIGHT - BOTTOM - TOP,
+            fillColor=DEFERRED_FILL,
+            strokeColor=RULE,
+            strokeWidth=0.4,
+        )
+    )
+    middle = LEFT + (width - LEFT - RIGHT) / 2
+    y = BOTTOM + (CHART_HEIGHT - BOTTOM - TOP) / 2 + 12
+    drawing.add(String(middle, y, headline, fontName=ITALIC, fontSize=12, fillColor=MUTED, textAnchor="middle"))
+    y -= 16
+    for line in lines:
+        for part in simpleSplit(line, REGULAR, 7.5, width - LEFT - RIGHT - 12):
+            drawing.add(String(middle, y, part, fontName=REGULAR, fontSize=7.5, fillColor=MUTED, textAnchor="middle"))
+            y -= 10
+    return drawing
+
+
+def chart_cell(pack: Pack, target: Target, positions: Sequence[Position], styles: Styles, width: float) -> list[Any]:
+    title = shortened(pack.titles.get(target.code, target.title), TITLE_LIMIT)
+    heading = Paragraph(f"{text(target.code)}&nbsp; {text(title)}", styles.chart_title)
+    polarity = direction(pack.polarity.get(target.code))
+    units = f" · {target.units}" if target.units.strip() else ""
+    note = Paragraph(text(polarity.capitalize() + units), styles.chart_note)
+    if target.deferred:
+        words = deferral_words(target).removeprefix("deferred: ")
+        reason, _, revisit = words.partition("; ")
+        lines = [reason, revisit, "baseline and targets left blank on purpose"]
+        return [heading, note, blank_drawing(width, lines, "deferred")]
+    if target.baseline is None and all(level is None for level in target.levels):
+        return [heading, note, blank_drawing(width, ["no baseline or target levels entered yet"], "not set")]
+    cell = [heading, note, trajectory_drawing(target, positions, width)]
+    missing = [label for label, value in zip(("baseline", *YEARS), (target.baseline, *target.levels)) if value is None]
+    if missing:
+        cell.append(Paragraph(text("Not set: " + ", ".join(missing)), styles.chart_note))
+    return cell
+
+
+def chart_grid(
+    pack: Pack,
+    targets: Sequence[Target],
+    positions: Mapping[str, Sequence[Position]],
+    styles: Styles,
+    total_width: float,
+) -> Any:
+    """Small multiples, two a row; rows flow three or so to a page."""
+    column = total_width / 2
+    inner = column - 12
+    cells = [chart_cell(pack, t, positions.get(t.code, ()), styles, inner) for t in targets]
+    if len(cells) % 2:
+        cells.append([])
+    rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+    ]
+    return make_table(rows, [column, column], commands, splitByRow=1, hAlign="LEFT")

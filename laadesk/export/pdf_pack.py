@@ -1,0 +1,255 @@
+"""The sign-off pack as PDF: the council pack for adoption, or the protectively marked internal brief.
+
+The writer gets a Pack already cut to its audience (see laadesk.core.pack), lays it out with
+reportlab and writes the file atomically. Layout lives in the pdf_* modules beside this one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import IO, Any
+
+from reportlab.platypus import CondPageBreak
+
+from laadesk.core.errors import WorkbookUnavailable
+from laadesk.core.model import Position
+from laadesk.core.pack import PACK_TITLE, Pack
+from laadesk.core.timetable import format_date
+from laadesk.export.atomic import write_bytes_atomically
+from laadesk.export.pdf_charts import chart_grid
+from laadesk.export.pdf_internal import actions_table, notes_table, positions_table
+from laadesk.export.pdf_pages import LANDSCAPE, PORTRAIT, Furniture, PackDocument, canvas_maker, frame_width, turn_to
+from laadesk.export.pdf_sections import (
+    audience_words,
+    contents,
+    cover,
+    none_line,
+    section_heading,
+    sign_off,
+    status_words,
+    story_of_place,
+    target_notes,
+)
+from laadesk.export.pdf_styles import Styles
+from laadesk.export.pdf_tables import deferred_table, milestones_table, partners_table, targets_table
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    """What the CLI and GUI report after writing a PDF pack."""
+
+    path: Path
+    pages: int
+    audience: str
+
+
+Section = Callable[[Pack, Styles], list[Any]]
+PORTRAIT_WIDTH = frame_width(PORTRAIT)
+LANDSCAPE_WIDTH = frame_width(LANDSCAPE)
+
+
+def _cover(pack: Pack, styles: Styles) -> list[Any]:
+    return cover(pack, styles, PORTRAIT_WIDTH)
+
+
+def _contents(pack: Pack, styles: Styles) -> list[Any]:
+    return [*turn_to(PORTRAIT), *contents(styles)]
+
+
+def _story(pack: Pack, styles: Styles) -> list[Any]:
+    return [*turn_to(PORTRAIT), *story_of_place(pack, styles, PORTRAIT_WIDTH)]
+
+
+def _targets(pack: Pack, styles: Styles) -> list[Any]:
+    flow: list[Any] = turn_to(LANDSCAPE)
+    groups = (
+        (
+            "Designated improvement targets",
+            "designated",
+            pack.designated,
+            "The up to 35 improvement targets designated for the agreement. Deferred targets are left blank "
+            "on purpose and set at review and refresh.",
+        ),
+        (
+            "Statutory early years and education targets",
+            "statutory",
+            pack.statutory,
+            "Agreed with the children's department under separate law; they sit beside the agreement, outside the 35.",
+        ),
+        ("Local targets", "local", pack.local, "The partnership's own indicators."),
+    )
+    for title, key, targets, intro in groups:
+        flow += section_heading(title, styles, key, intro)
+        if targets:
+            flow.append(targets_table(pack, targets, styles, LANDSCAPE_WIDTH))
+        else:
+            flow.append(none_line("None.", styles))
+    return flow
+
+
+def _deferred(pack: Pack, styles: Styles) -> list[Any]:
+    flow = section_heading(
+        "Deferred targets",
+        styles,
+        "deferred",
+        "Targets that could not be set yet. Their baselines and levels are blank on purpose, not missing; "
+        "each is revisited at review and refresh.",
+    )
+    if pack.deferred:
+        return [*flow, deferred_table(pack, styles, LANDSCAPE_WIDTH)]
+    return [*flow, none_line("None: no target is deferred.", styles)]
+
+
+def _partners(pack: Pack, styles: Styles) -> list[Any]:
+    flow = section_heading(
+        "Partners signing up",
+        styles,
+        "partners",
+        "Each partner, the targets it leads and the targets it has signed up to.",
+    )
+    if pack.partners:
+        return [*flow, partners_table(pack.partners, styles, LANDSCAPE_WIDTH)]
+    return [*flow, none_line("None: no partner leads or has signed up to a target yet.", styles)]
+
+
+def _notes(pack: Pack, styles: Styles) -> list[Any]:
+    return [*turn_to(PORTRAIT), *target_notes(pack, styles)]
+
+
+def _charts(pack: Pack, styles: Styles) -> list[Any]:
+    intro = "Baseline (open circle) and the three annual targets for each target."
+    if pack.internal:
+        intro += " Where the area's proposal and government's position differ, both are drawn dashed."
+    flow = [*turn_to(PORTRAIT), *section_heading("Trajectories", styles, "charts", intro)]
+    positions: dict[str, list[Position]] = {}
+    for line in pack.positions:
+        positions.setdefault(line.position.code, []).append(line.position)
+    if not pack.targets:
+        return [*flow, none_line("None: no targets have been chosen yet.", styles)]
+    for title, targets in (
+        ("Designated improvement targets", pack.designated),
+        ("Statutory early years and education targets", pack.statutory),
+        ("Local targets", pack.local),
+    ):
+        if targets:
+            flow += [
+                CondPageBreak(260),
+                styles.markup(title, styles.h2),
+                chart_grid(pack, targets, positions, styles, PORTRAIT_WIDTH),
+            ]
+    return flow
+
+
+def _sign_off(pack: Pack, styles: Styles) -> list[Any]:
+    return [*turn_to(PORTRAIT), *sign_off(pack, styles, PORTRAIT_WIDTH)]
+
+
+def _milestones(pack: Pack, styles: Styles) -> list[Any]:
+    flow = section_heading("Milestones", styles, "milestones", "The negotiating timetable and where each step stands.")
+    if pack.milestones:
+        return [*flow, milestones_table(pack.milestones, pack, styles, PORTRAIT_WIDTH)]
+    return [*flow, none_line("None: no milestones have been set.", styles)]
+
+
+def _positions(pack: Pack, styles: Styles) -> list[Any]:
+    flow = [
+        *turn_to(LANDSCAPE),
+        *section_heading(
+            "Negotiating positions and gaps",
+            styles,
+            "positions",
+            "Internal to government. The area's proposal and government's position for each target-year, "
+            "with government's private floor. Never share the floors with the area.",
+        ),
+    ]
+    if pack.positions:
+        return [*flow, positions_table(pack, styles, LANDSCAPE_WIDTH)]
+    return [*flow, none_line("None: no negotiating positions have been recorded.", styles)]
+
+
+def _champion_notes(pack: Pack, styles: Styles) -> list[Any]:
+    flow = section_heading(
+        "Champion notes",
+        styles,
+        "champion-notes",
+        "Notes from Negotiating Champions and GO staff, internal and shareable alike.",
+    )
+    if pack.notes:
+        return [*flow, notes_table(pack.notes, styles, LANDSCAPE_WIDTH)]
+    return [*flow, none_line("None: no champion notes have been recorded.", styles)]
+
+
+def _open_actions(pack: Pack, styles: Styles) -> list[Any]:
+    flow = section_heading("Open actions", styles, "open-actions", "Actions from champion notes not yet done.")
+    if pack.open_actions:
+        return [*flow, actions_table(pack.open_actions, styles, LANDSCAPE_WIDTH)]
+    return [*flow, none_line("None: every action is done.", styles)]
+
+
+COUNCIL_SECTIONS: tuple[Section, ...] = (
+    _cover,
+    _contents,
+    _story,
+    _targets,
+    _deferred,
+    _partners,
+    _notes,
+    _charts,
+    _sign_off,
+    _milestones,
+)
+INTERNAL_SECTIONS: tuple[Section, ...] = (_positions, _champion_notes, _open_actions)
+
+
+def sections(pack: Pack) -> Sequence[Section]:
+    return COUNCIL_SECTIONS + INTERNAL_SECTIONS if pack.internal else COUNCIL_SECTIONS
+
+
+def furniture(pack: Pack) -> Furniture:
+    version = f"Version {pack.version.strip()}" if pack.version.strip() else "Unnumbered version"
+    return Furniture(
+        marking=pack.marking,
+        internal=pack.internal,
+        running_title=f"{pack.area.name} - {PACK_TITLE} - {audience_words(pack).lower()}",
+        edition=f"{version} · {status_words(pack)}",
+        generated=f"Generated {format_date(pack.generated)} by laadesk",
+    )
+
+
+def write_pdf_pack(pack: Pack, path: Path, progress: Callable[[int, int], None] | None = None) -> PdfResult:
+    """Lay the pack out and write it to path atomically; raises WorkbookUnavailable if path cannot be written."""
+    if not path.parent.is_dir():
+        raise WorkbookUnavailable(f"Cannot write {path}: the folder {path.parent} does not exist.")
+    steps = sections(pack)
+    total = len(steps) + 2  # each section, then the layout, then the file
+    report = progress or (lambda done, total: None)
+    styles = Styles()
+    story: list[Any] = []
+    for done, section in enumerate(steps, start=1):
+        story += section(pack, styles)
+        report(done, total)
+    buffer = BytesIO()
+    document = PackDocument(
+        buffer,
+        title=f"{pack.area.name} - {PACK_TITLE} ({audience_words(pack).lower()})",
+        subject=pack.area.name,
+        author="laadesk",
+        creator="laadesk",
+        keywords=[PACK_TITLE, pack.area.name, audience_words(pack)],
+        lang="en-GB",
+        displayDocTitle=1,
+    )
+    counted: list[int] = []
+    document.multiBuild(story, canvasmaker=canvas_maker(furniture(pack), counted))
+    report(total - 1, total)
+    data = buffer.getvalue()
+
+    def write(handle: IO[bytes]) -> None:
+        handle.write(data)
+
+    write_bytes_atomically(path, write)
+    report(total, total)
+    return PdfResult(path, counted[-1], pack.audience.value)

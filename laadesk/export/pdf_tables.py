@@ -1,0 +1,217 @@
+"""The tables of the PDF pack: targets, deferred targets, partners, milestones and the grid they share.
+
+Every cell is a Paragraph, so long text wraps instead of running off the page; rows split
+across pages (splitInRow) and the header row repeats on every page a table reaches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
+
+from laadesk.core.catalogue import Polarity
+from laadesk.core.model import Milestone, Target
+from laadesk.core.numbers import format_level
+from laadesk.core.pack import Pack, PartnerCommitment
+from laadesk.core.timetable import format_date, milestone_state
+from laadesk.export.pdf_styles import (
+    DEFERRED_FILL,
+    HEADER_FILL,
+    NAVY,
+    REGULAR,
+    RULE,
+    WHITE,
+    ZEBRA,
+    Styles,
+    make_table,
+    text,
+)
+
+CELL_PADDING = 3.0
+MIN_ROW_PIECE = 40  # points: a row split across pages leaves at least this much on each page
+
+
+def grid(
+    styles: Styles,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    total_width: float,
+    right_aligned: Sequence[int] = (),
+    extra: Sequence[tuple[Any, ...]] = (),
+    zebra: bool = True,
+) -> Any:
+    """A table with a repeated header row; widths are shares of total_width."""
+    scale = total_width / sum(widths)
+    head = [
+        Paragraph(text(title), styles.cell_head_right if n in right_aligned else styles.cell_head)
+        for n, title in enumerate(header)
+    ]
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+    ]
+    if zebra and len(rows) > 3:
+        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [WHITE, ZEBRA]))
+    commands.extend(extra)
+    return make_table(
+        [head, *[list(row) for row in rows]],
+        [w * scale for w in widths],
+        commands,
+        repeatRows=1,
+        splitByRow=1,
+        splitInRow=MIN_ROW_PIECE,
+        hAlign="LEFT",
+    )
+
+
+def codes(values: Sequence[str], styles: Styles, none: str = "none", separator: str = ", ") -> Any:
+    """A list in one cell (names joined with "; " since a name may hold a comma)."""
+    if not values:
+        return Paragraph(text(none), styles.cell_deferred)
+    return Paragraph(text(separator.join(values)), styles.cell)
+
+
+def number(value: float | None, styles: Styles, width: float) -> Any:
+    """A figure exactly as format_level writes it, shrunk rather than cut if the column is narrow."""
+    if value is None:
+        return Paragraph("not set", styles.cell_not_set)
+    shown = format_level(value)
+    style = styles.cell_number
+    room = width - 2 * CELL_PADDING
+    size = float(style.fontSize)
+    while size > 5 and stringWidth(shown, REGULAR, size) > room:
+        size -= 0.5
+    if size != style.fontSize:
+        style = ParagraphStyle(f"number{size}", parent=style, fontSize=size, leading=style.leading)
+    return Paragraph(text(shown), style)
+
+
+def direction(polarity: Polarity | None) -> str:
+    if polarity is Polarity.HIGHER:
+        return "higher is better"
+    if polarity is Polarity.LOWER:
+        return "lower is better"
+    return "direction not recorded"
+
+
+def deferral_words(target: Target) -> str:
+    """ "deferred: Place Survey pending; revisit by 30 Sep 2009"."""
+    reason = target.deferral_reason.value if target.deferral_reason else "reason not recorded"
+    revisit = f"revisit by {format_date(target.revisit_date)}" if target.revisit_date else "no revisit date set"
+    return f"deferred: {reason}; {revisit}"
+
+
+def indicator_cell(pack: Pack, target: Target, styles: Styles) -> list[Any]:
+    title = pack.titles.get(target.code, target.title)
+    notes = [target.status.value, direction(pack.polarity.get(target.code))]
+    if target.reward:
+        notes.append("reward target")
+    return [Paragraph(text(title), styles.cell), Paragraph(text(" · ".join(notes)), styles.cell_muted)]
+
+
+TARGET_HEADER = (
+    "NI",
+    "Indicator",
+    "Baseline",
+    "Period",
+    "2008/09",
+    "2009/10",
+    "2010/11",
+    "Units",
+    "Lead partner",
+    "Partners signed up",
+    "Spatial level",
+)
+TARGET_WIDTHS = (38, 142, 48, 54, 48, 48, 48, 80, 84, 128, 66)
+NUMBER_COLUMNS = (2, 4, 5, 6)
+
+
+def targets_table(pack: Pack, targets: Sequence[Target], styles: Styles, total_width: float) -> Any:
+    """NI, title, baseline and period, three targets, units, lead partner, partners, spatial level."""
+    scale = total_width / sum(TARGET_WIDTHS)
+    widths = [w * scale for w in TARGET_WIDTHS]
+    rows = []
+    extra: list[tuple[Any, ...]] = []
+    for n, target in enumerate(targets, start=1):
+        if target.deferred:
+            levels: list[Any] = [Paragraph(text(deferral_words(target)), styles.cell_deferred), "", "", "", ""]
+            extra += [("SPAN", (2, n), (6, n)), ("BACKGROUND", (2, n), (6, n), DEFERRED_FILL)]
+        else:
+            levels = [
+                number(target.baseline, styles, widths[2]),
+                Paragraph(text(target.baseline_period), styles.cell),
+                *(number(level, styles, widths[4 + i]) for i, level in enumerate(target.levels)),
+            ]
+        rows.append(
+            [
+                Paragraph(text(target.code), styles.cell_bold),
+                indicator_cell(pack, target, styles),
+                *levels,
+                Paragraph(text(target.units), styles.cell),
+                Paragraph(text(target.lead_partner or "not named"), styles.cell),
+                codes(target.partners, styles, "none named", "; "),
+                Paragraph(text(target.spatial_level), styles.cell),
+            ]
+        )
+    extra.append(("LEFTPADDING", (3, 0), (3, -1), 8))  # the period stands apart from its baseline
+    return grid(styles, TARGET_HEADER, rows, TARGET_WIDTHS, total_width, NUMBER_COLUMNS, extra)
+
+
+def deferred_table(pack: Pack, styles: Styles, total_width: float) -> Any:
+    rows = []
+    for target in pack.deferred:
+        rows.append(
+            [
+                Paragraph(text(target.code), styles.cell_bold),
+                indicator_cell(pack, target, styles),
+                Paragraph("deferred: left blank on purpose", styles.cell_deferred),
+                Paragraph(
+                    text(target.deferral_reason.value if target.deferral_reason else "reason not recorded"),
+                    styles.cell,
+                ),
+                Paragraph(text(format_date(target.revisit_date) or "no revisit date set"), styles.cell),
+                Paragraph(text(target.lead_partner or "not named"), styles.cell),
+                Paragraph(text(target.comment), styles.cell),
+            ]
+        )
+    header = ("NI", "Indicator", "Baseline and targets", "Reason", "Revisit by", "Lead partner", "Comment")
+    return grid(styles, header, rows, (38, 170, 80, 110, 62, 100, 210), total_width)
+
+
+def partners_table(partners: Sequence[PartnerCommitment], styles: Styles, total_width: float) -> Any:
+    rows = [
+        [
+            Paragraph(text(p.name), styles.cell_bold),
+            Paragraph(text(p.sector), styles.cell),
+            codes(p.leads, styles),
+            codes(p.signed_up, styles),
+        ]
+        for p in partners
+    ]
+    header = ("Partner", "Sector", "Leads", "Signed up to")
+    return grid(styles, header, rows, (170, 120, 170, 310), total_width)
+
+
+def milestones_table(milestones: Sequence[Milestone], pack: Pack, styles: Styles, total_width: float) -> Any:
+    rows = [
+        [
+            Paragraph(text(m.name), styles.cell),
+            Paragraph(text(format_date(m.due) or "no due date"), styles.cell),
+            Paragraph(text(format_date(m.done) or "not yet"), styles.cell),
+            Paragraph(text(milestone_state(m, pack.generated)), styles.cell),
+        ]
+        for m in milestones
+    ]
+    header = ("Milestone", "Due", "Done", f"As at {format_date(pack.generated)}")
+    return grid(styles, header, rows, (250, 70, 70, 105), total_width)

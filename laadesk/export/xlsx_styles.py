@@ -1,0 +1,218 @@
+"""Cells, styles and page setup shared by every sheet of the Excel pack: text is always data, never a formula."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from laadesk.core.exchange import FORMULA_STARTS
+from laadesk.core.numbers import format_level
+
+# Excel keeps at most this many characters in a cell; openpyxl would cut the rest silently.
+CELL_LIMIT = 32_767
+CUT_NOTE = " [… cut here: Excel holds at most 32,767 characters in a cell; the laadesk workbook has the rest]"
+# Characters XML 1.0 cannot carry (openpyxl refuses them): dropped, never a crash mid-export.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+DATE_FORMAT = "d mmm yyyy"  # 30 Jun 2008, as core.timetable.format_date writes it
+LINE_HEIGHT = 14.5  # points per line of 11-point text
+MAX_ROW_HEIGHT = 409.0  # Excel's limit
+
+INK = "1F2933"
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+SECTION_FILL = PatternFill("solid", fgColor="DCE6F1")
+AGREED_FILL = PatternFill("solid", fgColor="E2EFDA")
+DEFERRED_FILL = PatternFill("solid", fgColor="FCE4D6")
+OPEN_ACTION_FILL = PatternFill("solid", fgColor="FFF2CC")
+HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
+BODY_FONT = Font(name="Calibri", size=11, color=INK)
+BOLD_FONT = Font(name="Calibri", size=11, bold=True, color=INK)
+NOTE_FONT = Font(name="Calibri", size=10, italic=True, color="52606D")
+TITLE_FONT = Font(name="Calibri", size=14, bold=True, color="1F4E79")
+MARKING_FONT = Font(name="Calibri", size=11, bold=True, color="C00000")
+_EDGE = Side(style="thin", color="BFBFBF")
+GRID = Border(left=_EDGE, right=_EDGE, top=_EDGE, bottom=_EDGE)
+TOP_WRAP = Alignment(vertical="top", wrap_text=True)
+TOP = Alignment(vertical="top")
+NUMBER_ALIGN = Alignment(horizontal="right", vertical="top", indent=1)
+DATE_ALIGN = Alignment(horizontal="center", vertical="top")
+HEADER_ALIGN = Alignment(vertical="center", wrap_text=True)
+STATUS_FILLS = {"agreed": AGREED_FILL, "deferred": DEFERRED_FILL}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: its heading, width in characters and whether its text wraps."""
+
+    heading: str
+    width: float
+    wrap: bool = False
+
+
+def cell_text(text: str) -> str:
+    """Text a cell can hold: no characters XML forbids, and cut (saying so) at Excel's limit."""
+    cleaned = _ILLEGAL.sub("", text)
+    if len(cleaned) > CELL_LIMIT:
+        cleaned = cleaned[: CELL_LIMIT - len(CUT_NOTE)] + CUT_NOTE
+    return cleaned
+
+
+def put_text(sheet: Any, row: int, column: int, text: str, *, quote_prefix: bool = True) -> Any:
+    """Write text as a string cell, never a formula or an error value; blank text writes nothing.
+
+    openpyxl turns a str starting with "=" into a formula and "#N/A" into an error, so the
+    type is set back to string. quote_prefix marks text that starts like a formula the way
+    Excel does for a typed apostrophe, so editing the cell keeps it text.
+    """
+    if not text:
+        return None
+    cell = sheet.cell(row=row, column=column)
+    cell.value = cell_text(text)
+    cell.data_type = "s"
+    if quote_prefix and text.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+    return cell
+
+
+def put_number(sheet: Any, row: int, column: int, value: float | None, number_format: str) -> Any:
+    """A real numeric cell shown with number_format; a blank level writes nothing."""
+    if value is None:
+        return None
+    cell = sheet.cell(row=row, column=column, value=float(value))
+    cell.number_format = number_format
+    cell.alignment = NUMBER_ALIGN  # indented, so a figure does not run into the text beside it
+    return cell
+
+
+def put_date(sheet: Any, row: int, column: int, value: date | None) -> Any:
+    if value is None:
+        return None
+    cell = sheet.cell(row=row, column=column, value=value)
+    cell.number_format = DATE_FORMAT
+    cell.alignment = DATE_ALIGN
+    return cell
+
+
+def _decimals(value: float) -> int | None:
+    """Decimal places that show value exactly; None when only a general format can."""
+    text = format_level(value)
+    if "e" in text or "inf" in text or "nan" in text:
+        return None
+    return len(text.partition(".")[2])
+
+
+def level_format(values: Iterable[float | None]) -> str:
+    """One number format for a row of levels: enough decimals to show each exactly, thousands separated.
+
+    Levels are stored as the number shown (12.5 means 12.5 %), so Excel's own percentage
+    format, which multiplies by 100, is never used.
+    """
+    places = [_decimals(v) for v in values if v is not None]
+    if any(p is None or p > 9 for p in places):
+        return "General"
+    most = max((p for p in places if p is not None), default=0)
+    return "#,##0" + ("." + "0" * most if most else "")
+
+
+def lines_needed(text: str, width: float) -> int:
+    """Lines a wrapped cell of width characters needs for text, wrapping at spaces as a spreadsheet does.
+
+    A column's width counts digit widths; ordinary text fits a few more characters than
+    that, and the estimate stays on the generous side of the widest font likely to stand in.
+    """
+    per_line = max(int((width - 2.5) * 1.2), 1)
+    return sum(len(textwrap.wrap(line, per_line, break_on_hyphens=False)) or 1 for line in text.split("\n"))
+
+
+def fit_row_height(sheet: Any, row: int, texts: Sequence[tuple[str, float]], max_lines: int = 27) -> None:
+    """Set a row tall enough for its wrapped texts (text, column width), up to max_lines lines.
+
+    Neither LibreOffice nor every Excel fits rows to wrapped text on opening a file, so the
+    height is written; a long comment is capped (the cell still holds all of it).
+    """
+    lines = max((lines_needed(t, w) for t, w in texts if t), default=1)
+    if lines > 1:
+        sheet.row_dimensions[row].height = min(min(lines, max_lines) * LINE_HEIGHT + 4, MAX_ROW_HEIGHT)
+
+
+def style_row(sheet: Any, row: int, columns: Sequence[Column], fill: PatternFill | None = None) -> None:
+    """Grid lines, body font and alignment for one table row (blank cells too, so the grid is whole)."""
+    for number, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=row, column=number)
+        cell.font = BODY_FONT
+        cell.border = GRID
+        cell.alignment = TOP_WRAP if column.wrap else TOP
+        if fill is not None:
+            cell.fill = fill
+
+
+def write_header(sheet: Any, row: int, columns: Sequence[Column]) -> None:
+    for number, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=row, column=number)
+        put_text(sheet, row, number, column.heading, quote_prefix=False)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.border = GRID
+        cell.alignment = HEADER_ALIGN
+        sheet.column_dimensions[get_column_letter(number)].width = column.width
+    sheet.row_dimensions[row].height = max(lines_needed(c.heading, c.width) for c in columns) * LINE_HEIGHT + 6
+
+
+def write_heading(sheet: Any, row: int, text: str, width: int) -> None:
+    """A section heading across a table's width (a shaded band, bold)."""
+    for number in range(1, width + 1):
+        sheet.cell(row=row, column=number).fill = SECTION_FILL
+    cell = put_text(sheet, row, 1, text)
+    cell.font = BOLD_FONT
+    sheet.row_dimensions[row].height = LINE_HEIGHT + 5
+
+
+def write_title(sheet: Any, marking: str, title: str, subtitle: str = "") -> int:
+    """The marking on row 1 and the sheet's title on row 2 (and a note on row 3); returns the next free row."""
+    cell = put_text(sheet, 1, 1, marking or "No protective marking")
+    cell.font = MARKING_FONT
+    cell = put_text(sheet, 2, 1, title)
+    cell.font = TITLE_FONT
+    sheet.row_dimensions[2].height = 22
+    if subtitle:
+        cell = put_text(sheet, 3, 1, subtitle)
+        cell.font = NOTE_FONT
+        return 4
+    return 3
+
+
+def _header_text(text: str) -> str:
+    """User text for a print header: "&" is a control character there, and Excel allows 255 characters."""
+    return cell_text(text)[:100].replace("&", "&&")
+
+
+def page_setup(sheet: Any, marking: str, footer: str, title_rows: str | None) -> None:
+    """Landscape A4, fitted to the page width, the marking in the header, page numbers in the footer."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.page_margins.header = sheet.page_margins.footer = 0.25
+    sheet.print_options.horizontalCentered = True
+    if title_rows:
+        sheet.print_title_rows = title_rows
+    header = sheet.oddHeader.center
+    header.text = _header_text(marking)
+    header.font = "Calibri,Bold"
+    header.size = 10
+    header.color = "C00000"
+    sheet.oddFooter.left.text = _header_text(footer)
+    sheet.oddFooter.left.size = 8
+    sheet.oddFooter.right.text = "&A - page &P of &N"
+    sheet.oddFooter.right.size = 8

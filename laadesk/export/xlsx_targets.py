@@ -1,0 +1,241 @@
+"""The target sheets of the Excel pack: the editable exchange sheet, readable views by kind, deferrals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from laadesk.core.catalogue import Polarity
+from laadesk.core.exchange import COLUMNS, KINDS, NUMBER_COLUMNS, STATUSES, target_cells
+from laadesk.core.model import DeferralReason, Target
+from laadesk.core.pack import Pack
+from laadesk.export.xlsx_styles import (
+    AGREED_FILL,
+    DEFERRED_FILL,
+    NOTE_FONT,
+    STATUS_FILLS,
+    Column,
+    fit_row_height,
+    level_format,
+    put_date,
+    put_number,
+    put_text,
+    style_row,
+    write_header,
+    write_title,
+)
+
+# The exchange sheet keeps its column names (the import reads them) but gets readable widths.
+_EXCHANGE_WIDTHS = {
+    "ni": (8, False),
+    "title": (42, True),
+    "kind": (11, False),
+    "status": (10, False),
+    "baseline": (11, False),
+    "baseline_period": (16, False),
+    "target_2008_09": (15, False),
+    "target_2009_10": (15, False),
+    "target_2010_11": (15, False),
+    "units": (22, True),
+    "lead_partner": (24, True),
+    "partners": (28, True),
+    "deferred_reason": (17, True),
+    "comment": (40, True),
+}
+EXCHANGE_COLUMNS = tuple(Column(name, *_EXCHANGE_WIDTHS[name]) for name in COLUMNS)
+# Rows a council may add below the targets still get the drop-down lists.
+VALIDATED_ROWS = 1000
+# A long comment would make a row taller than the screen; the cell still holds all of it.
+EXCHANGE_MAX_LINES = 8
+
+VIEW_COLUMNS = (
+    Column("NI", 8),
+    Column("Indicator", 40, True),
+    Column("Status", 10),
+    Column("Baseline", 10),
+    Column("Baseline period", 9, True),
+    Column("2008/09", 10),
+    Column("2009/10", 10),
+    Column("2010/11", 10),
+    Column("Units", 22, True),
+    Column("Better when", 8, True),
+    Column("Lead partner", 22, True),
+    Column("Partners signed up", 26, True),
+    Column("Spatial level", 16, True),
+    Column("Reward grant", 8, True),
+    Column("Comment", 40, True),
+)
+VIEW_MAX_LINES = 12
+
+DEFERRED_COLUMNS = (
+    Column("NI", 8),
+    Column("Indicator", 44, True),
+    Column("Kind", 11),
+    Column("Reason deferred", 30, True),
+    Column("Revisit by", 12),
+    Column("Units", 24, True),
+    Column("Lead partner", 24, True),
+    Column("Comment", 48, True),
+)
+
+BETTER_WHEN = {Polarity.HIGHER: "higher", Polarity.LOWER: "lower"}
+
+
+def _list_validation(values: Sequence[str], title: str, *, strict: bool = True) -> DataValidation:
+    validation = DataValidation(
+        type="list",
+        formula1='"' + ",".join(values) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorStyle="stop" if strict else "warning",
+        errorTitle=f"Not a {title}",
+        error=f"Choose the {title} from the list: {', '.join(values)}.",
+        promptTitle=title.capitalize(),
+        prompt=f"Choose one of: {', '.join(values)}.",
+    )
+    return validation
+
+
+def _number_validation() -> DataValidation:
+    return DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1000000000000000",
+        formula2="1000000000000000",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        errorTitle="Not a number",
+        error="Type the level as a plain number (12.5, not 12.5% or TBC); leave it blank if there is none.",
+    )
+
+
+def write_exchange_sheet(sheet: Any, pack: Pack) -> int:
+    """The Targets sheet in the exchange layout from row 1, so `laadesk import` reads a returned copy."""
+    sheet.title = "Targets"
+    write_header(sheet, 1, EXCHANGE_COLUMNS)
+    widths = {c.heading: c.width for c in EXCHANGE_COLUMNS}
+    for row, target in enumerate(pack.targets, start=2):
+        cells = target_cells(target, pack.exchange_titles.get(target.code, target.title))
+        number_format = level_format((target.baseline, *target.levels))
+        numbers = dict(zip(NUMBER_COLUMNS, (target.baseline, *target.levels)))
+        style_row(sheet, row, EXCHANGE_COLUMNS)
+        for column, name in enumerate(COLUMNS, start=1):
+            if name in numbers:
+                put_number(sheet, row, column, numbers[name], number_format)
+            else:
+                # target_cells has already put the exchange's apostrophe before formula-like text.
+                put_text(sheet, row, column, cells[name], quote_prefix=False)
+        fit_row_height(
+            sheet, row, [(cells[n], widths[n]) for n in COLUMNS if n not in numbers], max_lines=EXCHANGE_MAX_LINES
+        )
+    last = max(VALIDATED_ROWS, len(pack.targets) + 1)
+    letters = {name: get_column_letter(number) for number, name in enumerate(COLUMNS, start=1)}
+    kind = _list_validation(tuple(KINDS), "kind")
+    kind.add(f"{letters['kind']}2:{letters['kind']}{last}")
+    status = _list_validation(tuple(STATUSES), "status")
+    status.add(f"{letters['status']}2:{letters['status']}{last}")
+    reason = _list_validation(tuple(r.value for r in DeferralReason), "deferral reason", strict=False)
+    reason.add(f"{letters['deferred_reason']}2:{letters['deferred_reason']}{last}")
+    numbers_check = _number_validation()
+    numbers_check.add(f"{letters['baseline']}2:{letters['baseline']}{last}")
+    numbers_check.add(f"{letters['target_2008_09']}2:{letters['target_2010_11']}{last}")
+    for validation in (kind, status, reason, numbers_check):
+        sheet.add_data_validation(validation)
+    # Shading follows the status as the council edits it (a rule, not a fixed fill).
+    status_range = f"{letters['status']}2:{letters['status']}{last}"
+    sheet.conditional_formatting.add(status_range, CellIsRule(operator="equal", formula=['"agreed"'], fill=AGREED_FILL))
+    sheet.conditional_formatting.add(
+        status_range, CellIsRule(operator="equal", formula=['"deferred"'], fill=DEFERRED_FILL)
+    )
+    sheet.freeze_panes = "C2"
+    sheet.auto_filter.ref = f"A1:{letters['comment']}{len(pack.targets) + 1}"
+    return len(pack.targets)
+
+
+def write_target_view(sheet: Any, pack: Pack, title: str, targets: Sequence[Target], subtitle: str) -> None:
+    """A readable table of one kind of target: printed titles, polarity, spatial level, reward."""
+    sheet.title = title
+    header_row = write_title(sheet, pack.marking, f"{subtitle} - {pack.area.name}", _count_note(targets)) + 1
+    write_header(sheet, header_row, VIEW_COLUMNS)
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=3).coordinate
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    if not targets:
+        cell = put_text(sheet, header_row + 1, 1, f"No {title.lower()} targets in this pack.")
+        cell.font = NOTE_FONT
+        return
+    for row, target in enumerate(targets, start=header_row + 1):
+        polarity = pack.polarity.get(target.code)
+        texts = {
+            2: pack.titles.get(target.code, target.title),
+            3: target.status.value,
+            5: target.baseline_period,
+            9: target.units,
+            10: BETTER_WHEN.get(polarity, "") if polarity else "",
+            11: target.lead_partner,
+            12: "; ".join(target.partners),
+            13: target.spatial_level,
+            14: "yes" if target.reward else "",
+            15: target.comment,
+        }
+        style_row(sheet, row, VIEW_COLUMNS)
+        if target.status.value in STATUS_FILLS:
+            sheet.cell(row=row, column=3).fill = STATUS_FILLS[target.status.value]
+        put_text(sheet, row, 1, target.code)
+        for column, text in texts.items():
+            put_text(sheet, row, column, text)
+        number_format = level_format((target.baseline, *target.levels))
+        for column, value in zip((4, 6, 7, 8), (target.baseline, *target.levels)):
+            put_number(sheet, row, column, value, number_format)
+        fit_row_height(sheet, row, [(t, VIEW_COLUMNS[c - 1].width) for c, t in texts.items()], max_lines=VIEW_MAX_LINES)
+    sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(VIEW_COLUMNS))}{header_row + len(targets)}"
+
+
+def _count_note(targets: Sequence[Target]) -> str:
+    agreed = sum(1 for t in targets if t.status.value == "agreed")
+    deferred = sum(1 for t in targets if t.deferred)
+    noun = "target" if len(targets) == 1 else "targets"
+    return (
+        f"{len(targets)} {noun}: {agreed} agreed, {deferred} deferred, {len(targets) - agreed - deferred} proposed. "
+        "Levels are as shown (12.5 means 12.5 %). To send changes back, edit the Targets sheet."
+    )
+
+
+def write_deferred_sheet(sheet: Any, pack: Pack) -> None:
+    """Targets deferred to review and refresh: why, and when they come back."""
+    sheet.title = "Deferred"
+    deferred = pack.deferred
+    note = (
+        f"{len(deferred)} {'target is' if len(deferred) == 1 else 'targets are'} deferred: "
+        "each carries its reason and is set at review and refresh."
+    )
+    header_row = write_title(sheet, pack.marking, f"Deferred targets - {pack.area.name}", note) + 1
+    write_header(sheet, header_row, DEFERRED_COLUMNS)
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=3).coordinate
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    if not deferred:
+        cell = put_text(sheet, header_row + 1, 1, "No targets are deferred.")
+        cell.font = NOTE_FONT
+        return
+    for row, target in enumerate(deferred, start=header_row + 1):
+        texts = {
+            1: target.code,
+            2: pack.titles.get(target.code, target.title),
+            3: target.role.value,
+            4: target.deferral_reason.value if target.deferral_reason else "no reason recorded",
+            6: target.units,
+            7: target.lead_partner,
+            8: target.comment,
+        }
+        style_row(sheet, row, DEFERRED_COLUMNS)
+        for column, text in texts.items():
+            put_text(sheet, row, column, text)
+        put_date(sheet, row, 5, target.revisit_date)
+        fit_row_height(
+            sheet, row, [(t, DEFERRED_COLUMNS[c - 1].width) for c, t in texts.items()], max_lines=VIEW_MAX_LINES
+        )

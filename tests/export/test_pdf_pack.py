@@ -1,0 +1,245 @@
+"""The PDF pack, read back with real readers: qpdf, pdfinfo, pdffonts and pdftotext (poppler)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from edge_cases import CANARIES, CANARY_FLOOR_TEXT, CANARY_NOTE, HOSTILE_TEXTS, LONG_TEXT
+
+from laadesk.core.errors import WorkbookUnavailable
+from laadesk.core.model import Visibility
+from laadesk.core.numbers import format_level
+from laadesk.core.pack import Audience, Pack, build_pack
+from laadesk.core.snapshot import WorkbookSnapshot
+from laadesk.export.pdf_pack import PdfResult, write_pdf_pack
+
+GENERATED = date(2008, 6, 20)
+
+
+def run(*args: str | Path) -> str:
+    done = subprocess.run([str(a) for a in args], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, f"{args[0]} failed ({done.returncode}): {done.stderr}"
+    return done.stdout
+
+
+@dataclass(frozen=True)
+class Written:
+    pack: Pack
+    path: Path
+    result: PdfResult
+
+    @property
+    def layout(self) -> str:
+        return run("pdftotext", "-layout", self.path, "-")
+
+    @property
+    def plain(self) -> str:
+        """The text in reading order with all whitespace collapsed (wrapped lines join up again)."""
+        return " ".join(run("pdftotext", self.path, "-").split())
+
+    def qdf_bytes(self) -> bytes:
+        """The file with every stream decompressed, as qpdf writes it for reading."""
+        out = self.path.with_suffix(".qdf.pdf")
+        run("qpdf", "--qdf", "--object-streams=disable", self.path, out)
+        return out.read_bytes()
+
+
+def _write(snapshot: WorkbookSnapshot, audience: Audience, folder: Path) -> Written:
+    pack = build_pack(snapshot, audience, GENERATED)
+    path = folder / f"pack-{audience.value}.pdf"
+    return Written(pack, path, write_pdf_pack(pack, path))
+
+
+@pytest.fixture(scope="module")
+def written(
+    demo_snapshot: WorkbookSnapshot, edge_snapshot: WorkbookSnapshot, tmp_path_factory: pytest.TempPathFactory
+) -> dict[tuple[str, str], Written]:
+    packs = {}
+    for name, snapshot in (("demo", demo_snapshot), ("edge", edge_snapshot)):
+        folder = tmp_path_factory.mktemp(f"pdf-{name}")
+        for audience in Audience:
+            packs[(name, audience.value)] = _write(snapshot, audience, folder)
+    return packs
+
+
+ALL = [(w, a) for w in ("demo", "edge") for a in ("council", "internal")]
+
+
+# -- what a reader sees on each row of the targets tables -------------------------------------
+
+
+def _in_order(tokens: list[str], wanted: list[str]) -> bool:
+    """True if the wanted tokens occur in tokens in this order (others may come between)."""
+    position = 0
+    for token in tokens:
+        if position < len(wanted) and token == wanted[position]:
+            position += 1
+    return position == len(wanted)
+
+
+def misprinted_targets(layout: str, pack: Pack) -> list[str]:
+    """Codes whose baseline, period and three levels (format_level) are not on a line starting with the code.
+
+    A deferred target must instead read "deferred: <reason>" on its line: a deliberate blank.
+    """
+    lines = layout.splitlines()
+    wrong = []
+    for target in pack.targets:
+        starts = re.compile(rf"^\s*{re.escape(target.code)}(?!\S)")
+        rows = [" ".join(line.split()) for line in lines if starts.match(line)]
+        if target.deferred:
+            reason = target.deferral_reason.value.split()[0] if target.deferral_reason else "reason"
+            ok = any(f"deferred: {reason}" in row for row in rows)
+        else:
+            figures = [format_level(v) if v is not None else "not set" for v in (target.baseline, *target.levels)]
+            wanted = " ".join([figures[0], target.baseline_period, *figures[1:]]).split()
+            ok = any(_in_order(row.split(), wanted) for row in rows)
+        if not ok:
+            wrong.append(target.code)
+    return wrong
+
+
+# -- the tests ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("workbook", "audience"), ALL)
+def test_pdf_is_sound_with_every_font_embedded(
+    written: dict[tuple[str, str], Written], workbook: str, audience: str
+) -> None:
+    out = written[(workbook, audience)]
+    run("qpdf", "--check", out.path)
+    fonts = run("pdffonts", out.path).splitlines()[2:]
+    assert fonts, "pdffonts listed no fonts"
+    for row in fonts:
+        # name type encoding emb sub uni object ID: "emb" is the fourth field from the end but three.
+        fields = row.split()
+        assert fields[-5] == "yes", f"font not embedded: {row}"
+        assert "BitstreamVera" in fields[0], f"a font other than Vera: {row}"
+    info = dict(
+        (key.strip(), value.strip())
+        for key, _, value in (line.partition(":") for line in run("pdfinfo", out.path).splitlines())
+    )
+    assert int(info["Pages"]) == out.result.pages
+    assert info["Author"] == "laadesk"
+    assert info["Subject"] == out.pack.area.name
+    assert out.pack.area.name in info["Title"]
+
+
+@pytest.mark.parametrize(("workbook", "audience"), ALL)
+def test_every_page_carries_the_marking_and_its_number(
+    written: dict[tuple[str, str], Written], workbook: str, audience: str
+) -> None:
+    out = written[(workbook, audience)]
+    total = out.result.pages
+    marking = " ".join(out.pack.marking.split())
+    assert marking, "the fixtures carry a marking"
+    if audience == "internal":
+        assert "INTERNAL" in marking
+    for page in range(1, total + 1):
+        text = " ".join(run("pdftotext", "-layout", "-f", str(page), "-l", str(page), out.path, "-").split())
+        assert marking in text, f"page {page} has no marking"
+        assert f"Page {page} of {total}" in text, f"page {page} has no 'Page {page} of {total}'"
+
+
+@pytest.mark.parametrize(("workbook", "audience"), ALL)
+def test_every_figure_is_on_its_targets_row(
+    written: dict[tuple[str, str], Written], workbook: str, audience: str
+) -> None:
+    out = written[(workbook, audience)]
+    assert len(out.pack.targets) > 50
+    assert out.pack.deferred, "the fixtures hold deferred targets"
+    assert misprinted_targets(out.layout, out.pack) == []
+
+
+def test_the_figure_check_catches_a_wrong_number(written: dict[tuple[str, str], Written], tmp_path: Path) -> None:
+    """A pack printed with one level changed fails the check against the true figures."""
+    true_pack = written[("demo", "council")].pack
+    victim = next(t for t in true_pack.designated if not t.deferred and t.target_2009_10 is not None)
+    assert victim.target_2009_10 is not None
+    wrong = replace(victim, target_2009_10=victim.target_2009_10 + 0.1)
+    corrupted = replace(true_pack, designated=tuple(wrong if t is victim else t for t in true_pack.designated))
+    path = tmp_path / "corrupted.pdf"
+    write_pdf_pack(corrupted, path)
+    layout = run("pdftotext", "-layout", path, "-")
+    assert misprinted_targets(layout, true_pack) == [victim.code]
+    assert misprinted_targets(layout, corrupted) == []
+
+
+@pytest.mark.parametrize("workbook", ["demo", "edge"])
+def test_council_pack_holds_no_internal_record(written: dict[tuple[str, str], Written], workbook: str) -> None:
+    council = written[(workbook, "council")]
+    internal = written[(workbook, "internal")]
+    council_text, council_bytes = council.plain, council.qdf_bytes()
+    internal_text, internal_bytes = internal.plain, internal.qdf_bytes()
+    for canary in CANARIES:
+        assert canary not in council_text
+        assert canary.encode() not in council_bytes
+    # Every champion note, internal or shareable, stays out of the council pack and is in the brief.
+    notes = internal.pack.notes
+    assert notes
+    for note in notes:
+        snippet = " ".join(note.text.split())[:40]
+        assert snippet not in council_text, f"council pack holds a champion note: {snippet}"
+        assert snippet in internal_text
+    assert any(n.visibility is Visibility.INTERNAL for n in notes)
+    assert "Negotiating positions" not in council_text and "Negotiating positions" in internal_text
+    if workbook == "edge":  # the search is proven to work: the brief does carry the canaries
+        for canary in (CANARY_NOTE.split()[0], CANARY_FLOOR_TEXT):
+            assert canary in internal_text
+            assert canary.encode() in internal_bytes
+
+
+@pytest.mark.parametrize("audience", ["council", "internal"])
+def test_hostile_text_prints_literally_and_links_nowhere(
+    written: dict[tuple[str, str], Written], audience: str
+) -> None:
+    out = written[("edge", audience)]
+    text = out.plain
+    for hostile in (HOSTILE_TEXTS[0], HOSTILE_TEXTS[1], HOSTILE_TEXTS[2], HOSTILE_TEXTS[6]):
+        assert " ".join(hostile.split()) in text
+    assert "AT&T;" not in text
+    raw = out.qdf_bytes()
+    assert b"/URI" not in raw
+    assert b"/Subtype /Image" not in raw, "user text embedded an image"
+
+
+def test_long_text_is_printed_to_its_last_word(written: dict[tuple[str, str], Written]) -> None:
+    text = written[("edge", "council")].plain
+    # The story of place prints LONG_TEXT whole; the 3000-character comment and the 2000-character
+    # rationale are cuts of it. Each cut's tail (long enough to hold a sentence number) is printed
+    # by the story and by every cut that reaches it: the comment's twice, the rationale's three times.
+    for cut, times in ((LONG_TEXT[:3000], 2), (LONG_TEXT[:2000], 3)):
+        tail = " ".join(cut.split())[-100:]
+        assert text.count(tail) == times, tail
+    assert " ".join(LONG_TEXT.split())[-80:] in text
+
+
+def test_progress_rises_to_the_total(demo_snapshot: WorkbookSnapshot, tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    pack = build_pack(demo_snapshot, Audience.INTERNAL, GENERATED)
+    write_pdf_pack(pack, tmp_path / "brief.pdf", lambda done, total: calls.append((done, total)))
+    totals = {total for _, total in calls}
+    assert len(totals) == 1
+    total = totals.pop()
+    dones = [done for done, _ in calls]
+    assert dones == sorted(set(dones)), dones
+    assert dones[-1] == total and len(dones) >= 3
+
+
+def test_unwritable_path_raises_a_sentence_and_leaves_nothing(demo_snapshot: WorkbookSnapshot, tmp_path: Path) -> None:
+    pack = build_pack(demo_snapshot, Audience.COUNCIL, GENERATED)
+    missing = tmp_path / "no such folder" / "pack.pdf"
+    with pytest.raises(WorkbookUnavailable, match=r"does not exist\.$"):
+        write_pdf_pack(pack, missing)
+    assert not missing.parent.exists()
+    occupied = tmp_path / "pack.pdf"
+    occupied.mkdir()  # a folder where the file should go: the final move fails
+    with pytest.raises(WorkbookUnavailable, match=r"^Cannot write .*pack\.pdf: .+\.$"):
+        write_pdf_pack(pack, occupied)
+    assert [p.name for p in tmp_path.iterdir()] == ["pack.pdf"]
+    assert occupied.is_dir() and not any(occupied.iterdir())

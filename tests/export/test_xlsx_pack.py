@@ -1,0 +1,398 @@
+"""The Excel pack read back by openpyxl, by LibreOffice (headless Calc) and by `laadesk import`."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import zipfile
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from edge_cases import CANARIES, CANARY_NOTE, HOSTILE_TEXTS
+
+from laadesk.core.errors import WorkbookUnavailable
+from laadesk.core.exchange import (
+    COLUMNS,
+    EXCHANGE_FIELDS,
+    NUMBER_COLUMNS,
+    exchange_targets,
+    guard_text,
+    target_cells,
+    unguard_text,
+)
+from laadesk.core.import_plan import plan_import
+from laadesk.core.model import Target
+from laadesk.core.numbers import parse_level
+from laadesk.core.pack import Audience, Pack, build_pack
+from laadesk.core.snapshot import WorkbookSnapshot
+from laadesk.export.exchange_xlsx import read_exchange_xlsx
+from laadesk.export.xlsx_pack import write_xlsx_pack
+from laadesk.store.reference import shipped_catalogue
+from laadesk.store.workbook import Workbook
+
+GENERATED = date(2008, 6, 20)
+BOOKS = ("demo-council", "demo-internal", "edge-council", "edge-internal")
+COUNCIL_SHEETS = ("Targets", "Story of place", "Designated", "Statutory", "Local", "Deferred", "Partners", "Sign-off")
+INTERNAL_SHEETS = (*COUNCIL_SHEETS, "Positions", "Champion notes")
+LIBREOFFICE_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
+HYPERLINK = HOSTILE_TEXTS[2]
+
+
+@pytest.fixture(scope="module")
+def packs(demo_snapshot: WorkbookSnapshot, edge_snapshot: WorkbookSnapshot) -> dict[str, Pack]:
+    snapshots = {"demo": demo_snapshot, "edge": edge_snapshot}
+    return {name: build_pack(snapshots[name.split("-")[0]], Audience(name.split("-")[1]), GENERATED) for name in BOOKS}
+
+
+@pytest.fixture(scope="module")
+def books(packs: dict[str, Pack], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("xlsx")
+    paths = {}
+    for name, pack in packs.items():
+        paths[name] = folder / f"{name}.xlsx"
+        result = write_xlsx_pack(pack, paths[name])
+        assert result.sheets == (INTERNAL_SHEETS if pack.internal else COUNCIL_SHEETS)
+        assert result.targets == len(pack.targets) > 50
+    return paths
+
+
+@pytest.fixture(scope="module")
+def calc_csv(books: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, list[list[str]]]]:
+    """Every sheet of every book as LibreOffice shows it: {book: {sheet: rows}}."""
+    office = shutil.which("libreoffice")
+    assert office is not None, "LibreOffice (libreoffice-calc-nogui) is needed to check what Calc reads"
+    out = tmp_path_factory.mktemp("calc")
+    profile = tmp_path_factory.mktemp("lo-profile")
+    command = [office, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", LIBREOFFICE_CSV]
+    subprocess.run(
+        [*command, "--outdir", str(out), *(str(p) for p in books.values())],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    sheets: dict[str, dict[str, list[list[str]]]] = {name: {} for name in books}
+    for path in out.glob("*.csv"):
+        book = next(name for name in books if path.stem.startswith(f"{name}-"))
+        sheet = path.stem[len(book) + 1 :]
+        with path.open(encoding="utf-8", newline="") as handle:
+            sheets[book][sheet] = list(csv.reader(handle))
+    return sheets
+
+
+def load(path: Path) -> Any:
+    return openpyxl.load_workbook(path)
+
+
+def body(sheet: Any) -> list[tuple[Any, ...]]:
+    """The rows below a readable sheet's table header (the row shaded as a header), first cell filled."""
+    rows = list(sheet.iter_rows())
+    header = next(n for n, row in enumerate(rows) if row[0].fill.fgColor.rgb == "001F4E79")
+    return [tuple(c.value for c in row) for row in rows[header + 1 :] if row[0].value is not None]
+
+
+def all_parts(path: Path) -> dict[str, str]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
+
+
+# -- openpyxl reads it back ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", BOOKS)
+def test_targets_sheet_is_the_exchange_layout_with_real_numbers(
+    name: str, books: dict[str, Path], packs: dict[str, Pack]
+) -> None:
+    pack = packs[name]
+    book = load(books[name])
+    assert tuple(book.sheetnames) == (INTERNAL_SHEETS if pack.internal else COUNCIL_SHEETS)
+    sheet = book["Targets"]
+    rows = list(sheet.iter_rows())
+    assert tuple(c.value for c in rows[0]) == COLUMNS  # header on row 1, nothing above it
+    assert len(rows) == len(pack.targets) + 1
+    blanks = 0
+    for target, row in zip(pack.targets, rows[1:]):
+        cells = dict(zip(COLUMNS, row))
+        expected = target_cells(target, pack.exchange_titles[target.code])
+        for column, value in zip(NUMBER_COLUMNS, (target.baseline, *target.levels)):
+            cell = cells[column]
+            if value is None:
+                assert cell.value is None
+                blanks += 1
+            else:
+                assert (
+                    cell.data_type == "n" and isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
+                )
+                assert float(cell.value) == value, (target.code, column)
+                assert "%" not in cell.number_format and cell.number_format != "@"
+        for column in COLUMNS:
+            if column not in NUMBER_COLUMNS:
+                assert cells[column].value == (expected[column] or None), (target.code, column)
+                assert cells[column].data_type in ("s", "n")
+    assert blanks > 0 if name.startswith("edge") else True
+    # Figures are shown with the decimals they have: 12.8 as "12.8", 1,180 with a separator.
+    shown = {t.code: r[6].number_format for t, r in zip(pack.targets, rows[1:])}
+    if name.startswith("demo"):
+        assert shown["NI 16"] == "#,##0.0" and shown["NI 40"] == "#,##0"
+
+
+@pytest.mark.parametrize("name", BOOKS)
+def test_spreadsheet_manners(name: str, books: dict[str, Path], packs: dict[str, Pack]) -> None:
+    pack = packs[name]
+    book = load(books[name])
+    targets = book["Targets"]
+    assert targets.freeze_panes == "C2"
+    assert targets.print_title_rows == "$1:$1"
+    lists = {v.formula1: str(v.sqref) for v in targets.data_validations.dataValidation if v.type == "list"}
+    assert lists['"designated,statutory,local"'].startswith("C2:C")
+    assert lists['"proposed,agreed,deferred"'].startswith("D2:D")
+    decimals = [v for v in targets.data_validations.dataValidation if v.type == "decimal"]
+    assert decimals and "E2:E" in str(decimals[0].sqref) and "G2:I" in str(decimals[0].sqref)
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert pack.marking in sheet.oddHeader.center.text
+        assert sheet.freeze_panes is not None and sheet.print_title_rows
+        assert max(d.width for d in sheet.column_dimensions.values()) >= 30
+        if sheet.title != "Targets":
+            assert sheet["A1"].value == pack.marking  # the marking on screen, not only in print
+    assert pack.marking.endswith("NOT FOR THE COUNCIL") == pack.internal
+    properties = book.properties
+    area = pack.area.name
+    assert properties.title == f"Local Area Agreement 2008-11 - {area}"
+    assert area in properties.subject and f"version {pack.version}" in properties.subject
+    assert area in properties.keywords and f"version {pack.version}" in properties.keywords
+    assert properties.creator == "laadesk"
+
+
+def test_views_carry_titles_levels_deferrals_sign_off_and_internal_sheets(
+    books: dict[str, Path], packs: dict[str, Pack]
+) -> None:
+    pack = packs["demo-internal"]
+    book = load(books["demo-internal"])
+    statutory = body(book["Statutory"])
+    assert [r[0] for r in statutory] == [t.code for t in pack.statutory]
+    assert [r[1] for r in statutory] == [pack.titles[t.code] for t in pack.statutory]
+    assert [r[7] for r in statutory] == [t.target_2010_11 for t in pack.statutory]
+    deferred = {r[0]: r for r in body(book["Deferred"])}
+    assert set(deferred) == {t.code for t in pack.deferred}
+    for target in pack.deferred:
+        assert deferred[target.code][3] == target.deferral_reason.value  # type: ignore[union-attr]
+        assert deferred[target.code][4].date() == target.revisit_date
+    sign_off = [c for row in book["Sign-off"].iter_rows(values_only=True) for c in row if c is not None]
+    assert "Colbeck Valley District Council" in sign_off and "CAB/2008/047" in sign_off
+    assert "Secretary of State sign-off" in sign_off and pack.version in sign_off
+    assert "done 4 days late" in sign_off  # milestone state on the pack's date
+    positions = body(book["Positions"])
+    assert len(positions) == len(pack.positions)
+    assert [(r[0], r[2], r[6], r[8]) for r in positions] == [
+        (p.position.code, p.position.year, p.position.floor, p.gap) for p in pack.positions
+    ]
+    notes = body(book["Champion notes"])
+    assert [r[8] for r in notes] == [n.text for n in pack.notes]
+    assert sum(1 for r in notes if r[7] == "open") == len(pack.open_actions) > 0
+    story = "".join(
+        c for row in book["Story of place"].iter_rows(min_col=2, max_col=2, values_only=True) for c in row if c
+    )
+    for part in pack.story:
+        assert "".join(part.section.text.split()) in "".join(story.split())
+
+
+def test_edge_story_and_long_texts_are_whole(books: dict[str, Path], packs: dict[str, Pack]) -> None:
+    pack = packs["edge-council"]
+    book = load(books["edge-council"])
+    column = [c for row in book["Story of place"].iter_rows(min_col=2, max_col=2, values_only=True) for c in row if c]
+    long_section = pack.story[0].section.text
+    chunks = [c for c in column if c.startswith("Sentence")]
+    assert len(chunks) > 10 and "".join(chunks) == long_section  # split into row-sized chunks, nothing lost
+    comments = [r[13] for r in book["Targets"].iter_rows(min_row=2, values_only=True)]
+    assert max(len(c or "") for c in comments) >= 3000
+
+
+# -- cells are data, never formulas ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", BOOKS)
+def test_no_cell_is_a_formula(name: str, books: dict[str, Path]) -> None:
+    parts = all_parts(books[name])
+    sheets = [text for part, text in parts.items() if part.startswith("xl/worksheets/sheet")]
+    assert len(sheets) == len(INTERNAL_SHEETS if "internal" in name else COUNCIL_SHEETS)
+    for text in sheets:
+        assert "<f>" not in text and "<f " not in text
+    for sheet in load(books[name]).worksheets:
+        assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+
+
+def test_hostile_texts_read_back_exactly(books: dict[str, Path], packs: dict[str, Pack]) -> None:
+    pack = packs["edge-internal"]
+    book = load(books["edge-internal"])
+    targets = {r[0]: r for r in book["Targets"].iter_rows(min_row=2, values_only=True)}
+    designated = {r[0]: r for r in body(book["Designated"])}
+    seen = set()
+    for target in pack.designated:
+        if target.comment in HOSTILE_TEXTS:
+            seen.add(target.comment)
+            # The exchange sheet carries the apostrophe guard the import takes off again ...
+            assert targets[target.code][13] == guard_text(target.comment)
+            assert unguard_text(targets[target.code][13]) == target.comment
+            # ... and the readable sheets carry the text itself, as a string cell.
+            assert designated[target.code][14] == target.comment
+    assert seen == set(HOSTILE_TEXTS)
+    cell = next(c for row in book["Designated"].iter_rows() for c in row if c.value == HYPERLINK)
+    assert cell.data_type == "s" and cell.quotePrefix
+    local = [r[1] for r in body(book["Local"])]
+    assert HOSTILE_TEXTS[0] in local
+    story = {c for row in book["Story of place"].iter_rows(values_only=True) for c in row if isinstance(c, str)}
+    assert f"2. {HOSTILE_TEXTS[1]}" in story and HOSTILE_TEXTS[0] in story
+
+
+# -- what may leave government --------------------------------------------------------------
+
+
+def test_council_pack_holds_no_canary_and_the_internal_brief_does(
+    books: dict[str, Path], calc_csv: dict[str, dict[str, list[list[str]]]]
+) -> None:
+    def found(name: str) -> set[str]:
+        xml = "\n".join(all_parts(books[name]).values())
+        shown = "\n".join(",".join(cell for row in rows for cell in row) for rows in calc_csv[name].values())
+        return {canary for canary in CANARIES if canary in xml or canary in shown}
+
+    assert found("edge-council") == set()
+    assert found("edge-internal") == set(CANARIES)  # so the search above can find them
+    assert "Positions" not in calc_csv["edge-council"] and "Champion notes" not in calc_csv["edge-council"]
+    notes = calc_csv["edge-internal"]["Champion notes"]
+    assert any(CANARY_NOTE in row for row in notes)
+
+
+# -- LibreOffice reads it -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", BOOKS)
+def test_libreoffice_shows_every_figure_as_the_workbook_holds_it(
+    name: str, packs: dict[str, Pack], calc_csv: dict[str, dict[str, list[list[str]]]]
+) -> None:
+    pack = packs[name]
+    shown = calc_csv[name]
+    assert set(shown) == set(INTERNAL_SHEETS if pack.internal else COUNCIL_SHEETS)
+    rows = shown["Targets"]
+    assert tuple(rows[0]) == COLUMNS
+    assert len(rows) == len(pack.targets) + 1
+    for target, row in zip(pack.targets, rows[1:]):
+        cells = dict(zip(COLUMNS, row))
+        for column, value in zip(NUMBER_COLUMNS, (target.baseline, *target.levels)):
+            assert parse_level(cells[column]) == value, (target.code, column, cells[column])
+        expected = target_cells(target, pack.exchange_titles[target.code])
+        assert {c: cells[c] for c in COLUMNS if c not in NUMBER_COLUMNS} == {
+            c: expected[c] for c in COLUMNS if c not in NUMBER_COLUMNS
+        }
+
+
+def test_libreoffice_evaluates_no_text_as_a_formula(calc_csv: dict[str, dict[str, list[list[str]]]]) -> None:
+    for name in ("edge-council", "edge-internal"):
+        sheets = calc_csv[name]
+        comments = [row[13] for row in sheets["Targets"][1:]]
+        assert guard_text(HYPERLINK) in comments and "'@SUM(A1:A2)" in comments and "'-minus first" in comments
+        view = [row[14] for row in sheets["Designated"][4:] if len(row) > 14]
+        assert HYPERLINK in view and "@SUM(A1:A2)" in view and "+44 20 7946 0000" in view
+        every = [cell for rows in sheets.values() for row in rows for cell in row]
+        assert "click" not in every  # what the HYPERLINK formula would have shown
+        assert not any(cell.startswith(("#NAME", "Err:", "#VALUE")) for cell in every)
+
+
+# -- a council's returned copy imports ------------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["demo", "edge"])
+def test_council_pack_imports_back_to_the_same_targets(which: str, request: Any, tmp_path: Path) -> None:
+    snapshot: WorkbookSnapshot = request.getfixturevalue(f"{which}_snapshot")
+    pack = build_pack(snapshot, Audience.COUNCIL, GENERATED)
+    path = tmp_path / "returned.xlsx"
+    write_xlsx_pack(pack, path)
+    header, rows = read_exchange_xlsx(path)
+    catalogue = shipped_catalogue()
+    with Workbook.create(tmp_path / "fresh.laa", snapshot.area, catalogue) as fresh:
+        plan, problems = plan_import(str(path), header, rows, fresh.targets(), fresh.partners(), catalogue)
+        assert problems == [] and plan is not None
+        assert plan.added == len(pack.targets)
+        fresh.apply(plan.edit)
+        imported = exchange_targets(fresh.targets())
+    expected = exchange_targets(snapshot.targets)
+    assert [t.code for t in imported] == [t.code for t in expected]
+    for before, after in zip(expected, imported):
+        assert exchange_fields(after) == exchange_fields(before), before.code
+
+
+def exchange_fields(target: Target) -> dict[str, Any]:
+    values = {name: getattr(target, name) for name in EXCHANGE_FIELDS}
+    # The import strips the spaces around each partner name (core.exchange.parse_row, CSV and
+    # xlsx alike); the edge fixture's partner, cut at 40 characters, ends in a space.
+    values["partners"] = tuple(p.strip() for p in values["partners"])
+    return values
+
+
+# -- progress and failure --------------------------------------------------------------------
+
+
+def test_progress_counts_up_to_the_total(packs: dict[str, Pack], tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    write_xlsx_pack(packs["demo-internal"], tmp_path / "p.xlsx", lambda done, total: calls.append((done, total)))
+    done = [d for d, _ in calls]
+    assert done == sorted(set(done)) and len(done) > 5
+    assert {t for _, t in calls} == {calls[-1][1]} and calls[-1][0] == calls[-1][1]
+
+
+def test_unwritable_path_raises_a_sentence_and_leaves_no_file(packs: dict[str, Pack], tmp_path: Path) -> None:
+    missing = tmp_path / "no such folder" / "pack.xlsx"
+    with pytest.raises(WorkbookUnavailable, match=r"^Cannot write .*pack\.xlsx: .+\.$"):
+        write_xlsx_pack(packs["demo-council"], missing)
+    assert not missing.parent.exists()
+    folder = tmp_path / "a folder.xlsx"
+    folder.mkdir()
+    with pytest.raises(WorkbookUnavailable, match="Cannot write"):
+        write_xlsx_pack(packs["demo-council"], folder)
+    assert folder.is_dir() and sorted(p.name for p in tmp_path.iterdir()) == ["a folder.xlsx"]
+
+
+def test_a_failed_save_keeps_the_old_file(
+    packs: dict[str, Pack], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "pack.xlsx"
+    path.write_bytes(b"the previous pack")
+
+    def disk_full(self: Any, handle: Any) -> None:
+        handle.write(b"PK half a zip")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", disk_full)
+    with pytest.raises(WorkbookUnavailable, match="No space left on device"):
+        write_xlsx_pack(packs["demo-council"], path)
+    assert path.read_bytes() == b"the previous pack"
+    assert [p.name for p in tmp_path.iterdir()] == ["pack.xlsx"]
+
+
+def test_awkward_text_stays_text(packs: dict[str, Pack], tmp_path: Path) -> None:
+    """An ampersand in the print header, a bell XML cannot hold, an error code, more than a cell holds."""
+    pack = packs["demo-council"]
+    first = replace(pack.designated[0], comment="#N/A\x07 until the survey")
+    second = replace(pack.designated[1], comment="#DIV/0!")
+    third = replace(pack.designated[2], comment="x" * 40_000)
+    pack = replace(
+        pack,
+        area=replace(pack.area, protective_marking="PROTECT & SENSITIVE"),
+        designated=(first, second, third, *pack.designated[3:]),
+    )
+    path = tmp_path / "awkward.xlsx"
+    write_xlsx_pack(pack, path)
+    book = load(path)
+    comments = {r[0]: r[13] for r in book["Targets"].iter_rows(min_row=2, values_only=True)}
+    assert comments[first.code] == "#N/A until the survey" and comments[second.code] == "#DIV/0!"
+    assert len(comments[third.code]) == 32_767 and comments[third.code].endswith("the laadesk workbook has the rest]")
+    assert all(c.data_type != "e" for sheet in book.worksheets for row in sheet.iter_rows() for c in row)
+    assert book["Sign-off"]["A1"].value == "PROTECT & SENSITIVE"
+    sheet_xml = all_parts(path)["xl/worksheets/sheet2.xml"]
+    assert "PROTECT &amp;&amp; SENSITIVE" in sheet_xml  # "&&" prints one ampersand

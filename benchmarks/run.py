@@ -1,0 +1,275 @@
+"""laadesk benchmarks: each figure beside its floor, measured in the same run.
+
+    python benchmarks/run.py [--json OUT] [--quick]
+
+Prints a table (min / median / max) and, with --json, writes a list of
+{"name", "value_s", "floor_s", "ratio", "goal"} objects. Fixtures are generated here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from fixtures import demo_workbook, exchange_rows_xlsx, largest_workbook  # noqa: E402
+from measure import Figure, figure, paired, times, whole_process  # noqa: E402
+
+
+def cold_start(work: Path, demo: Path, runs: int, env: dict[str, str]) -> list[Figure]:
+    starts: list[float] = []
+    floors: list[float] = []
+    rss: list[int] = []
+    floor_rss: list[int] = []
+    script = str(HERE / "start_window.py")
+    for _ in range(runs):
+        seconds, out = whole_process([script, "floor"], env, work)
+        floors.append(seconds)
+        floor_rss.append(int(out.splitlines()[-1]))
+        seconds, out = whole_process([script, "laadesk", str(demo)], env, work)
+        starts.append(seconds)
+        rss.append(int(out.splitlines()[-1]))
+    memory = Figure(
+        "GUI peak RSS with the demo workbook (MB, not seconds)",
+        round(statistics.median(rss) / 1024, 1),
+        round(statistics.median(floor_rss) / 1024, 1),
+        round(statistics.median(rss) / statistics.median(floor_rss), 3),
+        "<= 1.5x",
+        f"{min(rss) / 1024:.0f} / {statistics.median(rss) / 1024:.0f} / {max(rss) / 1024:.0f} MB",
+    )
+    return [
+        figure("cold start to first painted window, demo workbook (whole process)", starts, floors, "<= 1.5x"),
+        memory,
+    ]
+
+
+def durable_edit(work: Path, runs: int) -> Figure:
+    from laadesk.core.edits import set_fields
+    from laadesk.store.opening import connect
+    from laadesk.store.workbook import Workbook
+
+    path = demo_workbook(work / "edit")
+    workbook = Workbook.open(path)
+    raw = connect(path, read_only=False)
+    raw.isolation_level = None
+    value = [20.0]
+
+    def laadesk_edit() -> None:
+        value[0] += 0.1
+        target = workbook.target("NI 8")
+        assert target is not None
+        workbook.apply(set_fields(target, "change NI 8 target 2009/10", target_2009_10=value[0]))
+
+    def sqlite_edit() -> None:
+        value[0] += 0.1
+        raw.execute("BEGIN")
+        raw.execute("UPDATE targets SET target_2009_10 = ? WHERE code = 'NI 8'", (value[0],))
+        raw.execute("COMMIT")
+
+    mine, base = paired(laadesk_edit, sqlite_edit, runs)
+    workbook.close()
+    raw.close()
+    return figure("one target edit, durable on disk", mine, base, "<= 1.2x")
+
+
+def open_largest(work: Path, runs: int) -> Figure:
+    from laadesk.core.cross_checks import check_workbook
+    from laadesk.store.workbook import Workbook
+
+    path = largest_workbook(work / "largest")
+
+    def laadesk_open() -> None:
+        with Workbook.open(path, read_only=True) as workbook:
+            check_workbook(workbook.snapshot())
+
+    def sqlite_read() -> None:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        for table in (
+            "indicators",
+            "area",
+            "districts",
+            "partners",
+            "story_sections",
+            "evidence",
+            "targets",
+            "positions",
+            "position_history",
+            "champion_notes",
+            "adoptions",
+            "sign_off",
+            "milestones",
+        ):
+            conn.execute(f"SELECT * FROM {table}").fetchall()
+        conn.close()
+
+    mine, base = paired(laadesk_open, sqlite_read, runs)
+    return figure(
+        "open the largest workbook to checked records (198 considered, 500 notes, 1 MB story)", mine, base, None
+    )
+
+
+def packs(work: Path, demo: Path, runs: int) -> list[Figure]:
+    from floors import bare_openpyxl, bare_reportlab, read_cells
+
+    from laadesk.core.pack import Audience, build_pack
+    from laadesk.export.pdf_pack import write_pdf_pack
+    from laadesk.export.xlsx_pack import write_xlsx_pack
+    from laadesk.store.workbook import Workbook
+
+    with Workbook.open(demo, read_only=True) as workbook:
+        snapshot = workbook.snapshot()
+    pack = build_pack(snapshot, Audience.COUNCIL, date(2008, 6, 20))
+    pdf, xlsx = work / "pack.pdf", work / "pack.xlsx"
+    write_pdf_pack(pack, pdf)
+    write_xlsx_pack(pack, xlsx)  # warm both libraries before timing
+    cells = read_cells(xlsx)
+    pdf_mine, pdf_base = paired(lambda: write_pdf_pack(pack, pdf), lambda: bare_reportlab(pack, work / "f.pdf"), runs)
+    xlsx_mine, xlsx_base = paired(
+        lambda: write_xlsx_pack(pack, xlsx), lambda: bare_openpyxl(cells, work / "f.xlsx"), runs
+    )
+    profile = work / "lo-profile"
+    command = [
+        "libreoffice",
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--convert-to",
+        "csv",
+        "--outdir",
+        str(work / "lo"),
+        str(xlsx),
+    ]
+    subprocess.run(command, capture_output=True, check=True, timeout=180)  # first start sets up the profile
+    office = times(lambda: subprocess.run(command, capture_output=True, check=True, timeout=180), max(2, runs // 2))
+    mine = statistics.median(xlsx_mine)
+    peer = Figure(
+        "the same Excel pack opened by LibreOffice headless (peer; goal: laadesk export 3x faster)",
+        round(statistics.median(office), 6),
+        round(mine, 6),
+        round(statistics.median(office) / mine, 3),
+        ">= 3x",
+        f"{min(office) * 1000:.0f} / {statistics.median(office) * 1000:.0f} / {max(office) * 1000:.0f} ms",
+    )
+    return [
+        figure("council PDF pack of the demo workbook", pdf_mine, pdf_base, "<= 1.3x"),
+        figure("Excel pack of the demo workbook", xlsx_mine, xlsx_base, "<= 1.3x"),
+        peer,
+    ]
+
+
+def import_200(work: Path, runs: int) -> Figure:
+    from openpyxl import load_workbook
+
+    from laadesk.core.import_plan import plan_import
+    from laadesk.core.model import AreaProfile
+    from laadesk.export.exchange_xlsx import read_exchange_xlsx
+    from laadesk.store.reference import shipped_catalogue
+    from laadesk.store.workbook import Workbook
+
+    source = exchange_rows_xlsx(work)
+    counter = [0]
+
+    def laadesk_import() -> None:
+        counter[0] += 1
+        path = work / f"import-{counter[0]}.laa"
+        with Workbook.create(path, AreaProfile("Importshire"), shipped_catalogue()) as workbook:
+            header, rows = read_exchange_xlsx(source)
+            plan, problems = plan_import(
+                str(source), header, rows, workbook.targets(), workbook.partners(), workbook.catalogue()
+            )
+            assert plan is not None and not problems, problems[:3]
+            workbook.apply(plan.edit)
+
+    def openpyxl_read() -> None:
+        book = load_workbook(source, read_only=True, data_only=True)
+        list(book["Targets"].iter_rows(values_only=True))
+        book.close()
+
+    mine, base = paired(laadesk_import, openpyxl_read, runs)
+    return figure("import of a 200-row exchange xlsx into a new workbook", mine, base, "<= 1.5x")
+
+
+def validate(demo: Path, runs: int) -> Figure:
+    from laadesk.core.cross_checks import check_workbook
+    from laadesk.store.workbook import Workbook
+
+    def run() -> None:
+        with Workbook.open(demo, read_only=True) as workbook:
+            check_workbook(workbook.snapshot())
+
+    return figure("validate the demo workbook (open, read, every rule)", times(run, runs))
+
+
+def export_stall(work: Path, demo: Path, env: dict[str, str]) -> Figure:
+    seconds, out = whole_process([str(HERE / "export_stall.py"), str(demo), str(work / "stall")], env, work)
+    stall = float(out.splitlines()[-1])
+    return Figure(
+        "longest GUI-thread stall during a PDF export started from the editor",
+        stall,
+        None,
+        None,
+        "<= 0.05 s",
+        f"{stall * 1000:.1f} ms (export and window {seconds:.1f} s)",
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", type=Path, help="write the figures as JSON here")
+    parser.add_argument("--quick", action="store_true", help="fewer runs: a smoke test of the benchmark")
+    args = parser.parse_args()
+    runs = 3 if args.quick else 9
+    with tempfile.TemporaryDirectory(prefix="laadesk-bench-") as folder:
+        work = Path(folder)
+        for sub in ("edit", "largest", "stall", "data", "config"):
+            (work / sub).mkdir()
+        env = {
+            **os.environ,
+            "LAADESK_DATA_DIR": str(work / "data"),
+            "XDG_CONFIG_HOME": str(work / "config"),
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHONPATH": str(HERE.parent),
+        }
+        os.environ.update({k: env[k] for k in ("LAADESK_DATA_DIR", "XDG_CONFIG_HOME")})
+        demo = demo_workbook(work)
+        steps = [
+            ("cold start and memory", lambda: cold_start(work, demo, max(3, runs // 2), env)),
+            ("durable edit", lambda: [durable_edit(work, runs * 5)]),
+            ("largest workbook", lambda: [open_largest(work, runs)]),
+            ("packs and LibreOffice", lambda: packs(work, demo, runs)),
+            ("import", lambda: [import_200(work, runs)]),
+            ("validate", lambda: [validate(demo, runs * 3)]),
+            ("export stall", lambda: [export_stall(work, demo, env)]),
+        ]
+        figures: list[Figure] = []
+        for label, step in steps:
+            started = time.perf_counter()
+            print(f"measuring {label}...", file=sys.stderr, flush=True)
+            figures += step()
+            print(f"  {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+    print(f"{'figure':<98} {'min / median / max':>28} {'floor':>10} {'ratio':>7}  goal")
+    for item in figures:
+        in_mb = item.name.startswith("GUI peak RSS")
+        floor = "" if item.floor_s is None else f"{item.floor_s * (1 if in_mb else 1000):.1f}"
+        ratio = "" if item.ratio is None else f"{item.ratio:.2f}"
+        verdict = {True: "met", False: "MISSED", None: ""}[item.met()]
+        print(f"{item.name:<98} {item.spread:>28} {floor:>10} {ratio:>7}  {item.goal or 'report'} {verdict}")
+    if args.json:
+        args.json.write_text(json.dumps([f.as_json() for f in figures], indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

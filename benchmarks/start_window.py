@@ -1,0 +1,64 @@
+"""One whole-process start, timed by the caller: laadesk on a workbook, or the bare floor window.
+
+Usage: python benchmarks/start_window.py laadesk FILE | floor
+Prints the peak resident set size in kB after the first paint, then exits.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+class Rows(QAbstractTableModel):
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 200
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 12
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        return f"{index.row()}.{index.column()}" if role == Qt.ItemDataRole.DisplayRole else None
+
+
+def main() -> None:
+    app = QApplication(sys.argv[:1])
+    if sys.argv[1] == "laadesk":
+        from laadesk.ui.main_window import MainWindow
+
+        window = MainWindow()
+        window.show()
+        window.files.open_path(__import__("pathlib").Path(sys.argv[2]))
+        window.show_page("Targets")
+    else:
+        window = QMainWindow()
+        view = QTableView()
+        view.setModel(Rows())
+        window.setCentralWidget(view)
+        window.resize(1280, 800)
+        window.show()
+    watcher = FirstPaint()
+    target = window.centralWidget() or window
+    target.installEventFilter(watcher)
+    window.installEventFilter(watcher)
+    app.exec()
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    if sys.argv[1] == "laadesk":
+        window.set_workbook(None)  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    main()

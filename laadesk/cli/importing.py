@@ -12,6 +12,7 @@ from laadesk.core.exchange import ExchangeRow
 from laadesk.core.import_plan import plan_import
 from laadesk.export.exchange_csv import read_exchange_csv
 from laadesk.export.exchange_xlsx import read_exchange_xlsx
+from laadesk.store import backups
 from laadesk.store.workbook import Workbook
 
 
@@ -35,7 +36,11 @@ def read_source(source: Path) -> tuple[list[str], list[ExchangeRow]]:
 def run(args: argparse.Namespace) -> int:
     # Read and check the whole source before the workbook is opened for writing.
     header, rows = read_source(args.source)
+    # Opening for writing takes the lock: a workbook open in another laadesk is refused (exit 2).
     with Workbook.open(args.file, read_only=args.dry_run) as workbook:
+        notice = workbook.lock.notice(args.file) if workbook.lock else None
+        if notice:
+            print(f"laadesk: {notice}", file=sys.stderr)
         plan, problems = plan_import(
             str(args.source), header, rows, workbook.targets(), workbook.partners(), workbook.catalogue()
         )
@@ -45,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{args.source} {problem}", file=sys.stderr)
             print(f"laadesk: {rejection}", file=sys.stderr)
             return 1
-        if not args.dry_run:
+        if not args.dry_run and not plan.edit.empty:
+            _back_up(workbook, args.file)
             workbook.apply(plan.edit)
     for line in plan.report:
         print(line)
@@ -55,3 +61,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"Imported {args.source} into {args.file}: {totals}.")
     return 0
+
+
+def _back_up(workbook: Workbook, path: Path) -> None:
+    """A backup of the workbook as it was, taken before the import writes anything."""
+    try:
+        backups.take_backup(workbook, backups.BEFORE_IMPORT)
+    except backups.BackupFailed as failed:
+        raise WorkbookUnavailable(
+            f"Nothing was imported into {path}: backing it up first to {failed.folder} failed ({failed.why})."
+        ) from None

@@ -36,7 +36,7 @@ from laadesk.core.model import (
     Target,
 )
 from laadesk.core.snapshot import WorkbookSnapshot
-from laadesk.store import opening
+from laadesk.store import backups, locks, opening
 from laadesk.store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from laadesk.store.rows import from_row, to_row
 from laadesk.store.tables import TABLES, spec_for
@@ -67,28 +67,58 @@ class Workbook:
         self._db = Database(conn, execute_plugins=False, recursive_triggers=False)
         self._catalogue: Catalogue | None = None
         self._identity = _identity(path)
+        self.lock: locks.WorkbookLock | None = None  # held while open for writing
 
     # -- opening and creating -------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False, author: str | None = None) -> Workbook:
-        """Open an existing workbook; raises a WorkbookProblem with one sentence if it cannot."""
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        author: str | None = None,
+        backup_folder: Path | None = None,
+    ) -> Workbook:
+        """Open an existing workbook; raises a WorkbookProblem with one sentence if it cannot.
+
+        Opening for writing takes the workbook's lock (locks.WorkbookLocked if another laadesk
+        holds it; read-only opening needs no lock), and an older format is backed up into
+        backup_folder (default: backups.default_folder()) before it is migrated.
+        """
         path = Path(path)
         version = opening.inspect_header(path)
         if read_only:
             opening.recover_interrupted_save(path)
         if read_only and version < SCHEMA_VERSION:
             return cls._open_migrated_copy(path, author)
-        conn = opening.connect(path, read_only=read_only)
+        lock = None if read_only else locks.acquire(path)
         try:
-            opening.check_contents(conn, path)
-            workbook = cls(path, conn, read_only=read_only, author=author or default_author())
-            if version < SCHEMA_VERSION:
-                workbook._write(lambda: migrate(workbook._db))
+            conn = opening.connect(path, read_only=read_only)
+            try:
+                opening.check_contents(conn, path)
+                workbook = cls(path, conn, read_only=read_only, author=author or default_author())
+                workbook.lock = lock
+                if version < SCHEMA_VERSION:
+                    workbook._back_up_before_migration(backup_folder)
+                    workbook._write(lambda: migrate(workbook._db))
+            except BaseException:
+                conn.close()
+                raise
         except BaseException:
-            conn.close()
+            if lock is not None:
+                lock.release()
             raise
         return workbook
+
+    def _back_up_before_migration(self, folder: Path | None) -> None:
+        try:
+            backups.take_backup(self, backups.BEFORE_MIGRATION, folder)
+        except backups.BackupFailed as failed:
+            raise WorkbookUnavailable(
+                f"{self.path} was not upgraded to this laadesk's format: backing it up first to {failed.folder} "
+                f"failed ({failed.why}), so nothing was changed."
+            ) from None
 
     @classmethod
     def _open_migrated_copy(cls, path: Path, author: str | None) -> Workbook:
@@ -150,6 +180,8 @@ class Workbook:
 
     def close(self) -> None:
         self._db.close()
+        if self.lock is not None:
+            self.lock.release()
 
     def __enter__(self) -> Workbook:
         return self

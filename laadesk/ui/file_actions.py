@@ -1,7 +1,8 @@
-"""The File menu: new, open, open recent, save a copy, close - each telling plainly what went wrong."""
+"""The File menu: new, open, recent, save a copy, restore a backup, close - each telling plainly what went wrong."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,10 +11,13 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from laadesk.app_files import demo_workbook_path
 from laadesk.core.errors import WorkbookProblem
+from laadesk.store import backups, locks
 from laadesk.store.copies import save_copy
 from laadesk.store.reference import area_profile, default_catalogue
 from laadesk.store.workbook import WORKBOOK_SUFFIX, Workbook
 from laadesk.ui import settings
+from laadesk.ui.backups_dialog import BackupsDialog
+from laadesk.ui.lock_dialog import LockDialog
 from laadesk.ui.new_workbook_dialog import NewWorkbookDialog
 
 if TYPE_CHECKING:
@@ -32,8 +36,30 @@ def ask_copy_path(parent: QWidget, suggested: Path) -> Path | None:
     return Path(chosen) if chosen else None
 
 
+def ask_restore_path(parent: QWidget, suggested: Path) -> Path | None:
+    # Restoring never replaces a file, so the dialog must not ask "replace it?" only to be refused.
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, "Restore the backup as", str(suggested), FILTER, options=QFileDialog.Option.DontConfirmOverwrite
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix else path.with_suffix(WORKBOOK_SUFFIX)
+
+
 def tell(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.warning(parent, title, message)
+
+
+def inform(parent: QWidget, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 class FileActions:
@@ -46,6 +72,8 @@ class FileActions:
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.copy_action = self._action("Save a &Copy As...", QKeySequence.StandardKey.SaveAs, self.save_copy)
+        self.restore_action = QAction("Restore from &Backup...", window)
+        self.restore_action.triggered.connect(lambda _=False: self.restore_backup())
         self.close_action = self._action("&Close", QKeySequence.StandardKey.Close, self.close_workbook)
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, window.close)
 
@@ -62,6 +90,7 @@ class FileActions:
         menu.addSeparator()
         menu.addAction(export_action)
         menu.addAction(self.copy_action)
+        menu.addAction(self.restore_action)
         menu.addAction(self.close_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
@@ -82,15 +111,34 @@ class FileActions:
     # -- what the actions do ------------------------------------------------------------
 
     def open_path(self, path: Path) -> bool:
-        """Open a workbook in the window; a file that will not open is explained, not thrown."""
+        """Open a workbook in the window; a file that will not open is explained, not thrown.
+
+        A workbook another laadesk is editing is offered read-only (LockDialog), never opened
+        for writing behind it; a crashed laadesk's lock is cleared and the person told.
+        """
+        session = self.window.session
+        if session is not None and not session.workbook.read_only and _same_file(session.workbook.path, path):
+            self.window.statusBar().showMessage(f"{path.name} is already open in this window.", 5000)
+            return True
         try:
-            workbook = Workbook.open(path)
+            workbook = Workbook.open(path, backup_folder=settings.backup_folder())
+        except locks.WorkbookLocked as locked:
+            if not LockDialog.ask(self.window, locked):
+                return False
+            try:
+                workbook = Workbook.open(path, read_only=True)
+            except WorkbookProblem as problem:
+                tell(self.window, "Cannot open workbook", str(problem))
+                return False
         except WorkbookProblem as problem:
             tell(self.window, "Cannot open workbook", str(problem))
             return False
+        notice = workbook.lock.notice(Path(path.name)) if workbook.lock else None
         self.window.set_workbook(workbook)
         settings.remember_file(path)
         settings.remember_folder(path.resolve().parent)
+        if notice:
+            inform(self.window, "Workbook lock cleared", notice)
         return True
 
     def open_dialog(self) -> None:
@@ -126,6 +174,15 @@ class FileActions:
             return
         name, path = answer
         area, districts, _ = area_profile(name)
+        holder = locks.holder(path)
+        if holder is not None:
+            tell(
+                self.window,
+                "Cannot create workbook",
+                f"{path.name} is being edited in laadesk by {holder.who()}, so it cannot be replaced; "
+                "choose another name.",
+            )
+            return
         try:
             if path.exists():
                 # The save dialog has already asked the person to confirm replacing it.
@@ -152,6 +209,29 @@ class FileActions:
             tell(self.window, "Copy not saved", str(problem))
             return
         self.window.statusBar().showMessage(f"Saved a copy as {target}. You are still working in {current.name}.")
+
+    def restore_backup(self) -> None:
+        """Choose a backup (of the open workbook, or of any), and restore it into a new file."""
+        session = self.window.session
+        current = session.workbook.path if session else None
+        backup = BackupsDialog.ask(self.window, current.stem if current else None)
+        if backup is None:
+            return
+        folder = current.parent if current else settings.last_folder()
+        suggested = folder / f"{backup.stem} restored {backup.taken:%Y-%m-%d %H%M}{WORKBOOK_SUFFIX}"
+        target = ask_restore_path(self.window, suggested)
+        if target is None:
+            return
+        try:
+            backups.restore(backup.path, target)
+        except WorkbookProblem as problem:
+            tell(self.window, "Backup not restored", str(problem))
+            return
+        if self.open_path(target):
+            kept = f" {current.name} is unchanged." if current else ""
+            self.window.statusBar().showMessage(
+                f"Restored the backup of {backup.stem}.laa taken {backup.taken:%d %b %Y %H:%M} as {target.name}.{kept}"
+            )
 
     def close_workbook(self) -> None:
         self.window.set_workbook(None)

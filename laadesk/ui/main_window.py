@@ -20,6 +20,7 @@ from laadesk.core.edits import Edit
 from laadesk.core.rules import Problem, summary
 from laadesk.store.workbook import Workbook
 from laadesk.ui import settings
+from laadesk.ui.backup_timer import BackupTimer
 from laadesk.ui.file_actions import FileActions
 from laadesk.ui.pack_export import PackExport
 from laadesk.ui.pages import PAGES, Page
@@ -28,6 +29,7 @@ from laadesk.ui.start_page import StartPage
 from laadesk.ui.workshop_mode import WorkshopMode
 
 SAVED_MESSAGE = "Every change is saved in the workbook file as you make it."
+READ_ONLY_MESSAGE = "Read-only: you can read, export and save a copy, but changes cannot be saved to this workbook."
 
 
 class ClickableLabel(QLabel):
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.session: WorkbookSession | None = None
+        self.backup_timer: BackupTimer | None = None
         self.pages: list[Page] = []
         self.navigation = QListView()
         self.navigation.setAccessibleName("Pages")
@@ -134,6 +137,7 @@ class MainWindow(QMainWindow):
             self.session.close()
             self.session.deleteLater()
             self.session = None
+            self.backup_timer = None
         for page in self.pages:
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -160,11 +164,13 @@ class MainWindow(QMainWindow):
         self.session.edited.connect(self._on_edited)
         self.session.edit_failed.connect(self._on_edit_failed)
         self.session.undo_stack.indexChanged.connect(self._update_undo_actions)
+        self.backup_timer = BackupTimer(self.session, settings.backup_folder)  # dies with the session
+        self.backup_timer.backup_failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self.pages = [page_class(self.session) for page_class in PAGES]
         for page in self.pages:
             self.stack.addWidget(page)
         self._update_title()
-        self.statusBar().showMessage(SAVED_MESSAGE)
+        self.statusBar().showMessage(READ_ONLY_MESSAGE if workbook.read_only else SAVED_MESSAGE)
         self._update_summary()
         self._update_undo_actions()
         self.navigation.setCurrentIndex(self.navigation.model().index(0, 0))
@@ -182,7 +188,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         if self.session is not None:
             name = self.session.snapshot().area.name
-            self.setWindowTitle(f"{name} - {self.session.workbook.path.name} - laadesk")
+            read_only = " (read-only)" if self.session.workbook.read_only else ""
+            self.setWindowTitle(f"{name} - {self.session.workbook.path.name}{read_only} - laadesk")
 
     def _update_summary(self) -> None:
         if self.session is None:

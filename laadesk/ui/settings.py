@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from laadesk.store import backups
+
 SETTINGS_VERSION = 1
 MAX_RECENT = 10
 
@@ -58,6 +60,28 @@ def export_folder() -> Path | None:
 
 def remember_export_folder(folder: Path) -> None:
     _settings().setValue("files/export_folder", str(folder))
+
+
+def backup_folder() -> Path:
+    """Where backups go: the folder the person chose, or laadesk's own while that one is missing
+    (a USB stick not plugged in), so a backup is never skipped for want of a folder."""
+    return chosen_backup_folder() or backups.default_folder()
+
+
+def chosen_backup_folder() -> Path | None:
+    value = _settings().value("files/backup_folder", "", str)  # type: ignore[call-overload]
+    return Path(value) if value and Path(value).is_dir() else None
+
+
+def remember_backup_folder(folder: Path | None) -> None:
+    """Send backups to folder from now on (None: back to laadesk's own backups folder)."""
+    _settings().setValue("files/backup_folder", str(folder) if folder else "")
+
+
+def backup_folders() -> list[Path]:
+    """Every folder backups may be in: the chosen one and laadesk's own (the command line's)."""
+    folders = [backup_folder(), backups.default_folder()]
+    return [f for n, f in enumerate(folders) if f not in folders[:n]]
 
 
 # -- window state (kept apart from preferences) -----------------------------------------

@@ -1,0 +1,271 @@
+"""Backups of a workbook: copied from the open file, thinned as they age, restored into a new file.
+
+A backup is a complete workbook, `<folder>/<stem>/<stem> YYYY-MM-DD HHMMSS <reason>.laa`,
+copied with SQLite's online backup API from the connection already open (so the workbook
+stays open and the editor's undo history is untouched), and named only once complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from laadesk.core.errors import WorkbookUnavailable
+from laadesk.store.opening import file_exists_problem
+from laadesk.store.paths import user_data_dir
+
+if TYPE_CHECKING:
+    from laadesk.store.workbook import Workbook
+
+BEFORE_MIGRATION = "before-migration"
+BEFORE_IMPORT = "before-import"
+BEFORE_MERGE = "before-merge"
+PERIODIC = "periodic"
+
+REASON_LABELS = {
+    BEFORE_MIGRATION: "before upgrading the file to a newer laadesk",
+    BEFORE_IMPORT: "before an import",
+    BEFORE_MERGE: "before a merge",
+    PERIODIC: "while editing",
+}
+
+# Kept however old: the workbook as the previous laadesk left it. Everything else is thinned.
+NEVER_THINNED = frozenset({BEFORE_MIGRATION})
+
+_NAME = re.compile(
+    r"^(?P<stem>.+) (?P<date>\d{4}-\d{2}-\d{2}) (?P<time>\d{6}) (?P<reason>[a-z]+(?:-[a-z]+)*)(?: (?P<n>\d+))?\.laa$"
+)
+
+
+def default_folder() -> Path:
+    """Where backups go unless the person chose a folder: `backups` in laadesk's data folder."""
+    return user_data_dir() / "backups"
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One backup file, described by its name."""
+
+    path: Path
+    stem: str  # the workbook's file name without .laa
+    taken: datetime  # local time, to the second
+    reason: str
+
+    @property
+    def why(self) -> str:
+        return REASON_LABELS.get(self.reason, self.reason.replace("-", " "))
+
+    @classmethod
+    def from_path(cls, path: Path) -> Backup | None:
+        match = _NAME.match(path.name)
+        if match is None:
+            return None
+        try:
+            taken = datetime.strptime(f"{match['date']} {match['time']}", "%Y-%m-%d %H%M%S")
+        except ValueError:
+            return None
+        return cls(path, match["stem"], taken, match["reason"])
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """What a backup holds, read from the backup file itself."""
+
+    area: str
+    targets: int  # chosen: designated, statutory and local
+    notes: int
+
+    def line(self) -> str:
+        targets = "1 target" if self.targets == 1 else f"{self.targets} targets"
+        notes = "1 champion note" if self.notes == 1 else f"{self.notes} champion notes"
+        return f"{self.area}: {targets} chosen, {notes}"
+
+
+class BackupFailed(WorkbookUnavailable):
+    """A backup could not be written; `why` is the short reason, for the caller's own sentence."""
+
+    def __init__(self, workbook: Path, folder: Path, why: str) -> None:
+        self.workbook = workbook
+        self.folder = folder
+        self.why = why
+        super().__init__(f"Could not back up {workbook} to {folder}: {why}.")
+
+
+# -- taking a backup -----------------------------------------------------------------------
+
+
+def take_backup(workbook: Workbook, reason: str, root: Path | None = None, *, now: datetime | None = None) -> Backup:
+    """Copy the open workbook into the backup folder, then thin that workbook's older backups.
+
+    The workbook is read into memory first (a few milliseconds, the only time its file is
+    read-locked), so a failure writing the backup is told apart from a problem with the
+    workbook, and a half-written backup never appears under a backup's name.
+    """
+    stem = _folder_name(workbook.path.stem)
+    folder = (root or default_folder()) / stem
+    when = (now or datetime.now()).replace(microsecond=0)
+    memory = sqlite3.connect(":memory:")
+    try:
+        workbook.backup_to(memory)
+        path = _write(memory, workbook.path, folder, f"{stem} {when:%Y-%m-%d %H%M%S} {reason}")
+    finally:
+        memory.close()
+    with contextlib.suppress(OSError):
+        thin_folder(folder, now=when)
+    return Backup(path, stem, when, reason)
+
+
+def _write(memory: sqlite3.Connection, workbook: Path, folder: Path, base: str) -> Path:
+    partial = folder / f".{base}.{os.getpid()}.partial"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # backups hold internal notes too
+        target = sqlite3.connect(partial)
+        try:
+            memory.backup(target)
+        finally:
+            target.close()
+        for number in range(1, 100):
+            name = f"{base}.laa" if number == 1 else f"{base} {number}.laa"
+            with contextlib.suppress(FileExistsError):
+                _place(partial, folder / name)
+                return folder / name
+        raise FileExistsError(f"too many backups named {base}")
+    except sqlite3.Error as error:
+        why = "the disk is full" if "full" in str(error) else str(error)
+        raise BackupFailed(workbook, folder, why) from None
+    except OSError as error:
+        raise BackupFailed(workbook, folder, _why(error)) from None
+    finally:
+        _remove(partial, Path(f"{partial}-journal"))
+
+
+def _place(partial: Path, path: Path) -> None:
+    """Give a finished file its name; FileExistsError rather than replace anything already there."""
+    try:
+        os.link(partial, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # Filesystems without hard links (FAT on USB sticks): check, then rename.
+        if os.path.lexists(path):
+            raise FileExistsError(path) from None
+        os.replace(partial, path)
+
+
+def _remove(*paths: Path) -> None:
+    """Tidy up a partial file; a folder that cannot even be listed (read-only, gone) has none to tidy."""
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+
+
+def _folder_name(stem: str) -> str:
+    return stem if stem.strip(". ") else "workbook"
+
+
+def _why(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
+
+
+# -- listing and thinning --------------------------------------------------------------------
+
+
+def list_backups(root: Path, stem: str | None = None) -> list[Backup]:
+    """Backups under root, newest first: one workbook's (by its file stem) or every workbook's."""
+    if stem is not None:
+        folders = [root / _folder_name(stem)]
+    else:
+        try:
+            folders = [f for f in root.iterdir() if f.is_dir()]
+        except OSError:
+            return []
+    found: list[Backup] = []
+    for folder in folders:
+        try:
+            files = list(folder.iterdir())
+        except OSError:
+            continue
+        for file in files:
+            backup = Backup.from_path(file)
+            if backup is not None and backup.stem == folder.name and not file.name.startswith("."):
+                found.append(backup)
+    return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+
+
+def backups_to_keep(taken: Iterable[datetime], now: datetime) -> set[datetime]:
+    """The thinning policy: every backup from the last hour, then the newest one of each hour
+    for a day, of each day for 30 days, and of each week (ISO week) after that."""
+    kept: set[datetime] = set()
+    newest: dict[tuple[object, ...], datetime] = {}
+    for when in taken:
+        age = now - when
+        if age < timedelta(hours=1):
+            kept.add(when)  # including any from the "future", after a clock change
+            continue
+        if age < timedelta(days=1):
+            bucket: tuple[object, ...] = ("hour", when.date(), when.hour)
+        elif age < timedelta(days=30):
+            bucket = ("day", when.date())
+        else:
+            year, week, _ = when.isocalendar()
+            bucket = ("week", year, week)
+        if bucket not in newest or when > newest[bucket]:
+            newest[bucket] = when
+    return kept | set(newest.values())
+
+
+def thin_folder(folder: Path, *, now: datetime) -> list[Path]:
+    """Delete the backups in one workbook's folder the policy no longer keeps; returns them."""
+    backups = [b for b in list_backups(folder.parent, folder.name) if b.reason not in NEVER_THINNED]
+    keep = backups_to_keep((b.taken for b in backups), now)
+    removed = []
+    for backup in backups:
+        if backup.taken not in keep:
+            backup.path.unlink(missing_ok=True)
+            removed.append(backup.path)
+    return removed
+
+
+# -- reading and restoring ---------------------------------------------------------------------
+
+
+def summarise(backup: Path) -> BackupSummary:
+    """Area and counts read from the backup itself, opened read-only; a WorkbookProblem if it cannot be read."""
+    from laadesk.store.workbook import Workbook  # workbook.py imports this module for migrations
+
+    with Workbook.open(backup, read_only=True) as workbook:
+        area = workbook.area().name
+        targets = sum(1 for t in workbook.targets() if t.chosen)
+        notes = len(workbook.notes())
+    return BackupSummary(area, targets, notes)
+
+
+def restore(backup: Path, target: Path) -> None:
+    """Copy a backup to a new workbook file; never over an existing file, never half a file."""
+    from laadesk.store.workbook import Workbook  # workbook.py imports this module for migrations
+
+    if file_exists_problem(target):
+        raise WorkbookUnavailable(f"{target} already exists; laadesk restores only into a new file. Choose a new name.")
+    if not target.parent.is_dir():
+        raise WorkbookUnavailable(f"Cannot restore to {target}: the folder {target.parent} does not exist.")
+    Workbook.open(backup, read_only=True).close()  # a damaged backup is refused, naming it
+    partial = target.with_name(f".{target.name}.{os.getpid()}.restoring")
+    try:
+        shutil.copyfile(backup, partial)
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        _place(partial, target)
+    except FileExistsError:
+        raise WorkbookUnavailable(f"{target} already exists; laadesk restores only into a new file.") from None
+    except OSError as error:
+        raise WorkbookUnavailable(f"Cannot restore to {target}: {_why(error)}.") from None
+    finally:
+        _remove(partial)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from laadesk import __version__
-from laadesk.cli import demo, export, importing, indicators, info, new, validate
+from laadesk.cli import council_copy, demo, export, importing, indicators, info, new, validate
 from laadesk.core.errors import WorkbookProblem
 
 # Exit statuses are part of the contract other tools rely on.
@@ -18,7 +18,7 @@ EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2
 EXIT_BUG = 3
 
-COMMANDS = (new, info, importing, validate, export, indicators, demo)
+COMMANDS = (new, info, importing, validate, export, indicators, demo, council_copy)
 
 
 def build_parser() -> argparse.ArgumentParser:

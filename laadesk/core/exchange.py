@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from laadesk.core.catalogue import Catalogue
@@ -11,6 +11,7 @@ from laadesk.core.codes import is_national, parse_code, sort_key
 from laadesk.core.errors import CellProblem
 from laadesk.core.model import CHOSEN_ROLES, YEAR_FIELDS, DeferralReason, Role, Status, Target
 from laadesk.core.numbers import format_level, parse_level
+from laadesk.core.text import CONTROL_CHARACTERS, visible, without_controls
 
 COLUMNS = (
     "ni",
@@ -38,6 +39,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Readers put cells found beyond the last named column under this key.
 EXTRA_CELLS = "\x00extra"
 
+# More rows than this is not a targets file (there are 198 national indicators); readers refuse it.
+MAX_ROWS = 10_000
+
+# A problem message quoting a cell is shortened to about this many characters.
+MESSAGE_LIMIT = 400
+
 # The Target fields a row of the exchange layout sets; everything else is kept on import.
 EXCHANGE_FIELDS = (
     "role",
@@ -56,10 +63,12 @@ EXCHANGE_FIELDS = (
 
 @dataclass(frozen=True)
 class ExchangeRow:
-    """One row read from a file: its number (header is 1) and its cells as text."""
+    """One row read from a file: its number (header is 1), its cells as text, and what the
+    reader already found wrong with a cell (a formula, an error value, merged or hidden cells)."""
 
     number: int
     cells: Mapping[str, str]
+    problems: tuple[CellProblem, ...] = field(default=())
 
 
 def guard_text(text: str) -> str:
@@ -107,27 +116,37 @@ def check_header(header: Sequence[str]) -> list[CellProblem]:
     names = [h.strip().lower() for h in header]
     problems = [CellProblem(1, name, f"column '{name}' is missing") for name in COLUMNS if name not in names]
     for position, name in enumerate(names, start=1):
+        shown = _shortened(visible(name))
         if name and name not in COLUMNS:
             problems.append(
-                CellProblem(1, name, f"'{name}' (column {position}) is not a column of the exchange layout")
+                CellProblem(1, shown, f"'{shown}' (column {position}) is not a column of the exchange layout")
             )
         elif name and names.index(name) != position - 1:
-            problems.append(CellProblem(1, name, f"column '{name}' appears twice"))
+            problems.append(CellProblem(1, shown, f"column '{shown}' appears twice"))
     return problems
 
 
 def parse_row(row: ExchangeRow, catalogue: Catalogue) -> tuple[str | None, dict[str, Any], list[CellProblem]]:
     """The code and the Target field values one row sets, or what is wrong with it."""
-    problems: list[CellProblem] = []
+    problems: list[CellProblem] = list(row.problems)
+    failed = {p.column for p in problems}
 
     def cell(name: str) -> str:
         return unguard_text((row.cells.get(name) or "").strip())
 
     def fail(column: str, message: str) -> None:
-        problems.append(CellProblem(row.number, column, message))
+        # One problem per cell: the first found is the one to fix.
+        if column in failed and column:
+            return
+        failed.add(column)
+        problems.append(CellProblem(row.number, column, _shortened(visible(message))))
 
     if row.cells.get(EXTRA_CELLS):
         fail("", f"cells beyond the last column of the header ({row.cells[EXTRA_CELLS][:40]})")
+    for name in COLUMNS:
+        control = CONTROL_CHARACTERS.search(row.cells.get(name) or "")
+        if control is not None:
+            fail(name, f"holds an invisible control character ({visible(control.group())}); remove it")
     code: str | None = None
     try:
         code = parse_code(cell("ni"))
@@ -184,6 +203,13 @@ def parse_row(row: ExchangeRow, catalogue: Catalogue) -> tuple[str | None, dict[
     return code, values, problems
 
 
+def _shortened(message: str) -> str:
+    """A message quoting a huge cell, cut in the middle so its explanation still shows."""
+    if len(message) <= MESSAGE_LIMIT:
+        return message
+    return message[: MESSAGE_LIMIT // 2] + " … " + message[-MESSAGE_LIMIT // 3 :]
+
+
 def exchange_title(target: Target, catalogue: Catalogue) -> str:
     """The title the exchange layout carries: the catalogue's own wording, or the local title."""
     indicator = catalogue.get(target.code)
@@ -213,7 +239,8 @@ def target_cells(target: Target, title: str) -> dict[str, str]:
         "deferred_reason": target.deferral_reason.value if target.deferral_reason else "",
         "comment": target.comment,
     }
-    return {k: v if k in NUMBER_COLUMNS else guard_text(v) for k, v in cells.items()}
+    # The layout trims a cell (the import does too), so a guard is never left before nothing.
+    return {k: v if k in NUMBER_COLUMNS else guard_text(without_controls(v).strip()) for k, v in cells.items()}
 
 
 def exchange_targets(targets: Sequence[Target]) -> list[Target]:

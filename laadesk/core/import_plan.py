@@ -12,6 +12,7 @@ from laadesk.core.errors import CellProblem
 from laadesk.core.exchange import EXCHANGE_FIELDS, ExchangeRow, check_header, parse_row
 from laadesk.core.model import Partner, Target
 from laadesk.core.numbers import format_level
+from laadesk.core.text import visible
 
 FIELD_LABELS = {
     "role": "kind",
@@ -42,14 +43,14 @@ class ImportPlan:
 
 
 def shown_value(value: Any) -> str:
-    """A field value as a report shows it: numbers plainly, blanks as (blank)."""
+    """A field value as a report shows it: numbers plainly, blanks as (blank), on one line."""
     if value is None or value == "" or value == ():
         return "(blank)"
     if isinstance(value, float):
         return format_level(value)
     if isinstance(value, tuple):
-        return "; ".join(value)
-    return str(value)
+        return visible("; ".join(value))
+    return visible(str(value))
 
 
 def plan_import(
@@ -89,7 +90,7 @@ def plan_import(
             if name and name.casefold() not in known_partners:
                 known_partners.add(name.casefold())
                 changes.append(Put(Partner(name)))
-                report.append(f"partner {name}: added to the area's partners")
+                report.append(f"partner {visible(name)}: added to the area's partners")
         before = current.get(code)
         after = replace(before if before is not None else Target(code), **values)
         if before is None:

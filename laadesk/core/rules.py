@@ -35,7 +35,7 @@ def _title(code: str, catalogue: Catalogue, target: Target | None = None) -> str
     if indicator is not None:
         return f"{code} ({indicator.title})"
     if target is not None and target.title:
-        return f"{code} ({target.title})"
+        return f"{code} ({' '.join(target.title.split())})"  # one line, whatever was pasted
     return code
 
 

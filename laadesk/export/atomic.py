@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,11 +23,17 @@ def replacing(path: Path, mode: str = "w", **open_args: object) -> Iterator[IO[s
             os.fsync(handle.fileno())
         os.replace(partial, path)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        _remove_quietly(partial)
         raise WorkbookUnavailable(f"Cannot write {path}: {error.strerror or error}.") from None
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _remove_quietly(partial)
         raise
+
+
+def _remove_quietly(partial: Path) -> None:
+    """On a read-only drive even removing the half-written file fails: nothing was written there."""
+    with contextlib.suppress(OSError):
+        partial.unlink(missing_ok=True)
 
 
 def write_bytes_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:

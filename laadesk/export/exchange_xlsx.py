@@ -10,6 +10,7 @@ A number formatted as a percentage is read as Excel shows it (0.125 shown as 12.
 from __future__ import annotations
 
 import io
+import math
 import re
 import warnings
 import zipfile
@@ -75,7 +76,9 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (int, float)):
-        return format_level(float(value))
+        number = float(value)
+        # A number past the largest double (Excel's 1.8E+308 read back) is no level: say what it is.
+        return format_level(number) if math.isfinite(number) else str(value)
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
     if isinstance(value, date):

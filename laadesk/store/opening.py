@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
+import stat
 import sys
 from pathlib import Path
+
+from sqlite_utils import Database
 
 from laadesk.core.errors import (
     NotAWorkbook,
@@ -14,20 +18,49 @@ from laadesk.core.errors import (
     WorkbookTooNew,
     WorkbookUnavailable,
 )
-from laadesk.store.migrations import APPLICATION_ID, SCHEMA_VERSION
+from laadesk.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_DBCONFIG_DEFENSIVE = 1010
 
+# Objects SQLite itself may add to any database (ANALYZE, AUTOINCREMENT): data only, harmless.
+SQLITE_OWN_TABLES = frozenset({"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"})
 
-def inspect_header(path: Path) -> int:
+# Columns holding a JSON list of text (the records' tuple fields); tests check this against the model.
+JSON_LIST_COLUMNS = {
+    "story_sections": ("indicators",),
+    "targets": ("partners", "districts"),
+    "champion_notes": ("indicators",),
+}
+
+_KIND_WORDS = {"TEXT": "text", "REAL": "a number", "INTEGER": "a whole number"}
+# The storage classes each declared column type may hold in a file laadesk wrote.
+_ALLOWED_CLASSES = {
+    "TEXT": ("text", "null"),
+    "REAL": ("real", "integer", "null"),
+    "INTEGER": ("integer", "null"),
+}
+
+
+def inspect_header(path: Path, *, _recovered: bool = False) -> int:
     """The workbook's schema version, read from the file header without opening it in SQLite.
 
     Refuses files that are not laadesk workbooks, are too new, or are cut short, so that
     SQLite never touches (or writes a journal beside) a file that is not ours.
+
+    A save cut short (laadesk killed, the power or the drive gone mid-commit) leaves a hot
+    journal beside a workbook whose header may already count pages not yet written, or give
+    the format a migration had not finished: the journal is rolled back first and the header
+    read again, so such a file opens as it was last saved instead of being called damaged.
     """
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise WorkbookUnavailable(f"{path} is a folder, not a workbook file.")
+        if not stat.S_ISREG(status.st_mode):
+            # A pipe or a device would never end (or never start) a read: refuse before opening it.
+            raise NotAWorkbook(f"{path} is not a laadesk workbook (it is a device or a pipe, not a file).")
+        size = status.st_size
         with path.open("rb") as handle:
             header = handle.read(100)
     except FileNotFoundError:
@@ -47,18 +80,24 @@ def inspect_header(path: Path) -> int:
     application_id = int.from_bytes(header[68:72], "big")
     if application_id != APPLICATION_ID:
         raise NotAWorkbook(f"{path} is not a laadesk workbook (it is an SQLite database from another application).")
-    version = int.from_bytes(header[60:64], "big")
+    version = int.from_bytes(header[60:64], "big", signed=True)  # PRAGMA user_version is signed
     if version > SCHEMA_VERSION:
         raise WorkbookTooNew(
             f"{path} was written by a newer laadesk (workbook format {version}; this laadesk "
             f"reads formats up to {SCHEMA_VERSION}). Update laadesk to open it."
         )
+    if not _recovered and recover_interrupted_save(path):
+        return inspect_header(path, _recovered=True)
     if version == 0:
         raise WorkbookCorrupt(f"{path} is damaged: it was never completely created. Restore it from a backup.")
+    if version < 0:
+        raise WorkbookCorrupt(f"{path} is damaged: its workbook format number is not valid. Restore it from a backup.")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     page_count = int.from_bytes(header[28:32], "big")
-    if page_size < 512 or page_size & (page_size - 1) or size < page_size * page_count:
+    if page_size < 512 or page_size & (page_size - 1):
+        raise WorkbookCorrupt(f"{path} is damaged: its header is not valid. Restore it from a backup.")
+    if size < page_size * page_count:
         raise WorkbookCorrupt(f"{path} is damaged: the file is cut short. Restore it from a backup.")
     return version
 
@@ -73,9 +112,11 @@ def connect(path: Path, *, read_only: bool, create: bool = False) -> sqlite3.Con
     """
     mode = "rwc" if create else ("ro" if read_only else "rw")
     uri = f"{path.resolve().as_uri()}?mode={mode}"
+    if read_only and _in_wal_mode(path):
+        uri += "&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=2.0)
-    except sqlite3.Error as error:
+    except (sqlite3.Error, UnicodeDecodeError) as error:
         raise translate(error, path) from None
     try:
         if sys.version_info >= (3, 12):
@@ -90,26 +131,165 @@ def connect(path: Path, *, read_only: bool, create: bool = False) -> sqlite3.Con
             conn.execute(f"PRAGMA {pragma}")
         if not read_only:
             conn.execute("PRAGMA journal_mode = DELETE")
-    except sqlite3.Error as error:
+    except (sqlite3.Error, UnicodeDecodeError) as error:
         conn.close()
         raise translate(error, path) from None
     return conn
 
 
+def _in_wal_mode(path: Path) -> bool:
+    """Whether another program switched the file to WAL (laadesk never does).
+
+    Reading such a file even read-only makes SQLite create -wal and -shm files beside it, so a
+    read-only open reads it as immutable instead - unless changes still wait in a -wal file,
+    which only an open for editing folds back in (and turns the file back to a rollback journal).
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    if len(header) < 20 or not header.startswith(SQLITE_MAGIC) or 2 not in (header[18], header[19]):
+        return False
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise WorkbookUnavailable(
+            f"{path} was switched to WAL journal mode by another program and changes to it still wait in "
+            f"{path.name}-wal; open it in laadesk for editing (not read-only) to fold them back in."
+        )
+    return True
+
+
 def check_contents(conn: sqlite3.Connection, path: Path) -> None:
-    """Refuse a file SQLite finds damaged, or whose schema holds objects laadesk never makes."""
+    """Refuse a file whose schema is not exactly laadesk's, that SQLite finds damaged, or that
+    holds values of a kind laadesk never stores.
+
+    The schema is compared before anything else reads the file, so an expression planted in it
+    (a CHECK, a generated column, a default, an index on an expression) is never run.
+    """
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        found = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema").fetchall()
+    except (sqlite3.Error, UnicodeDecodeError) as error:
+        raise translate(error, path) from None
+    _check_schema(found, expected_schema(version), path)
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
             raise WorkbookCorrupt(f"{path} is damaged ({_one_line(result)}). Restore it from a backup.")
-        odd = conn.execute("SELECT type, name FROM sqlite_schema WHERE type IN ('trigger', 'view')").fetchone()
-    except sqlite3.Error as error:
+        _check_values(conn, version, path)
+    except (sqlite3.Error, UnicodeDecodeError) as error:
         raise translate(error, path) from None
-    if odd is not None:
-        raise NotAWorkbook(
-            f"{path} is not a laadesk workbook: it contains a {odd[0]} ('{odd[1]}') that "
-            "laadesk never creates, so it was not opened."
-        )
+
+
+def _normal_sql(sql: str | None) -> str:
+    return " ".join((sql or "").split())
+
+
+@functools.cache
+def expected_schema(version: int) -> dict[str, tuple[str, str, str]]:
+    """name -> (type, table, SQL with spaces normalised) of what laadesk's migrations make at version."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        db = Database(conn, execute_plugins=False)
+        for migration in MIGRATIONS[: max(0, min(version, SCHEMA_VERSION))]:
+            migration(db)
+        rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema").fetchall()
+    finally:
+        conn.close()
+    return {name: (kind, table, _normal_sql(sql)) for kind, name, table, sql in rows}
+
+
+@functools.cache
+def _expected_columns(version: int) -> dict[str, tuple[tuple[str, str], ...]]:
+    """table -> (column, declared type) of each table laadesk makes at version."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        db = Database(conn, execute_plugins=False)
+        for migration in MIGRATIONS[: max(0, min(version, SCHEMA_VERSION))]:
+            migration(db)
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")]
+        return {
+            table: tuple((str(c[1]), str(c[2]).upper()) for c in conn.execute(f'PRAGMA table_info("{table}")'))
+            for table in tables
+        }
+    finally:
+        conn.close()
+
+
+def _check_schema(
+    found: list[tuple[str, str, str, str | None]], expected: dict[str, tuple[str, str, str]], path: Path
+) -> None:
+    names = set()
+    for kind, name, table, sql in found:
+        names.add(name)
+        if name in expected:
+            if expected[name] != (kind, table, _normal_sql(sql)):
+                raise NotAWorkbook(
+                    f"{path} is not a laadesk workbook: its {expected[name][0]} '{name}' is not the one laadesk "
+                    "creates (another program changed it), so it was not opened."
+                )
+        elif not (kind == "table" and name in SQLITE_OWN_TABLES):
+            raise NotAWorkbook(
+                f"{path} is not a laadesk workbook: it contains a {kind} ('{name}') that laadesk never creates, "
+                "so it was not opened."
+            )
+    missing = sorted(name for name in expected if name not in names)
+    if missing:
+        kind = expected[missing[0]][0]
+        raise WorkbookCorrupt(f"{path} is damaged: its {kind} '{missing[0]}' is missing. Restore it from a backup.")
+
+
+def _check_values(conn: sqlite3.Connection, version: int, path: Path) -> None:
+    """Every stored value is of the kind its column holds (a blob or a list that is not a list is damage)."""
+    for table, columns in _expected_columns(version).items():
+        for column, declared in columns:
+            allowed = _ALLOWED_CLASSES.get(declared)
+            if allowed is None:
+                continue
+            marks = ", ".join(f"'{c}'" for c in allowed)
+            bad = conn.execute(
+                f'SELECT typeof("{column}") FROM "{table}" WHERE typeof("{column}") NOT IN ({marks}) LIMIT 1'
+            ).fetchone()
+            if bad is not None:
+                raise WorkbookCorrupt(
+                    f"{path} is damaged (the column '{column}' of '{table}' holds a {bad[0]}, not "
+                    f"{_KIND_WORDS[declared]}). Restore it from a backup."
+                )
+        _check_utf8(conn, table, [column for column, declared in columns if declared == "TEXT"], path)
+        for column in JSON_LIST_COLUMNS.get(table, ()):
+            bad = conn.execute(
+                f'SELECT 1 FROM "{table}" WHERE "{column}" IS NOT NULL AND (NOT json_valid("{column}") '
+                f"OR json_type(\"{column}\") != 'array' "
+                f'OR EXISTS (SELECT 1 FROM json_each("{table}"."{column}") WHERE type != \'text\')) LIMIT 1'
+            ).fetchone()
+            if bad is not None:
+                raise WorkbookCorrupt(
+                    f"{path} is damaged (the column '{column}' of '{table}' holds something that is not a list "
+                    "of names). Restore it from a backup."
+                )
+
+
+def _check_utf8(conn: sqlite3.Connection, table: str, columns: list[str], path: Path) -> None:
+    """Every text is UTF-8: read as bytes once here, so no later read fails on a damaged byte."""
+    if not columns:
+        return
+    previous = conn.text_factory
+    conn.text_factory = bytes
+    try:
+        names = ", ".join(f'"{column}"' for column in columns)
+        for row in conn.execute(f'SELECT {names} FROM "{table}"'):
+            for column, value in zip(columns, row):
+                if isinstance(value, bytes):
+                    try:
+                        value.decode("utf-8")
+                    except UnicodeDecodeError:
+                        raise WorkbookCorrupt(
+                            f"{path} is damaged (the column '{column}' of '{table}' holds text that is not "
+                            "valid UTF-8). Restore it from a backup."
+                        ) from None
+    finally:
+        conn.text_factory = previous
 
 
 def _one_line(report: str) -> str:
@@ -119,35 +299,44 @@ def _one_line(report: str) -> str:
     return first if len(first) <= 100 else first[:97] + "..."
 
 
-def recover_interrupted_save(path: Path) -> None:
+def recover_interrupted_save(path: Path) -> bool:
     """Roll back a save that a crash cut short, so a read-only open sees the last complete one.
 
     A leftover non-empty `-journal` is SQLite's record of an unfinished transaction; only a
     connection that can write may roll it back (https://www.sqlite.org/atomiccommit.html).
+    False when there was no journal to look at.
     """
     journal = Path(f"{path}-journal")
     try:
         if not journal.exists() or journal.stat().st_size == 0:
-            return
+            return False
     except OSError:
-        return
+        return False
     conn = connect(path, read_only=False)
     try:
         conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-    except sqlite3.Error as error:
+    except (sqlite3.Error, UnicodeDecodeError) as error:
         raise translate(error, path) from None
     finally:
         conn.close()
+    return True
 
 
-def translate(error: sqlite3.Error, path: Path) -> WorkbookProblem:
-    """A sentence a person can act on for an SQLite failure on this file."""
+def translate(error: sqlite3.Error | UnicodeDecodeError, path: Path) -> WorkbookProblem:
+    """A sentence a person can act on for an SQLite failure on this file.
+
+    A UnicodeDecodeError is what Python raises when SQLite's own error message quotes damaged
+    bytes (a schema whose text is no longer UTF-8): damage too.
+    """
+    if isinstance(error, UnicodeDecodeError):
+        return WorkbookCorrupt(f"{path} is damaged (it holds text that is not valid UTF-8). Restore it from a backup.")
     name = getattr(error, "sqlite_errorname", "")
     text = _one_line(str(error))
     if name == "SQLITE_READONLY_ROLLBACK":
         return WorkbookUnavailable(
             f"{path} was left half-saved when a program stopped, and the folder it is in cannot be "
-            "written to recover it; copy it somewhere writable and open it there."
+            f"written to recover it; copy it together with {path.name}-journal beside it (the record "
+            "that puts it right) to a folder you can write to, and open it there."
         )
     if "decode to UTF-8" in text or "Could not decode" in text:
         return WorkbookCorrupt(f"{path} is damaged (it holds text that is not valid UTF-8). Restore it from a backup.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import re
@@ -19,7 +20,7 @@ from laadesk import __version__
 from laadesk.core.catalogue import Catalogue, Indicator
 from laadesk.core.codes import sort_key
 from laadesk.core.edits import Edit, Put, Remove
-from laadesk.core.errors import WorkbookCorrupt, WorkbookUnavailable
+from laadesk.core.errors import WorkbookCorrupt, WorkbookProblem, WorkbookUnavailable
 from laadesk.core.model import (
     Adoption,
     AreaProfile,
@@ -156,6 +157,10 @@ class Workbook:
         partial = path.with_name(f".{path.name}.{os.getpid()}.creating")
         try:
             conn = opening.connect(partial, read_only=False, create=True)
+        except WorkbookProblem:
+            _remove_quietly(partial)
+            raise WorkbookUnavailable(f"Cannot create {path}: the folder {path.parent} cannot be written to.") from None
+        try:
             try:
                 db = Database(conn, execute_plugins=False, recursive_triggers=False)
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -172,9 +177,15 @@ class Workbook:
             finally:
                 conn.close()
             _place_new_file(partial, path)
+        except sqlite3.Error as error:
+            _remove_quietly(partial)
+            raise opening.translate(error, path) from None
+        except WorkbookProblem as problem:
+            _remove_quietly(partial)
+            # The sentence names the hidden file being built; the person knows only the real name.
+            raise type(problem)(str(problem).replace(str(partial), str(path))) from None
         except BaseException:
-            partial.unlink(missing_ok=True)
-            Path(f"{partial}-journal").unlink(missing_ok=True)
+            _remove_quietly(partial)
             raise
         return cls.open(path, author=author)
 
@@ -390,6 +401,13 @@ class Workbook:
                 f"INSERT INTO indicators ({columns}) VALUES ({', '.join('?' for _ in row)})",
                 tuple(row.values()),
             )
+
+
+def _remove_quietly(partial: Path) -> None:
+    """Clear away a half-made file and its journal; on a read-only drive there is nothing to clear."""
+    for leftover in (partial, Path(f"{partial}-journal")):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -21,6 +21,7 @@ from laadesk.core.rules import Problem, summary
 from laadesk.store.workbook import Workbook
 from laadesk.ui import settings
 from laadesk.ui.backup_timer import BackupTimer
+from laadesk.ui.council_copy_action import make_council_copy_action
 from laadesk.ui.file_actions import FileActions
 from laadesk.ui.pack_export import PackExport
 from laadesk.ui.pages import PAGES, Page
@@ -93,13 +94,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.files.add_to_menu(file_menu, self.pack_export.action)
+        file_menu.insertAction(self.files.restore_action, make_council_copy_action(self))
         self.edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = QAction("&Undo", self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = QAction("&Redo", self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.undo_action.triggered.connect(lambda: self.session and self.session.undo_stack.undo())
-        self.redo_action.triggered.connect(lambda: self.session and self.session.undo_stack.redo())
+        self.undo_action.triggered.connect(lambda: self.session and self.session.undo())
+        self.redo_action.triggered.connect(lambda: self.session and self.session.redo())
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         view_menu = self.menuBar().addMenu("&View")

@@ -51,6 +51,28 @@ class WorkbookSession(QObject):
             return
         self.undo_stack.push(EditCommand(self, edit, merge_key))
 
+    def undo(self) -> None:
+        """Undo one step; if its inverse cannot be written, the step stays on the stack."""
+        stack = self.undo_stack
+        if not stack.canUndo():
+            return
+        command = stack.command(stack.index() - 1)
+        stack.undo()
+        if isinstance(command, EditCommand) and command.failed:
+            command.skip = True
+            stack.redo()  # back where it was: nothing changed in the file
+
+    def redo(self) -> None:
+        """Redo one step; if it cannot be written, it stays there to redo."""
+        stack = self.undo_stack
+        if not stack.canRedo():
+            return
+        command = stack.command(stack.index())
+        stack.redo()
+        if isinstance(command, EditCommand) and command.failed:
+            command.skip = True
+            stack.undo()
+
     def write(self, edit: Edit) -> bool:
         """Write an edit to the file now; called by the undo commands only."""
         try:

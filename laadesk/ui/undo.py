@@ -15,21 +15,36 @@ MERGING_COMMAND_ID = 1
 
 
 class EditCommand(QUndoCommand):
-    """Redo writes the edit, undo writes its inverse. Edits with the same merge key merge."""
+    """Redo writes the edit, undo writes its inverse. Edits with the same merge key merge.
+
+    A first write that fails drops the command (the edit never reached the file). An undo or
+    redo that fails later keeps its step: `failed` tells the session to put the stack back
+    where it was, and `skip` lets it do so without writing anything.
+    """
 
     def __init__(self, session: WorkbookSession, edit: Edit, merge_key: object = None) -> None:
         super().__init__(edit.label)
         self.session = session
         self.edit = edit
         self.merge_key = merge_key
+        self.pushed = False
+        self.failed = False
+        self.skip = False
 
     def redo(self) -> None:
-        if not self.session.write(self.edit):
+        if self.skip:
+            self.skip = False
+            return
+        self.failed = not self.session.write(self.edit)
+        if self.failed and not self.pushed:
             self.setObsolete(True)  # never reached the file: drop it from the stack
+        self.pushed = True
 
     def undo(self) -> None:
-        if not self.session.write(self.edit.inverse()):
-            self.setObsolete(True)
+        if self.skip:
+            self.skip = False
+            return
+        self.failed = not self.session.write(self.edit.inverse())
 
     def id(self) -> int:
         return MERGING_COMMAND_ID if self.merge_key is not None else -1

@@ -1,0 +1,205 @@
+"""`laadesk council-copy FILE OUT`, end to end: a workbook the council may have, nothing internal in it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers_cli import Cli, cli_env, listing, sha256
+
+from laadesk.store.migrations import SCHEMA_VERSION
+from laadesk.store.workbook import Workbook
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo workbook: notes (internal and shareable), positions with floors, their history."""
+    cli = Cli(tmp_path_factory.mktemp("demo"), tmp_path_factory.mktemp("demo-data"))
+    cli("demo", "kingsmere.laa")
+    return cli.path("kingsmere.laa")
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    return Cli(tmp_path / "work", tmp_path / "data")
+
+
+def test_the_copy_has_everything_but_notes_positions_floors_and_history(cli: Cli, demo: Path) -> None:
+    original = cli.copy_in(demo, "kingsmere.laa")
+    before = sha256(original)
+    with Workbook.open(original, read_only=True) as workbook:
+        source = workbook.snapshot()
+    assert source.notes and source.positions and source.position_history
+    assert any(p.floor is not None for p in source.positions)
+
+    result = cli("council-copy", "kingsmere.laa", "for the council.laa")
+    assert result.out_lines == [
+        f"Wrote a copy of kingsmere.laa for the council to for the council.laa: {len(source.targets)} targets "
+        f"kept; left out {len(source.notes)} champion notes, {len(source.positions)} negotiating positions "
+        f"(with their floors) and {len(source.position_history)} changes of negotiating history."
+    ]
+    assert result.err == ""
+    assert sha256(original) == before  # the officer's own workbook is not touched
+    assert listing(cli.cwd) == ["for the council.laa", "kingsmere.laa"]  # no journal, lock or half-copy
+
+    with Workbook.open(cli.path("for the council.laa"), read_only=True) as workbook:
+        copy = workbook.snapshot()
+        assert workbook.schema_version == SCHEMA_VERSION
+        assert workbook.meta("council_copy_made_at")
+    assert (copy.notes, copy.positions, copy.position_history) == ((), (), ())
+    for name in (
+        "area",
+        "targets",
+        "districts",
+        "partners",
+        "story",
+        "evidence",
+        "adoptions",
+        "sign_off",
+        "milestones",
+    ):
+        assert getattr(copy, name) == getattr(source, name), name
+    assert copy.catalogue == source.catalogue
+
+    data = cli.path("for the council.laa").read_bytes()
+    for note in source.notes:
+        assert note.text.encode() not in data
+    kept = {v for t in source.targets for v in (t.baseline, *t.levels) if v is not None}
+    floors = {p.floor for p in source.positions if p.floor is not None} - kept  # a floor may equal a target
+    assert floors
+    for floor in floors:
+        assert struct.pack(">d", floor) not in data
+    conn = sqlite3.connect(f"{cli.path('for the council.laa').as_uri()}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+
+
+def test_the_copy_is_an_ordinary_workbook(cli: Cli, demo: Path) -> None:
+    cli.copy_in(demo, "kingsmere.laa")
+    cli("council-copy", "kingsmere.laa", "copy.laa")
+    info = json.loads(cli("info", "copy.laa", "--json").out)
+    assert (info["champion_notes"], info["open_actions"], info["area"]) == (0, 0, "Kingsmere")
+    original = json.loads(cli("info", "kingsmere.laa", "--json").out)
+    assert info["targets"] == original["targets"] and info["summary"] == original["summary"]
+    cli("validate", "copy.laa", expect=None)
+    cli("export", "copy.laa", "--csv", "copy.csv")
+    cli("export", "kingsmere.laa", "--csv", "original.csv")
+    assert cli.path("copy.csv").read_bytes() == cli.path("original.csv").read_bytes()
+    cli("council-copy", "copy.laa", "copy of copy.laa")  # a copy of a copy is fine, and as clean
+    with Workbook.open(cli.path("copy of copy.laa"), read_only=True) as workbook:
+        assert workbook.notes() == () and workbook.positions() == ()
+
+
+@pytest.mark.parametrize("existing", ["a text file", "another workbook", "the workbook itself", "a folder"])
+def test_the_copy_never_overwrites(cli: Cli, demo: Path, existing: str) -> None:
+    cli.copy_in(demo, "kingsmere.laa")
+    target = {
+        "a text file": "notes.txt",
+        "another workbook": "other.laa",
+        "the workbook itself": "kingsmere.laa",
+        "a folder": "folder.laa",
+    }[existing]
+    if existing == "a text file":
+        cli.path(target).write_text("keep me\n", encoding="utf-8")
+    elif existing == "another workbook":
+        cli.copy_in(demo, target)
+    elif existing == "a folder":
+        cli.path(target).mkdir()
+    fingerprints = {name: (sha256(cli.path(name)) if cli.path(name).is_file() else "dir") for name in listing(cli.cwd)}
+    result = cli("council-copy", "kingsmere.laa", target, expect=2)
+    assert result.err_lines == [f"laadesk: {target} already exists; laadesk will not overwrite it."]
+    assert result.out == ""
+    after = {name: (sha256(cli.path(name)) if cli.path(name).is_file() else "dir") for name in listing(cli.cwd)}
+    assert after == fingerprints
+
+
+def test_the_copy_into_a_missing_folder(cli: Cli, demo: Path) -> None:
+    cli.copy_in(demo, "kingsmere.laa")
+    result = cli("council-copy", "kingsmere.laa", "missing/copy.laa", expect=2)
+    assert result.err_lines == ["laadesk: Cannot write missing/copy.laa: the folder missing does not exist."]
+    assert listing(cli.cwd) == ["kingsmere.laa"]
+
+
+def test_the_copy_into_a_folder_that_cannot_be_written(cli: Cli, demo: Path, tmp_path: Path) -> None:
+    cli.copy_in(demo, "kingsmere.laa")
+    locked = cli.path("locked")
+    locked.mkdir()
+    os.chmod(locked, 0o555)
+    try:
+        # As root (CI containers) the command runs without root's power to write anywhere.
+        prefix = ["setpriv", "--bounding-set=-dac_override", "--"] if os.geteuid() == 0 else []
+        done = subprocess.run(
+            [*prefix, sys.executable, "-m", "laadesk", "council-copy", "kingsmere.laa", "locked/copy.laa"],
+            cwd=cli.cwd,
+            env=cli_env(cli.data_dir),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.splitlines() == ["laadesk: Cannot write locked/copy.laa: its folder cannot be written to."]
+        assert os.listdir(locked) == []
+    finally:
+        os.chmod(locked, 0o755)
+
+
+def test_the_copy_of_an_older_format_is_in_this_format_and_the_original_is_untouched(cli: Cli) -> None:
+    fixture = DATA / "workbook-format-1.laa"
+    cli.copy_in(fixture, "old.laa")
+    before = sha256(cli.path("old.laa"))
+    cli("council-copy", "old.laa", "copy.laa")
+    assert sha256(cli.path("old.laa")) == before
+    with Workbook.open(cli.path("copy.laa"), read_only=True) as workbook:
+        assert workbook.schema_version == SCHEMA_VERSION
+        assert workbook.notes() == () and workbook.positions() == () and workbook.position_history() == ()
+        assert workbook.targets()
+    assert listing(cli.cwd) == ["copy.laa", "old.laa"]
+
+
+def test_an_unusable_workbook_makes_no_copy(cli: Cli) -> None:
+    cli.path("notes.laa").write_text("not a workbook\n", encoding="utf-8")
+    result = cli("council-copy", "notes.laa", "copy.laa", expect=2)
+    assert result.err_lines == ["laadesk: notes.laa is not a laadesk workbook (it is not an SQLite database file)."]
+    assert listing(cli.cwd) == ["notes.laa"]
+
+
+def test_help_names_the_command(cli: Cli) -> None:
+    result = cli("--help")
+    assert "council-copy" in result.out
+    result = cli("council-copy", "--help")
+    assert "no champion notes, positions, floors or negotiating history" in " ".join(result.out.split())
+    shutil.rmtree(cli.data_dir, ignore_errors=True)
+
+
+def test_the_copy_onto_a_write_protected_stick_is_a_sentence(cli: Cli, demo: Path, tmp_path: Path) -> None:
+    from fault_conditions import small_disk
+
+    cli.copy_in(demo, "kingsmere.laa")
+    with small_disk(cli.path("stick"), 256, read_only=True):
+        result = cli("council-copy", "kingsmere.laa", "stick/copy.laa", expect=2)
+        assert result.err_lines == ["laadesk: Cannot write stick/copy.laa: its folder cannot be written to."]
+        assert os.listdir(cli.path("stick")) == []
+
+
+def test_the_copy_onto_a_full_stick_is_a_sentence_and_leaves_nothing(cli: Cli, demo: Path) -> None:
+    from fault_conditions import small_disk
+
+    cli.copy_in(demo, "kingsmere.laa")
+    with small_disk(cli.path("stick"), 128) as disk:
+        assert disk.free_bytes() < cli.path("kingsmere.laa").stat().st_size
+        result = cli("council-copy", "kingsmere.laa", "stick/copy.laa", expect=2)
+        assert result.err_lines == ["laadesk: Cannot write stick/copy.laa: the disk is full."]
+        assert os.listdir(cli.path("stick")) == []

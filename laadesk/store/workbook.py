@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import getpass
 import os
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,9 +36,10 @@ from laadesk.core.model import (
 )
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.store import backups, locks, opening
+from laadesk.store.file_steps import identity, place_new_file, remove_quietly, words
 from laadesk.store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from laadesk.store.rows import from_row, to_row
-from laadesk.store.tables import TABLES, spec_for
+from laadesk.store.tables import spec_for
 
 R = TypeVar("R")
 
@@ -67,7 +66,7 @@ class Workbook:
         self.author = author
         self._db = Database(conn, execute_plugins=False, recursive_triggers=False)
         self._catalogue: Catalogue | None = None
-        self._identity = _identity(path)
+        self._identity = identity(path)
         self.lock: locks.WorkbookLock | None = None  # held while open for writing
 
     # -- opening and creating -------------------------------------------------
@@ -158,7 +157,7 @@ class Workbook:
         try:
             conn = opening.connect(partial, read_only=False, create=True)
         except WorkbookProblem:
-            _remove_quietly(partial)
+            remove_quietly(partial)
             raise WorkbookUnavailable(f"Cannot create {path}: the folder {path.parent} cannot be written to.") from None
         try:
             try:
@@ -176,16 +175,16 @@ class Workbook:
                         workbook._put(district)
             finally:
                 conn.close()
-            _place_new_file(partial, path)
+            place_new_file(partial, path)
         except sqlite3.Error as error:
-            _remove_quietly(partial)
+            remove_quietly(partial)
             raise opening.translate(error, path) from None
         except WorkbookProblem as problem:
-            _remove_quietly(partial)
+            remove_quietly(partial)
             # The sentence names the hidden file being built; the person knows only the real name.
             raise type(problem)(str(problem).replace(str(partial), str(path))) from None
         except BaseException:
-            _remove_quietly(partial)
+            remove_quietly(partial)
             raise
         return cls.open(path, author=author)
 
@@ -212,7 +211,7 @@ class Workbook:
         except (ValueError, TypeError, KeyError):
             # A value no laadesk writes (an unknown role, a broken date or list): damage.
             raise WorkbookCorrupt(
-                f"{self.path} is damaged (a stored {_words(cls.__name__)} cannot be read). Restore it from a backup."
+                f"{self.path} is damaged (a stored {words(cls.__name__)} cannot be read). Restore it from a backup."
             ) from None
 
     def meta(self, key: str) -> str | None:
@@ -339,7 +338,7 @@ class Workbook:
         editor keeps everything and Save a Copy As can rescue it."""
         if self._identity is None:
             return
-        if _identity(self.path) != self._identity:
+        if identity(self.path) != self._identity:
             raise WorkbookUnavailable(
                 f"{self.path} was moved, renamed or deleted while open (or its drive was removed), so the last "
                 "change was not saved. Nothing is lost from the window: use Save a Copy As to keep your work."
@@ -401,42 +400,3 @@ class Workbook:
                 f"INSERT INTO indicators ({columns}) VALUES ({', '.join('?' for _ in row)})",
                 tuple(row.values()),
             )
-
-
-def _remove_quietly(partial: Path) -> None:
-    """Clear away a half-made file and its journal; on a read-only drive there is nothing to clear."""
-    for leftover in (partial, Path(f"{partial}-journal")):
-        with contextlib.suppress(OSError):
-            leftover.unlink(missing_ok=True)
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    """The file's device and inode (None for a workbook held only in memory, or gone)."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return (-1, -1) if path.name else None
-    return (stat.st_dev, stat.st_ino)
-
-
-def _words(name: str) -> str:
-    """ "ChampionNote" -> "champion note", for messages."""
-    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
-
-
-def _place_new_file(partial: Path, path: Path) -> None:
-    """Give a finished new workbook its name, never replacing a file that appeared meanwhile."""
-    try:
-        os.link(partial, path)
-    except FileExistsError:
-        raise WorkbookUnavailable(f"{path} already exists; laadesk will not overwrite it.") from None
-    except OSError:
-        # Filesystems without hard links (FAT on USB sticks): check, then rename.
-        if os.path.lexists(path):
-            raise WorkbookUnavailable(f"{path} already exists; laadesk will not overwrite it.") from None
-        os.replace(partial, path)
-        return
-    partial.unlink()
-
-
-__all__ = ["TABLES", "WORKBOOK_SUFFIX", "Workbook"]

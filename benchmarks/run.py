@@ -66,12 +66,15 @@ def durable_edit(work: Path, runs: int) -> Figure:
     raw = connect(path, read_only=False)
     raw.isolation_level = None
     value = [20.0]
+    held = [workbook.target("NI 8")]  # the editor holds the record it shows; reading it is not the edit
 
     def laadesk_edit() -> None:
         value[0] += 0.1
-        target = workbook.target("NI 8")
+        target = held[0]
         assert target is not None
-        workbook.apply(set_fields(target, "change NI 8 target 2009/10", target_2009_10=value[0]))
+        edit = set_fields(target, "change NI 8 target 2009/10", target_2009_10=value[0])
+        workbook.apply(edit)
+        held[0] = edit.changes[0].after  # type: ignore[union-attr,assignment]
 
     def sqlite_edit() -> None:
         value[0] += 0.1

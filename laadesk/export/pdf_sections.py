@@ -145,10 +145,32 @@ def none_line(words: str, styles: Styles) -> Any:
     return Paragraph(text(words), styles.none)
 
 
+# reportlab lays a paragraph out again on every page it spans, so one huge paragraph costs
+# quadratic time; longer ones are cut into pieces of about this many characters.
+PARAGRAPH_PIECE = 2000
+
+
 def _paragraph_texts(value: str) -> list[str]:
     """Blank lines separate paragraphs; single newlines stay as line breaks inside one."""
     parts = [p.strip() for p in value.replace("\r\n", "\n").split("\n\n")]
-    return [p for p in parts if p]
+    return [piece for p in parts if p for piece in _pieces(p)]
+
+
+def _pieces(paragraph: str) -> list[str]:
+    """A long paragraph in pieces of about PARAGRAPH_PIECE characters, cut at line ends or spaces."""
+    if len(paragraph) <= PARAGRAPH_PIECE:
+        return [paragraph]
+    pieces: list[str] = []
+    rest = paragraph
+    while len(rest) > PARAGRAPH_PIECE:
+        cut = rest.rfind("\n", 0, PARAGRAPH_PIECE)
+        if cut < PARAGRAPH_PIECE // 2:
+            cut = rest.rfind(" ", 0, PARAGRAPH_PIECE)
+        if cut < PARAGRAPH_PIECE // 2:
+            cut = PARAGRAPH_PIECE
+        pieces.append(rest[:cut].strip())
+        rest = rest[cut:].strip()
+    return [p for p in [*pieces, rest] if p]
 
 
 def _prose(value: str, styles: Styles) -> list[Any]:

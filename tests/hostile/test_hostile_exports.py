@@ -327,11 +327,6 @@ def test_ten_megabytes_of_story_in_the_pdf(demo_snapshot: WorkbookSnapshot, tmp_
     assert squeezed(text).count(squeezed(PARAGRAPH)[:200]) >= size // len(PARAGRAPH) // 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PDF writer: one paragraph is laid out again on every page it spans (quadratic); "
-    "400 KB without blank lines takes 41 s, 10 MB would take hours",
-)
 def test_a_story_without_blank_lines_lays_out_in_linear_time(demo_snapshot: WorkbookSnapshot, tmp_path: Path) -> None:
     timed_write(with_story(demo_snapshot, "A short story."), PackFormat.PDF, tmp_path / "warm.pdf")  # fonts load
     base = timed_write(with_story(demo_snapshot, "A short story."), PackFormat.PDF, tmp_path / "base.pdf")

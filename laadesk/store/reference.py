@@ -21,13 +21,18 @@ from laadesk.resources import resource_path
 from laadesk.store.paths import user_data_dir
 
 SHIPPED_EDITION = "National Indicator Set 2008 (laadesk reference data; titles marked unverified are recalled)"
+MAX_CATALOGUE_BYTES = 5 * 1024 * 1024
 INSTALLED_CATALOGUE = "national_indicators.csv"
 INSTALLED_EDITION = "edition.txt"
 
 
 def read_catalogue_file(path: Path, edition: str) -> Catalogue:
     """A catalogue CSV in the shipped layout; CatalogueRejected names each bad row and column."""
+    if path.exists() and not path.is_file():  # a folder, a pipe or a device: never read it
+        raise CatalogueRejected(f"{path} is not a file; give the indicator catalogue as a .csv file.")
     try:
+        if path.stat().st_size > MAX_CATALOGUE_BYTES:
+            raise CatalogueRejected(f"{path} is larger than 5 MB; that is not an indicator catalogue.")
         text = decode_text(path.read_bytes())
     except OSError as error:
         raise CatalogueRejected(f"{path} cannot be read: {error.strerror or error}.") from None

@@ -215,8 +215,10 @@ class Workbook:
             ) from None
 
     def meta(self, key: str) -> str | None:
-        rows = self._db.query("SELECT value FROM meta WHERE key = ?", (key,))
-        row = next(iter(rows), None)
+        try:
+            row = next(iter(self._db.query("SELECT value FROM meta WHERE key = ?", (key,))), None)
+        except sqlite3.Error as error:
+            raise opening.translate(error, self.path) from None
         return None if row is None else str(row["value"])
 
     @property

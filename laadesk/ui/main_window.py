@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -232,7 +230,3 @@ class MainWindow(QMainWindow):
         settings.save_window(self.saveGeometry(), self.saveState())
         self.set_workbook(None)
         event.accept()
-
-
-def current_path(window: MainWindow) -> Path | None:
-    return window.session.workbook.path if window.session else None

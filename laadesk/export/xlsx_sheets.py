@@ -19,6 +19,7 @@ from laadesk.export.xlsx_styles import (
     put_date,
     put_number,
     put_text,
+    start_table,
     style_row,
     write_header,
     write_heading,
@@ -95,10 +96,7 @@ def write_story_sheet(sheet: Any, pack: Pack) -> None:
     sheet.title = "Story of place"
     sections = len(pack.story)
     note = f"{sections} {'section' if sections == 1 else 'sections'}, each with the evidence behind it."
-    header_row = write_title(sheet, pack.marking, f"Story of place - {pack.area.name}", note) + 1
-    write_header(sheet, header_row, STORY_COLUMNS)
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1).coordinate
-    sheet.print_title_rows = f"{header_row}:{header_row}"
+    header_row = start_table(sheet, pack.marking, f"Story of place - {pack.area.name}", note, STORY_COLUMNS, frozen=0)
     row = header_row + 1
     if not pack.story:
         put_text(sheet, row, 1, "The story of place has not been written yet.").font = NOTE_FONT
@@ -131,10 +129,9 @@ def write_story_sheet(sheet: Any, pack: Pack) -> None:
 def write_partners_sheet(sheet: Any, pack: Pack) -> None:
     sheet.title = "Partners"
     note = "The partners each target relates to: who leads it and who has signed up to it."
-    header_row = write_title(sheet, pack.marking, f"Partners and their targets - {pack.area.name}", note) + 1
-    write_header(sheet, header_row, PARTNER_COLUMNS)
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2).coordinate
-    sheet.print_title_rows = f"{header_row}:{header_row}"
+    header_row = start_table(
+        sheet, pack.marking, f"Partners and their targets - {pack.area.name}", note, PARTNER_COLUMNS, frozen=1
+    )
     if not pack.partners:
         put_text(sheet, header_row + 1, 1, "No partner leads or has signed up to a target yet.").font = NOTE_FONT
         return
@@ -218,10 +215,9 @@ def write_positions_sheet(sheet: Any, pack: Pack) -> None:
         "Internal to government: floors are never shown to the council. "
         "A positive gap means the area is more ambitious than government."
     )
-    header_row = write_title(sheet, pack.marking, f"Negotiating positions - {pack.area.name}", note) + 1
-    write_header(sheet, header_row, POSITION_COLUMNS)
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=3).coordinate
-    sheet.print_title_rows = f"{header_row}:{header_row}"
+    header_row = start_table(
+        sheet, pack.marking, f"Negotiating positions - {pack.area.name}", note, POSITION_COLUMNS, frozen=2
+    )
     if not pack.positions:
         put_text(sheet, header_row + 1, 1, "No negotiating positions are recorded.").font = NOTE_FONT
         return
@@ -254,10 +250,7 @@ def write_notes_sheet(sheet: Any, pack: Pack) -> None:
         f"Internal to government. {count} {'note' if count == 1 else 'notes'}; "
         f"{len(pack.open_actions)} open {'action' if len(pack.open_actions) == 1 else 'actions'} (shaded)."
     )
-    header_row = write_title(sheet, pack.marking, f"Champion notes - {pack.area.name}", note) + 1
-    write_header(sheet, header_row, NOTE_COLUMNS)
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1).coordinate
-    sheet.print_title_rows = f"{header_row}:{header_row}"
+    header_row = start_table(sheet, pack.marking, f"Champion notes - {pack.area.name}", note, NOTE_COLUMNS, frozen=0)
     if not pack.notes:
         put_text(sheet, header_row + 1, 1, "No champion notes are recorded.").font = NOTE_FONT
         return

@@ -166,6 +166,16 @@ def write_header(sheet: Any, row: int, columns: Sequence[Column]) -> None:
     sheet.row_dimensions[row].height = max(lines_needed(c.heading, c.width) for c in columns) * LINE_HEIGHT + 6
 
 
+def start_table(sheet: Any, marking: str, title: str, note: str, columns: Sequence[Column], frozen: int) -> int:
+    """Marking, title, note and a styled header row, frozen with `frozen` columns and repeated when
+    printed; returns the header's row number."""
+    header_row = write_title(sheet, marking, title, note) + 1
+    write_header(sheet, header_row, columns)
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=frozen + 1).coordinate
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    return header_row
+
+
 def write_heading(sheet: Any, row: int, text: str, width: int) -> None:
     """A section heading across a table's width (a shaded band, bold)."""
     for number in range(1, width + 1):

@@ -24,9 +24,9 @@ from laadesk.export.xlsx_styles import (
     put_date,
     put_number,
     put_text,
+    start_table,
     style_row,
     write_header,
-    write_title,
 )
 
 # The exchange sheet keeps its column names (the import reads them) but gets readable widths.
@@ -161,10 +161,9 @@ def write_exchange_sheet(sheet: Any, pack: Pack) -> int:
 def write_target_view(sheet: Any, pack: Pack, title: str, targets: Sequence[Target], subtitle: str) -> None:
     """A readable table of one kind of target: printed titles, polarity, spatial level, reward."""
     sheet.title = title
-    header_row = write_title(sheet, pack.marking, f"{subtitle} - {pack.area.name}", _count_note(targets)) + 1
-    write_header(sheet, header_row, VIEW_COLUMNS)
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=3).coordinate
-    sheet.print_title_rows = f"{header_row}:{header_row}"
+    header_row = start_table(
+        sheet, pack.marking, f"{subtitle} - {pack.area.name}", _count_note(targets), VIEW_COLUMNS, frozen=2
+    )
     if not targets:
         cell = put_text(sheet, header_row + 1, 1, f"No {title.lower()} targets in this pack.")
         cell.font = NOTE_FONT
@@ -214,10 +213,9 @@ def write_deferred_sheet(sheet: Any, pack: Pack) -> None:
         f"{len(deferred)} {'target is' if len(deferred) == 1 else 'targets are'} deferred: "
         "each carries its reason and is set at review and refresh."
     )
-    header_row = write_title(sheet, pack.marking, f"Deferred targets - {pack.area.name}", note) + 1
-    write_header(sheet, header_row, DEFERRED_COLUMNS)
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=3).coordinate
-    sheet.print_title_rows = f"{header_row}:{header_row}"
+    header_row = start_table(
+        sheet, pack.marking, f"Deferred targets - {pack.area.name}", note, DEFERRED_COLUMNS, frozen=2
+    )
     if not deferred:
         cell = put_text(sheet, header_row + 1, 1, "No targets are deferred.")
         cell.font = NOTE_FONT

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -14,6 +14,7 @@ from laadesk.core.choosing import IndicatorRow, indicator_rows, matches, role_na
 from laadesk.core.codes import sort_key
 from laadesk.core.model import Role
 from laadesk.core.snapshot import WorkbookSnapshot
+from laadesk.ui.pages.coded_rows import CodedRowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -83,40 +84,22 @@ HEADER_TIPS = {
 }
 
 
-class IndicatorsModel(QAbstractTableModel):
+class IndicatorsModel(CodedRowsModel):
     """One row per indicator a person can choose; read-only (roles change through the page's actions)."""
 
     def __init__(self, snapshot: WorkbookSnapshot) -> None:
-        super().__init__()
-        self._rows = indicator_rows(snapshot)
+        super().__init__(indicator_rows(snapshot))
         self._question: QIcon | None = None
+
+    def column_total(self) -> int:
+        return len(COLUMNS)
 
     def row_at(self, row: int) -> IndicatorRow:
         return self._rows[row]
 
-    def row_of(self, code: str) -> int | None:
-        return next((n for n, r in enumerate(self._rows) if r.code == code), None)
-
     def update(self, snapshot: WorkbookSnapshot) -> bool:
         """Show the workbook now; True when the rows themselves changed (the model was reset)."""
-        rows = indicator_rows(snapshot)
-        if [r.code for r in rows] == [r.code for r in self._rows]:
-            changed = [n for n, (old, new) in enumerate(zip(self._rows, rows)) if old != new]
-            self._rows = rows
-            if changed:
-                last = len(COLUMNS) - 1
-                self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
-            return False
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-        return True
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return self.replace_rows(indicator_rows(snapshot))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -15,6 +15,7 @@ from laadesk.core.model import YEARS, PositionChange, PositionField, Role
 from laadesk.core.negotiation import FIELD_NAMES, agreed_years, history
 from laadesk.core.numbers import format_level
 from laadesk.core.snapshot import WorkbookSnapshot
+from laadesk.ui.pages.coded_rows import CodedRowsModel
 from laadesk.ui.pages.negotiation_years import FLOOR_TIP, INTERNAL, INTERNAL_TEXT
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,40 +48,23 @@ def negotiated(snapshot: WorkbookSnapshot) -> tuple[Negotiated, ...]:
     )
 
 
-class NegotiatedModel(QAbstractTableModel):
+class NegotiatedModel(CodedRowsModel):
     """The list of targets to negotiate; those with positions come with their state."""
 
     HEADERS = ("NI", "Indicator", "State")
 
     def __init__(self, snapshot: WorkbookSnapshot) -> None:
-        super().__init__()
-        self._rows = negotiated(snapshot)
+        super().__init__(negotiated(snapshot))
+
+    def column_total(self) -> int:
+        return len(self.HEADERS)
 
     def code_at(self, row: int) -> str:
-        return self._rows[row].code
-
-    def row_of(self, code: str | None) -> int | None:
-        return next((n for n, r in enumerate(self._rows) if r.code == code), None)
+        return str(self._rows[row].code)
 
     def update(self, snapshot: WorkbookSnapshot) -> bool:
         """True when the list itself changed (the model was reset)."""
-        rows = negotiated(snapshot)
-        if [r.code for r in rows] == [r.code for r in self._rows]:
-            changed = [n for n, (old, new) in enumerate(zip(self._rows, rows)) if old != new]
-            self._rows = rows
-            if changed:
-                self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), len(self.HEADERS) - 1))
-            return False
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-        return True
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return self.replace_rows(negotiated(snapshot))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -143,3 +143,12 @@ def history(changes: tuple[PositionChange, ...], code: str, year: str | None = N
 def agreed_years(positions: tuple[Position, ...], code: str) -> int:
     """How many of the three years have an agreed level for a target."""
     return sum(1 for p in positions if p.code == code and p.year in YEARS and p.agreed_level is not None)
+
+
+def position_changes(before: Position, after: Position, who: str, when: str) -> list[PositionChange]:
+    """The history entries one change of a position makes: one per field that moved."""
+    return [
+        PositionChange(after.code, after.year, field, getattr(after, field.value), who, when)
+        for field in PositionField
+        if getattr(before, field.value) != getattr(after, field.value)
+    ]

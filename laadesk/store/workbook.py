@@ -29,11 +29,11 @@ from laadesk.core.model import (
     Partner,
     Position,
     PositionChange,
-    PositionField,
     SignOff,
     StorySection,
     Target,
 )
+from laadesk.core.negotiation import position_changes
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.store import backups, locks, opening
 from laadesk.store.file_steps import identity, place_new_file, remove_quietly, words
@@ -377,15 +377,11 @@ class Workbook:
             Position, "SELECT * FROM positions WHERE code = ? AND year = ?", (position.code, position.year)
         )
         before = current[0] if current else Position(position.code, position.year)
-        when = _now()
-        for field in PositionField:
-            old, new = getattr(before, field.value), getattr(position, field.value)
-            if old != new:
-                change = PositionChange(position.code, position.year, field, new, self.author, when)
-                self._db.execute(
-                    'INSERT INTO position_history (code, year, field, value, who, "when") VALUES (?, ?, ?, ?, ?, ?)',
-                    tuple(to_row(change).values()),
-                )
+        for change in position_changes(before, position, self.author, _now()):
+            self._db.execute(
+                'INSERT INTO position_history (code, year, field, value, who, "when") VALUES (?, ?, ?, ?, ?, ?)',
+                tuple(to_row(change).values()),
+            )
 
     def _set_meta(self, key: str, value: str) -> None:
         self._db.execute(

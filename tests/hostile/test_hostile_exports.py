@@ -328,15 +328,18 @@ def test_ten_megabytes_of_story_in_the_pdf(demo_snapshot: WorkbookSnapshot, tmp_
 
 
 def test_a_story_without_blank_lines_lays_out_in_linear_time(demo_snapshot: WorkbookSnapshot, tmp_path: Path) -> None:
-    timed_write(with_story(demo_snapshot, "A short story."), PackFormat.PDF, tmp_path / "warm.pdf")  # fonts load
-    base = timed_write(with_story(demo_snapshot, "A short story."), PackFormat.PDF, tmp_path / "base.pdf")
-    small = timed_write(with_story(demo_snapshot, story_of(25_000, separator="\n")), PackFormat.PDF, tmp_path / "a.pdf")
-    large = timed_write(
-        with_story(demo_snapshot, story_of(100_000, separator="\n")), PackFormat.PDF, tmp_path / "b.pdf"
-    )
-    print(f"story in single-newline lines: none {base:.1f} s, 25 KB {small:.1f} s, 100 KB {large:.1f} s")
-    # Four times the text: linear layout takes about 4 times as long, quadratic 16 times.
-    assert large - base < 6 * max(small - base, 0.05)
+    # reportlab lays one paragraph out again on every page it spans, so layout is linear only if
+    # no paragraph is long. Checked by structure, not by a stopwatch (timing belongs in benchmarks/).
+    from laadesk.export.pdf_sections import PARAGRAPH_PIECE, _paragraph_texts
+
+    story = story_of(100_000, separator="\n")
+    pieces = _paragraph_texts(story)
+    assert max(len(p) for p in pieces) <= PARAGRAPH_PIECE
+    assert "".join(p.replace("\n", "") for p in pieces).replace(" ", "") == story.replace("\n", "").replace(" ", "")
+    path = tmp_path / "b.pdf"
+    timed_write(with_story(demo_snapshot, story), PackFormat.PDF, path)
+    subprocess.run(["qpdf", "--check", str(path)], capture_output=True, check=True)
+    assert squeezed(pdftotext(path)).count(squeezed(PARAGRAPH)[:200]) >= 100_000 // len(PARAGRAPH) // 2
 
 
 # -- what never reaches the council -----------------------------------------------------------

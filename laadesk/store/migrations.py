@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
-from sqlite_utils import Database
+from laadesk.store.transactions import atomic
 
 # "LAAd": written to PRAGMA application_id so `file` and laadesk can tell a workbook apart.
 APPLICATION_ID = 0x4C414164
 
 
-def m0001_initial(db: Database) -> None:
+def m0001_initial(db: sqlite3.Connection) -> None:
     """0001_initial: area, story, targets, positions with history, notes, sign-off, timetable."""
     _run(
         db,
@@ -61,26 +62,26 @@ def m0001_initial(db: Database) -> None:
     )
 
 
-def m0002_note_time(db: Database) -> None:
+def m0002_note_time(db: sqlite3.Connection) -> None:
     """0002_note_time: champion notes captured in a workshop carry the time of day."""
     db.execute("ALTER TABLE champion_notes ADD COLUMN time TEXT NOT NULL DEFAULT ''")
 
 
-def _run(db: Database, script: str) -> None:
+def _run(db: sqlite3.Connection, script: str) -> None:
     # executescript() would COMMIT first and break the migration's transaction.
     for statement in script.split(";"):
         if statement.strip():
             db.execute(statement)
 
 
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (m0001_initial, m0002_note_time)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m0001_initial, m0002_note_time)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(db: Database) -> None:
+def migrate(db: sqlite3.Connection) -> None:
     """Bring a workbook up to SCHEMA_VERSION, one migration per transaction."""
     current = db.execute("PRAGMA user_version").fetchone()[0]
     for number, migration in enumerate(MIGRATIONS[current:], start=current + 1):
-        with db.atomic():
+        with atomic(db):
             migration(db)
             db.execute(f"PRAGMA user_version = {number}")

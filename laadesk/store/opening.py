@@ -9,8 +9,6 @@ import stat
 import sys
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from laadesk.core.errors import (
     NotAWorkbook,
     WorkbookCorrupt,
@@ -191,9 +189,8 @@ def expected_schema(version: int) -> dict[str, tuple[str, str, str]]:
     """name -> (type, table, SQL with spaces normalised) of what laadesk's migrations make at version."""
     conn = sqlite3.connect(":memory:")
     try:
-        db = Database(conn, execute_plugins=False)
         for migration in MIGRATIONS[: max(0, min(version, SCHEMA_VERSION))]:
-            migration(db)
+            migration(conn)
         rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema").fetchall()
     finally:
         conn.close()
@@ -205,9 +202,8 @@ def _expected_columns(version: int) -> dict[str, tuple[tuple[str, str], ...]]:
     """table -> (column, declared type) of each table laadesk makes at version."""
     conn = sqlite3.connect(":memory:")
     try:
-        db = Database(conn, execute_plugins=False)
         for migration in MIGRATIONS[: max(0, min(version, SCHEMA_VERSION))]:
-            migration(db)
+            migration(conn)
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")]
         return {
             table: tuple((str(c[1]), str(c[2]).upper()) for c in conn.execute(f'PRAGMA table_info("{table}")'))

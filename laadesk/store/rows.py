@@ -6,6 +6,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
@@ -54,26 +55,39 @@ def to_row(record: Any) -> dict[str, Any]:
 
 def from_row(cls: type[T], row: typing.Mapping[str, Any]) -> T:
     values: dict[str, Any] = {}
-    for name, hint in _field_types(cls).items():
-        if name not in row:
-            continue
-        value = row[name]
-        base = _base_type(hint)
-        if value is None:
-            values[name] = None if base is not hint else _empty(base)
-        elif typing.get_origin(base) is tuple:
-            values[name] = tuple(json.loads(value))
-        elif isinstance(base, type) and issubclass(base, Enum):
-            values[name] = base(value)
-        elif base is bool:
-            values[name] = bool(value)
-        elif base is date:
-            values[name] = date.fromisoformat(value)
-        elif base is float:
-            values[name] = float(value)
-        else:
-            values[name] = value
+    for name, read in _readers(cls):
+        if name in row:
+            values[name] = read(row[name])
     return cls(**values)
+
+
+_READERS: dict[type, tuple[tuple[str, Callable[[Any], Any]], ...]] = {}
+
+
+def _readers(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """How each field of a record type is read from its column, worked out once per type:
+    a workbook opens with hundreds of rows, and reading the type hints per value showed."""
+    if cls not in _READERS:
+        _READERS[cls] = tuple((name, _reader(hint)) for name, hint in _field_types(cls).items())
+    return _READERS[cls]
+
+
+def _reader(hint: Any) -> Callable[[Any], Any]:
+    base = _base_type(hint)
+    null = None if base is not hint else _empty(base)
+    if typing.get_origin(base) is tuple:
+        convert: Callable[[Any], Any] = lambda value: tuple(json.loads(value))  # noqa: E731
+    elif isinstance(base, type) and issubclass(base, Enum):
+        convert = base
+    elif base is bool:
+        convert = bool
+    elif base is date:
+        convert = date.fromisoformat
+    elif base is float:
+        convert = float
+    else:
+        return lambda value: null if value is None else value
+    return lambda value: null if value is None else convert(value)
 
 
 def _empty(base: Any) -> Any:

@@ -12,8 +12,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlite_utils import Database
-
 from laadesk import __version__
 from laadesk.core.catalogue import Catalogue, Indicator
 from laadesk.core.codes import sort_key
@@ -40,6 +38,7 @@ from laadesk.store.file_steps import identity, place_new_file, remove_quietly, w
 from laadesk.store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from laadesk.store.rows import from_row, to_row
 from laadesk.store.tables import spec_for
+from laadesk.store.transactions import atomic, rows
 
 R = TypeVar("R")
 
@@ -64,7 +63,7 @@ class Workbook:
         self.path = path
         self.read_only = read_only
         self.author = author
-        self._db = Database(conn, execute_plugins=False, recursive_triggers=False)
+        self._db = conn
         self._catalogue: Catalogue | None = None
         self._identity = identity(path)
         self.lock: locks.WorkbookLock | None = None  # held while open for writing
@@ -161,9 +160,8 @@ class Workbook:
             raise WorkbookUnavailable(f"Cannot create {path}: the folder {path.parent} cannot be written to.") from None
         try:
             try:
-                db = Database(conn, execute_plugins=False, recursive_triggers=False)
-                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                migrate(db)
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                migrate(conn)
                 workbook = cls(partial, conn, read_only=False, author=author or default_author())
                 with workbook._transaction():
                     workbook._set_meta("created_at", _now())
@@ -205,7 +203,7 @@ class Workbook:
 
     def _read(self, cls: type[R], sql: str, params: tuple[Any, ...] = ()) -> list[R]:
         try:
-            return [from_row(cls, row) for row in self._db.query(sql, params)]
+            return [from_row(cls, row) for row in rows(self._db, sql, params)]
         except sqlite3.Error as error:
             raise opening.translate(error, self.path) from None
         except (ValueError, TypeError, KeyError):
@@ -216,7 +214,7 @@ class Workbook:
 
     def meta(self, key: str) -> str | None:
         try:
-            row = next(iter(self._db.query("SELECT value FROM meta WHERE key = ?", (key,))), None)
+            row = next(iter(rows(self._db, "SELECT value FROM meta WHERE key = ?", (key,))), None)
         except sqlite3.Error as error:
             raise opening.translate(error, self.path) from None
         return None if row is None else str(row["value"])
@@ -297,7 +295,7 @@ class Workbook:
     def backup_to(self, target: sqlite3.Connection) -> None:
         """Copy the whole workbook into another connection with SQLite's online backup API."""
         try:
-            self._db.conn.backup(target)
+            self._db.backup(target)
         except sqlite3.Error as error:
             raise opening.translate(error, self.path) from None
 
@@ -327,7 +325,7 @@ class Workbook:
             raise WorkbookUnavailable(f"{self.path} is open read-only; changes cannot be saved to it.")
         self._check_still_there()
         try:
-            with self._db.atomic():
+            with atomic(self._db):
                 yield
         except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
             raise  # an edit that breaks the schema's rules is a bug, not a condition to explain

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from laadesk.core.errors import WorkbookProblem
-from laadesk.store.council_copy import save_council_copy
 from laadesk.store.workbook import WORKBOOK_SUFFIX
 
 if TYPE_CHECKING:
@@ -51,6 +50,8 @@ def save_for_council(window: MainWindow) -> Path | None:
     if target is None:
         return None
     try:
+        from laadesk.store.council_copy import save_council_copy  # loads when first used: a quicker start
+
         copy = save_council_copy(session.workbook, target)
     except WorkbookProblem as problem:
         QMessageBox.warning(window, "Council copy not saved", str(problem))

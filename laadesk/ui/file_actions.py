@@ -9,16 +9,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from laadesk.app_files import demo_workbook_path
 from laadesk.core.errors import WorkbookProblem
 from laadesk.store import backups, locks
 from laadesk.store.copies import save_copy
 from laadesk.store.reference import area_profile, default_catalogue
 from laadesk.store.workbook import WORKBOOK_SUFFIX, Workbook
 from laadesk.ui import settings
-from laadesk.ui.backups_dialog import BackupsDialog
-from laadesk.ui.lock_dialog import LockDialog
-from laadesk.ui.new_workbook_dialog import NewWorkbookDialog
 
 if TYPE_CHECKING:
     from laadesk.ui.main_window import MainWindow
@@ -123,6 +119,8 @@ class FileActions:
         try:
             workbook = Workbook.open(path, backup_folder=settings.backup_folder())
         except locks.WorkbookLocked as locked:
+            from laadesk.ui.lock_dialog import LockDialog  # dialogs load when first needed: a quicker start
+
             if not LockDialog.ask(self.window, locked):
                 return False
             try:
@@ -162,6 +160,8 @@ class FileActions:
 
     def open_demo(self) -> None:
         try:
+            from laadesk.app_files import demo_workbook_path
+
             path = demo_workbook_path()
         except WorkbookProblem as problem:
             tell(self.window, "Cannot open the demo workbook", str(problem))
@@ -169,6 +169,8 @@ class FileActions:
         self.open_path(path)
 
     def new_workbook(self) -> None:
+        from laadesk.ui.new_workbook_dialog import NewWorkbookDialog
+
         answer = NewWorkbookDialog.ask(self.window)
         if answer is None:
             return
@@ -214,6 +216,8 @@ class FileActions:
         """Choose a backup (of the open workbook, or of any), and restore it into a new file."""
         session = self.window.session
         current = session.workbook.path if session else None
+        from laadesk.ui.backups_dialog import BackupsDialog
+
         backup = BackupsDialog.ask(self.window, current.stem if current else None)
         if backup is None:
             return

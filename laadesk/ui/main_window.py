@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session: WorkbookSession | None = None
         self.backup_timer: BackupTimer | None = None
-        self.pages: list[Page] = []
+        self._pages: dict[int, Page] = {}  # row -> page, built the first time it is shown
         self.navigation = QListView()
         self.navigation.setAccessibleName("Pages")
         self.navigation.setModel(QStringListModel([page.title for page in PAGES]))
@@ -138,10 +138,10 @@ class MainWindow(QMainWindow):
             self.session.deleteLater()
             self.session = None
             self.backup_timer = None
-        for page in self.pages:
+        for page in self._pages.values():
             self.stack.removeWidget(page)
             page.deleteLater()
-        self.pages = []
+        self._pages = {}
         self._show_workbook(workbook)
 
     def _show_workbook(self, workbook: Workbook | None) -> None:
@@ -166,15 +166,12 @@ class MainWindow(QMainWindow):
         self.session.undo_stack.indexChanged.connect(self._update_undo_actions)
         self.backup_timer = BackupTimer(self.session, settings.backup_folder)  # dies with the session
         self.backup_timer.backup_failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
-        self.pages = [page_class(self.session) for page_class in PAGES]
-        for page in self.pages:
-            self.stack.addWidget(page)
         self._update_title()
         self.statusBar().showMessage(READ_ONLY_MESSAGE if workbook.read_only else SAVED_MESSAGE)
         self._update_summary()
         self._update_undo_actions()
         self.navigation.setCurrentIndex(self.navigation.model().index(0, 0))
-        self.stack.setCurrentWidget(self.pages[0])
+        self.stack.setCurrentWidget(self.page_at(0))
         self.workbook_opened.emit(workbook)
 
     def _on_edited(self, edit: Edit) -> None:
@@ -206,18 +203,29 @@ class MainWindow(QMainWindow):
     # -- pages -------------------------------------------------------------------------
 
     def _show_row(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
-            self.stack.setCurrentWidget(self.pages[row])
+        if self.session is not None and 0 <= row < len(PAGES):
+            self.stack.setCurrentWidget(self.page_at(row))
 
-    def page(self, title: str) -> Page:
-        return next(p for p in self.pages if p.title == title)
+    def page_at(self, row: int) -> Page:
+        """The page in that row of the navigation, built the first time it is asked for."""
+        page = self._pages.get(row)
+        if page is None:
+            assert self.session is not None, "pages exist only while a workbook is open"
+            page = self._pages[row] = PAGES[row].page_class()(self.session)
+            self.stack.addWidget(page)
+        return page
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, in navigation order (building any not yet shown); none without a workbook."""
+        return [self.page_at(row) for row in range(len(PAGES))] if self.session is not None else []
 
     def show_page(self, title: str) -> Page | None:
-        if not self.pages:
+        if self.session is None:
             return None
         row = [p.title for p in PAGES].index(title)
         self.navigation.setCurrentIndex(self.navigation.model().index(row, 0))
-        return self.pages[row]
+        return self.page_at(row)
 
     def show_problem(self, problem: Problem) -> None:
         """Jump to the page and field that cause a problem."""

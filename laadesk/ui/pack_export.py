@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 from laadesk.core.pack import build_pack
 from laadesk.store.opening import is_workbook_file
 from laadesk.ui import settings
-from laadesk.ui.export_dialog import ExportDialog
 from laadesk.ui.export_worker import ExportWorker, start_export
 
 if TYPE_CHECKING:
@@ -46,6 +45,8 @@ class PackExport(QObject):
         session.settle()
         snapshot = session.snapshot()
         folder = settings.export_folder() or session.workbook.path.resolve().parent
+        from laadesk.ui.export_dialog import ExportDialog  # loads when first used: a quicker start
+
         request = ExportDialog.ask(self.window, folder, snapshot.area.name)
         if request is None or not request.outputs:
             return

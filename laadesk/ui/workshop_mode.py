@@ -9,12 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from laadesk.core.snapshot import WorkbookSnapshot
-from laadesk.core.workshop import summarise, summary_text
-from laadesk.ui.workshop_summary_dialog import WorkshopSummaryDialog
-from laadesk.ui.workshop_view import WorkshopView
 
 if TYPE_CHECKING:
     from laadesk.ui.main_window import MainWindow
+    from laadesk.ui.workshop_view import WorkshopView
 
 
 class WorkshopMode:
@@ -42,6 +40,8 @@ class WorkshopMode:
         self.before = window.session.snapshot()
         self.started = datetime.now()
         start = getattr(window.stack.currentWidget(), "current_code", None)
+        from laadesk.ui.workshop_view import WorkshopView  # loads when first used: a quicker start
+
         self.view = WorkshopView(window.session, start if isinstance(start, str) else None)
         window.stack.addWidget(self.view)
         window.stack.setCurrentWidget(self.view)
@@ -63,8 +63,11 @@ class WorkshopMode:
         if window.session is None:
             return
         window.navigation.show()
-        window.stack.setCurrentIndex(window.stack.indexOf(window.pages[0]))
+        window.stack.setCurrentWidget(window.page_at(0))
         window.navigation.setCurrentIndex(window.navigation.model().index(0, 0))
+        from laadesk.core.workshop import summarise, summary_text
+        from laadesk.ui.workshop_summary_dialog import WorkshopSummaryDialog
+
         summary = summarise(before, window.session.snapshot(), started, datetime.now())
         text = summary_text(summary, window.session.snapshot().area.name)
         path = window.session.workbook.path

@@ -26,6 +26,10 @@ def test_demo_opens_with_every_page_and_the_summary(window: MainWindow, demo_pat
     assert settings.recent_files() == [demo_path.resolve()]
 
 
+def test_each_listed_page_builds_the_page_of_that_title(window: MainWindow) -> None:
+    assert [entry.page_class().title for entry in PAGES] == [entry.title for entry in PAGES]
+
+
 def test_pages_are_reached_by_keyboard(window: MainWindow, qtbot: QtBot) -> None:
     for number, page in enumerate(PAGES, start=1):
         qtbot.keyClick(window, Qt.Key.Key_0 + number, Qt.KeyboardModifier.ControlModifier)

@@ -211,7 +211,7 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 
 def test_defensive_settings_on_open(path: Path) -> None:
     with Workbook.open(path) as workbook:
-        conn = workbook._db.conn
+        conn = workbook._db
         assert conn.execute("PRAGMA trusted_schema").fetchone()[0] == 0
         assert conn.execute("PRAGMA cell_size_check").fetchone()[0] == 1
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1

@@ -1,24 +1,37 @@
-"""The pages of the main window, in the order the navigation lists them."""
+"""The pages of the main window, in the order the navigation lists them.
+
+A page's module is imported, and the page built, the first time it is shown: opening a
+workbook builds one page, not eight, so the window paints sooner.
+"""
 
 from __future__ import annotations
 
-from laadesk.ui.pages.area_page import AreaPage
-from laadesk.ui.pages.base import Page
-from laadesk.ui.pages.indicators_page import IndicatorsPage
-from laadesk.ui.pages.negotiation_page import NegotiationPage
-from laadesk.ui.pages.notes_page import NotesPage
-from laadesk.ui.pages.problems_page import ProblemsPage
-from laadesk.ui.pages.signoff_page import SignOffPage
-from laadesk.ui.pages.story_page import StoryPage
-from laadesk.ui.pages.targets_page import TargetsPage
+import importlib
+from dataclasses import dataclass
 
-PAGES: tuple[type[Page], ...] = (
-    AreaPage,
-    StoryPage,
-    IndicatorsPage,
-    TargetsPage,
-    NegotiationPage,
-    NotesPage,
-    SignOffPage,
-    ProblemsPage,
+from laadesk.ui.pages.base import Page
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    title: str
+    module: str
+    class_name: str
+
+    def page_class(self) -> type[Page]:
+        page_class: type[Page] = getattr(importlib.import_module(f"laadesk.ui.pages.{self.module}"), self.class_name)
+        return page_class
+
+
+PAGES: tuple[PageEntry, ...] = (
+    PageEntry("Area", "area_page", "AreaPage"),
+    PageEntry("Story of place", "story_page", "StoryPage"),
+    PageEntry("Indicators", "indicators_page", "IndicatorsPage"),
+    PageEntry("Targets", "targets_page", "TargetsPage"),
+    PageEntry("Negotiation", "negotiation_page", "NegotiationPage"),
+    PageEntry("Champion notes", "notes_page", "NotesPage"),
+    PageEntry("Sign-off and timetable", "signoff_page", "SignOffPage"),
+    PageEntry("Problems", "problems_page", "ProblemsPage"),
 )
+
+__all__ = ["PAGES", "Page", "PageEntry"]

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from laadesk.core.area import district_use, listed, partner_use, rename_district, rename_partner
+from laadesk.core.area import PartnerUse, district_use, listed, partner_use, rename_district, rename_partner
 from laadesk.core.edits import Edit, Put, set_fields
 from laadesk.core.model import District, Partner
 from laadesk.core.snapshot import WorkbookSnapshot
@@ -183,6 +183,23 @@ def _count(codes: tuple[str, ...]) -> str:
     return str(len(codes)) if codes else ""
 
 
+class _PartnerUses:
+    """Each partner's use by the targets, worked out once per snapshot rather than once per cell."""
+
+    def __init__(self) -> None:
+        self._snapshot: WorkbookSnapshot | None = None
+        self._uses: dict[str, PartnerUse] = {}
+
+    def __call__(self, name: str, snapshot: WorkbookSnapshot) -> PartnerUse:
+        if snapshot is not self._snapshot:
+            self._snapshot, self._uses = snapshot, {}
+        if name not in self._uses:
+            self._uses[name] = partner_use(name, snapshot.targets)
+        return self._uses[name]
+
+
+_partner_use = _PartnerUses()
+
 PARTNER_COLUMNS = (
     Column("name", "Partner", lambda p, s: p.name, lambda p, text, s: rename_partner(s, p, text)),
     Column(
@@ -194,15 +211,15 @@ PARTNER_COLUMNS = (
     Column(
         "leads",
         "Leads",
-        lambda p, s: _count(partner_use(p.name, s.targets).leads),
-        tooltip=lambda p, s: partner_use(p.name, s.targets).sentence(p.name),
+        lambda p, s: _count(_partner_use(p.name, s).leads),
+        tooltip=lambda p, s: _partner_use(p.name, s).sentence(p.name),
         numeric=True,
     ),
     Column(
         "signed_up",
         "Signed up to",
-        lambda p, s: _count(partner_use(p.name, s.targets).signed_up),
-        tooltip=lambda p, s: partner_use(p.name, s.targets).sentence(p.name),
+        lambda p, s: _count(_partner_use(p.name, s).signed_up),
+        tooltip=lambda p, s: _partner_use(p.name, s).sentence(p.name),
         numeric=True,
     ),
 )

@@ -34,23 +34,33 @@ def _base_type(hint: Any) -> Any:
 
 
 def to_row(record: Any) -> dict[str, Any]:
-    row: dict[str, Any] = {}
-    for name, hint in _field_types(type(record)).items():
-        value = getattr(record, name)
-        base = _base_type(hint)
-        if value is None:
-            row[name] = None
-        elif typing.get_origin(base) is tuple:
-            row[name] = json.dumps(list(value), ensure_ascii=False)
-        elif isinstance(value, Enum):
-            row[name] = value.value
-        elif isinstance(value, bool):
-            row[name] = int(value)
-        elif isinstance(value, date):
-            row[name] = value.isoformat()
-        else:
-            row[name] = value
-    return row
+    return {name: write(getattr(record, name)) for name, write in _writers(type(record))}
+
+
+_WRITERS: dict[type, tuple[tuple[str, Callable[[Any], Any]], ...]] = {}
+
+
+def _writers(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """How each field of a record type is written to its column, worked out once per type."""
+    if cls not in _WRITERS:
+        _WRITERS[cls] = tuple((name, _writer(hint)) for name, hint in _field_types(cls).items())
+    return _WRITERS[cls]
+
+
+def _writer(hint: Any) -> Callable[[Any], Any]:
+    if typing.get_origin(_base_type(hint)) is tuple:
+        return lambda value: None if value is None else json.dumps(list(value), ensure_ascii=False)
+    return _plain_value
+
+
+def _plain_value(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def from_row(cls: type[T], row: typing.Mapping[str, Any]) -> T:

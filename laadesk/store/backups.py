@@ -50,6 +50,38 @@ def default_folder() -> Path:
     return user_data_dir() / "backups"
 
 
+# The folder chosen in the editor, kept where the command line reads it too.
+CHOSEN_FOLDER_FILE = "backup-folder.txt"
+
+
+def chosen_folder() -> Path | None:
+    """The folder the person chose for backups; None while none is chosen or it is missing
+    (a USB stick not plugged in), so a backup is never skipped for want of a folder."""
+    try:
+        text = (user_data_dir() / CHOSEN_FOLDER_FILE).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return Path(text) if text and Path(text).is_dir() else None
+
+
+def choose_folder(folder: Path | None) -> None:
+    """Send backups to folder from now on, from the editor and the command line alike
+    (None: back to laadesk's own backups folder)."""
+    record = user_data_dir() / CHOSEN_FOLDER_FILE
+    if folder is None:
+        record.unlink(missing_ok=True)
+        return
+    record.parent.mkdir(parents=True, exist_ok=True)
+    partial = record.with_name(f".{record.name}.{os.getpid()}.partial")
+    partial.write_text(str(folder.resolve()), encoding="utf-8")
+    os.replace(partial, record)
+
+
+def backup_folder() -> Path:
+    """Where backups go now: the chosen folder, or laadesk's own."""
+    return chosen_folder() or default_folder()
+
+
 @dataclass(frozen=True)
 class Backup:
     """One backup file, described by its name."""
@@ -110,7 +142,7 @@ def take_backup(workbook: Workbook, reason: str, root: Path | None = None, *, no
     workbook, and a half-written backup never appears under a backup's name.
     """
     stem = _folder_name(workbook.path.stem)
-    folder = (root or default_folder()) / stem
+    folder = (root or backup_folder()) / stem
     when = (now or datetime.now()).replace(microsecond=0)
     memory = sqlite3.connect(":memory:")
     try:

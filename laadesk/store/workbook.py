@@ -84,7 +84,7 @@ class Workbook:
 
         Opening for writing takes the workbook's lock (locks.WorkbookLocked if another laadesk
         holds it; read-only opening needs no lock), and an older format is backed up into
-        backup_folder (default: backups.default_folder()) before it is migrated.
+        backup_folder (default: backups.backup_folder(), the chosen one) before it is migrated.
         """
         path = Path(path)
         version = opening.inspect_header(path)

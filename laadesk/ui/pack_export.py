@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, Qt, QThread, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-from laadesk.core.pack import build_pack
 from laadesk.store.opening import is_workbook_file
 from laadesk.ui import settings
 from laadesk.ui.export_worker import ExportWorker, start_export
@@ -55,6 +54,8 @@ class PackExport(QObject):
             QMessageBox.warning(self.window, "Not exported", f"{clash} is a laadesk workbook; choose another folder.")
             return
         settings.remember_export_folder(request.outputs[0][1].parent)
+        from laadesk.core.pack import build_pack  # loads when first used: a quicker start
+
         pack = build_pack(snapshot, request.audience, date.today())
         self.progress = QProgressDialog(f"Writing the {pack.audience.value} pack...", "", 0, 1000, self.window)
         self.progress.setWindowTitle("Exporting")

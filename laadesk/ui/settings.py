@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from laadesk.store import backups
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
 MAX_RECENT = 10
 
 
@@ -17,9 +18,15 @@ def _settings() -> QSettings:
 
 
 def upgrade() -> None:
-    """Bring stored settings up to SETTINGS_VERSION, one step at a time (none yet)."""
+    """Bring stored settings up to SETTINGS_VERSION, one step at a time."""
     settings = _settings()
     version = int(settings.value("settings_version", 0, int))  # type: ignore[call-overload]
+    if version < 2:  # 2: the chosen backup folder moved to laadesk's data, shared with the command line
+        chosen = settings.value("files/backup_folder", "", str)  # type: ignore[call-overload]
+        if chosen and backups.chosen_folder() is None:
+            with contextlib.suppress(OSError):
+                backups.choose_folder(Path(chosen))
+        settings.remove("files/backup_folder")
     if version < SETTINGS_VERSION:
         settings.setValue("settings_version", SETTINGS_VERSION)
 
@@ -63,19 +70,18 @@ def remember_export_folder(folder: Path) -> None:
 
 
 def backup_folder() -> Path:
-    """Where backups go: the folder the person chose, or laadesk's own while that one is missing
-    (a USB stick not plugged in), so a backup is never skipped for want of a folder."""
-    return chosen_backup_folder() or backups.default_folder()
+    """Where backups go: the folder the person chose, or laadesk's own while that one is missing."""
+    return backups.backup_folder()
 
 
 def chosen_backup_folder() -> Path | None:
-    value = _settings().value("files/backup_folder", "", str)  # type: ignore[call-overload]
-    return Path(value) if value and Path(value).is_dir() else None
+    return backups.chosen_folder()
 
 
 def remember_backup_folder(folder: Path | None) -> None:
-    """Send backups to folder from now on (None: back to laadesk's own backups folder)."""
-    _settings().setValue("files/backup_folder", str(folder) if folder else "")
+    """Send backups to folder from now on (None: back to laadesk's own backups folder); the
+    choice is kept with laadesk's data, so `laadesk import` backs up there too."""
+    backups.choose_folder(folder)
 
 
 def backup_folders() -> list[Path]:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from helpers_cli import Cli, cli_env, listing, read_targets, sha256, write_csv
 
-from laadesk.store import opening
+from laadesk.store import backups, opening
 from laadesk.store.migrations import SCHEMA_VERSION
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -166,6 +166,20 @@ def test_import_backs_the_workbook_up_first(cli: Cli) -> None:
     # The same file again changes nothing, so nothing is backed up.
     cli("import", "x.laa", "t.csv")
     assert backups_of(cli, "x") == [name]
+
+
+def test_import_backs_up_into_the_folder_chosen_in_the_editor(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen = tmp_path / "stick backups"
+    chosen.mkdir()
+    monkeypatch.setenv("LAADESK_DATA_DIR", str(cli.data_dir))
+    backups.choose_folder(chosen)  # what Restore from Backup > Change backup folder keeps
+    result = cli("import", "x.laa", "t.csv")
+    assert result.err == "", result.describe()
+    assert backups_of(cli, "x") == []
+    [backup] = (chosen / "x").iterdir()
+    assert backup.name.endswith(" before-import.laa") and read_targets(backup) == {}
 
 
 def test_import_into_an_older_format_backs_up_before_the_upgrade_and_the_import(cli: Cli) -> None:

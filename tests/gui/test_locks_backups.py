@@ -327,6 +327,7 @@ def test_the_backups_dialog_lists_newest_first_with_a_summary(
     [change] = [b for b in dialog.findChildren(QPushButton) if b.accessibleName() == "Change backup folder"]
     change.click()
     assert settings.backup_folder() == chosen
+    assert backups.backup_folder() == chosen  # where `laadesk import` backs up too
     newer = take_backup(workbook, backups.PERIODIC, chosen, now=datetime(2008, 6, 3, 9, 30))
     dialog.refresh()
     assert dialog.model.backups == [newer, older]  # from both folders, newest first
@@ -385,3 +386,21 @@ def test_a_new_workbook_never_replaces_one_being_edited(
         "so it cannot be replaced; choose another name."
     ]
     assert digest(demo_path) == before and other.session is None
+
+
+def test_a_backup_folder_chosen_before_settings_version_2_moves_where_the_command_line_reads_it(
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    chosen = tmp_path / "stick backups"
+    chosen.mkdir()
+    stored = QSettings()
+    stored.setValue("settings_version", 1)
+    stored.setValue("files/backup_folder", str(chosen))
+    assert backups.backup_folder() == backups.default_folder()
+    settings.upgrade()
+    assert backups.backup_folder() == chosen.resolve() == settings.backup_folder()
+    assert not QSettings().contains("files/backup_folder")
+    settings.remember_backup_folder(None)
+    assert backups.backup_folder() == backups.default_folder()

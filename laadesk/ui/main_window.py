@@ -212,6 +212,8 @@ class MainWindow(QMainWindow):
         if page is None:
             assert self.session is not None, "pages exist only while a workbook is open"
             page = self._pages[row] = PAGES[row].page_class()(self.session)
+            if self.session.workbook.read_only:
+                page.make_read_only()
             self.stack.addWidget(page)
         return page
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+from laadesk.core.edits import set_fields
 from laadesk.store import backups, opening
 from laadesk.store.backups import list_backups, take_backup
 from laadesk.store.locks import WorkbookLocked, lock_path
@@ -98,8 +99,12 @@ def test_a_second_window_is_told_who_has_the_workbook_and_may_only_read_it(
     assert other.windowTitle() == "Kingsmere - kingsmere.laa (read-only) - laadesk"
     assert other.statusBar().currentMessage() == READ_ONLY_MESSAGE
 
-    # An edit in the read-only window is refused with a sentence, and the file is untouched.
-    retype(qtbot, area_page(other).profile.lsp_name, "Somebody Else's Partnership")
+    # The read-only window's fields take no typing, and the file is untouched.
+    lsp = area_page(other).profile.lsp_name
+    retype(qtbot, lsp, "Somebody Else's Partnership")
+    assert lsp.isReadOnly() and lsp.text() == "Kingsmere Together"
+    # An edit that still reaches the session (a shortcut) is refused with a sentence.
+    other.session.apply(set_fields(other.session.snapshot().area, "rename", lsp_name="Somebody Else"))  # type: ignore[union-attr]
     assert told == [f"{demo_path} is open read-only; changes cannot be saved to it."]
     assert digest(demo_path) == before
     assert other.session is not None and not other.session.undo_stack.canUndo()

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from laadesk.core.edits import Edit
 from laadesk.core.rules import Problem
+from laadesk.ui.pages.read_only import make_read_only
 from laadesk.ui.session import WorkbookSession
 
 MESSAGE_MS = 10_000
@@ -41,6 +42,14 @@ class Page(QWidget):
         window = self.window()
         if isinstance(window, QMainWindow) and sentence:
             window.statusBar().showMessage(sentence, MESSAGE_MS)
+
+    def reading_controls(self) -> list[QWidget]:
+        """Controls that only change what is shown (searches, filters): they work read-only too."""
+        return []
+
+    def make_read_only(self) -> None:
+        """The workbook is open read-only: nothing on this page may start an edit."""
+        make_read_only(self, self.reading_controls())
 
     def show_problem(self, problem: Problem) -> bool:
         """Select the field that causes a problem; False when this page does not hold it."""

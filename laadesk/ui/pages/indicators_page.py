@@ -89,6 +89,9 @@ class IndicatorsPage(Page):
 
     # -- building ------------------------------------------------------------------------
 
+    def reading_controls(self) -> list[QWidget]:
+        return [self.search, self.theme, self.department, self.place_survey, self.statutory, self.chosen]
+
     def _build_filters(self, catalogue: tuple[Indicator, ...]) -> None:
         self.search = QLineEdit()
         self.search.setAccessibleName("Search indicators")

@@ -92,6 +92,9 @@ class NotesPage(Page):
             header.resizeSection(self.model.column_of(key), width)
         return view
 
+    def reading_controls(self) -> list[QWidget]:
+        return [self.kind_filter, self.indicator_filter, self.visibility_filter, self.open_actions]
+
     def _build_filters(self) -> None:
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName("Show notes of kind")

@@ -144,6 +144,9 @@ class TargetsPage(Page):
         self._update_count()
         self.view.setCurrentIndex(self.proxy.index(0, 0))
 
+    def reading_controls(self) -> list[QWidget]:
+        return [self.find, self.showing]
+
     def _make_view(self) -> QTableView:
         view = TargetsView()
         view.setAccessibleName("Targets table")

@@ -1,0 +1,1 @@
+"""Turning laadesk into something a Government Office officer installs: see installers/README.md."""

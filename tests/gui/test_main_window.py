@@ -6,12 +6,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFileOpenEvent, QIcon
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from laadesk.core.edits import set_fields
 from laadesk.core.errors import NotAWorkbook
+from laadesk.core.model import AreaProfile
+from laadesk.resources import resource_path
+from laadesk.store.reference import default_catalogue
 from laadesk.store.workbook import Workbook
 from laadesk.ui import file_actions, settings
+from laadesk.ui.application import ICON, FileOpenRequests
 from laadesk.ui.main_window import MainWindow
 from laadesk.ui.new_workbook_dialog import NewWorkbookDialog
 from laadesk.ui.pages import PAGES
@@ -110,3 +116,24 @@ def test_title_follows_the_area_name(window: MainWindow) -> None:
     window.undo_action.trigger()
     assert window.windowTitle() == "Kingsmere - kingsmere.laa - laadesk"
     assert window.session.snapshot().area == area
+
+
+def test_a_workbook_opened_from_the_finder_while_running_opens_in_the_window(
+    window: MainWindow, qapp: QApplication, tmp_path: Path
+) -> None:
+    other = tmp_path / "derbyshire.laa"
+    with Workbook.create(other, AreaProfile("Derbyshire"), default_catalogue()):
+        pass
+    opener = FileOpenRequests()
+    opener.requested.connect(window.files.open_path)
+    qapp.installEventFilter(opener)
+    try:
+        QApplication.sendEvent(qapp, QFileOpenEvent(str(other)))
+    finally:
+        qapp.removeEventFilter(opener)
+    assert window.session is not None and window.session.workbook.path == other
+    assert window.windowTitle() == "Derbyshire - derbyshire.laa - laadesk"
+
+
+def test_the_application_icon_draws() -> None:
+    assert not QIcon(str(resource_path(*ICON))).pixmap(32, 32).isNull()

@@ -25,6 +25,7 @@ from laadesk.ui.pages import PAGES
 from laadesk.ui.pages.base import Page
 from laadesk.ui.pages.indicators_page import IndicatorsPage
 from laadesk.ui.pages.notes_page import NotesPage
+from laadesk.ui.pages.read_only import ADDS_RECORDS
 from laadesk.ui.pages.story_page import StoryPage
 from laadesk.ui.pages.targets_page import TargetsPage
 
@@ -69,7 +70,9 @@ def test_no_control_on_any_page_can_start_an_edit(reader: MainWindow, entry: obj
         if not isinstance(view.parentWidget(), QComboBox) and view.window() is reader:
             assert view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers, view.accessibleName()
     for line in page.findChildren(QLineEdit):
-        if line not in reading and not isinstance(line.parentWidget(), QComboBox):
+        if line.property(ADDS_RECORDS):
+            assert line.isHidden(), line.accessibleName()  # "New partner's name" with nothing to add it
+        elif line not in reading and not isinstance(line.parentWidget(), QComboBox):
             assert line.isReadOnly(), line.accessibleName()
     for text in page.findChildren(QPlainTextEdit):
         assert text.isReadOnly(), text.accessibleName()

@@ -33,6 +33,7 @@ from laadesk.core.area import (
 from laadesk.core.edits import Edit, Put, remove
 from laadesk.core.model import Tier
 from laadesk.ui.pages.area_models import SORT_ROLE, DistrictsModel, PartnersModel, RecordsModel, Row
+from laadesk.ui.pages.read_only import adds_records
 from laadesk.ui.session import WorkbookSession
 
 
@@ -93,6 +94,7 @@ class RecordsPanel(QGroupBox):
             line.setPlaceholderText(placeholder)
             line.setAccessibleName(placeholder)
             line.returnPressed.connect(self.add)
+            adds_records(line)
         self.add_button = QPushButton(f"Add {self.noun}")
         self.add_button.setAccessibleName(f"Add {self.noun}")
         self.add_button.clicked.connect(self.add)

@@ -24,8 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# A field that only takes what a button then adds (a new partner's name): hidden read-only.
+ADDS_RECORDS = "laadesk_adds_records"
+
 # Widgets whose own parts (a line edit's clear button, a combo's popup list) are left alone.
 _COMPOUND = (QComboBox, QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit)
+
+
+def adds_records(widget: QLineEdit) -> None:
+    """Mark a field whose text only becomes a record when added (Enter or an Add button)."""
+    widget.setProperty(ADDS_RECORDS, True)
 
 
 def make_read_only(page: QWidget, reading_controls: Iterable[QWidget]) -> None:
@@ -33,7 +41,9 @@ def make_read_only(page: QWidget, reading_controls: Iterable[QWidget]) -> None:
     for widget in page.findChildren(QWidget):
         if _part_of(widget, page, keep):
             continue
-        if isinstance(widget, QAbstractItemView):
+        if widget.property(ADDS_RECORDS):
+            widget.hide()
+        elif isinstance(widget, QAbstractItemView):
             widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             widget.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
         elif isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)):

@@ -24,6 +24,7 @@ from laadesk.core.codes import sort_key
 from laadesk.core.edits import Edit, Remove, add
 from laadesk.core.model import StorySection
 from laadesk.core.story import link_indicator, linkable_code, new_evidence, unlink_indicators
+from laadesk.ui.pages.read_only import adds_records
 from laadesk.ui.pages.story_models import EvidenceModel, LinksModel
 from laadesk.ui.session import WorkbookSession
 
@@ -154,6 +155,7 @@ class LinksPanel(QGroupBox):
         self.code.setPlaceholderText("Type 116, L1 or words from a title")
         self.code.setClearButtonEnabled(True)
         self.code.returnPressed.connect(self.link)
+        adds_records(self.code)
         self.choices = QStringListModel(self)
         completer = QCompleter(self.choices, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

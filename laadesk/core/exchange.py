@@ -86,6 +86,11 @@ def unguard_text(text: str) -> str:
     return text
 
 
+def _unguarded(text: str) -> str:
+    """unguard_text, without a call for the text that has no apostrophe to take off."""
+    return unguard_text(text) if text[:1] == "'" else text
+
+
 def parse_deferral_reason(text: str) -> DeferralReason | None:
     """A deferral reason from its wording, or a short form such as 'Place Survey'."""
     wanted = text.strip().lower()
@@ -130,9 +135,9 @@ def parse_row(row: ExchangeRow, catalogue: Catalogue) -> tuple[str | None, dict[
     """The code and the Target field values one row sets, or what is wrong with it."""
     problems: list[CellProblem] = list(row.problems)
     failed = {p.column for p in problems}
-
-    def cell(name: str) -> str:
-        return unguard_text((row.cells.get(name) or "").strip())
+    raw = [row.cells.get(name) or "" for name in COLUMNS]
+    # Each cell trimmed and without its apostrophe guard.
+    texts = {name: _unguarded(text.strip()) for name, text in zip(COLUMNS, raw)}
 
     def fail(column: str, message: str) -> None:
         # One problem per cell: the first found is the one to fix.
@@ -143,25 +148,26 @@ def parse_row(row: ExchangeRow, catalogue: Catalogue) -> tuple[str | None, dict[
 
     if row.cells.get(EXTRA_CELLS):
         fail("", f"cells beyond the last column of the header ({row.cells[EXTRA_CELLS][:40]})")
-    for name in COLUMNS:
-        control = CONTROL_CHARACTERS.search(row.cells.get(name) or "")
-        if control is not None:
-            fail(name, f"holds an invisible control character ({visible(control.group())}); remove it")
+    if CONTROL_CHARACTERS.search("".join(raw)):  # one search for the row; each cell only when it holds one
+        for name, text in zip(COLUMNS, raw):
+            control = CONTROL_CHARACTERS.search(text)
+            if control is not None:
+                fail(name, f"holds an invisible control character ({visible(control.group())}); remove it")
     code: str | None = None
     try:
-        code = parse_code(cell("ni"))
+        code = parse_code(texts["ni"])
     except ValueError as error:
         fail("ni", str(error))
     values: dict[str, Any] = {}
 
-    kind = cell("kind").lower()
+    kind = texts["kind"].lower()
     if kind not in KINDS:
-        fail("kind", f"'{cell('kind') or '(blank)'}' should be designated, statutory or local")
+        fail("kind", f"'{texts['kind'] or '(blank)'}' should be designated, statutory or local")
     else:
         values["role"] = KINDS[kind]
-    status = cell("status").lower() or Status.PROPOSED.value
+    status = texts["status"].lower() or Status.PROPOSED.value
     if status not in STATUSES:
-        fail("status", f"'{cell('status')}' should be proposed, agreed or deferred")
+        fail("status", f"'{texts['status']}' should be proposed, agreed or deferred")
     else:
         values["status"] = STATUSES[status]
 
@@ -174,20 +180,20 @@ def parse_row(row: ExchangeRow, catalogue: Catalogue) -> tuple[str | None, dict[
                 fail("ni", f"{code} was withdrawn from the National Indicator Set and cannot be chosen")
             values["title"] = ""
         else:
-            if not cell("title"):
+            if not texts["title"]:
                 fail("title", f"local indicator {code} needs a title")
             if kind in KINDS and kind != "local":
                 fail("kind", f"{code} is a local indicator, so its kind must be local")
-            values["title"] = cell("title")
+            values["title"] = texts["title"]
 
     for column in NUMBER_COLUMNS:
         try:
-            values[column] = parse_level(cell(column))
+            values[column] = parse_level(texts[column])
         except ValueError as error:
             fail(column, str(error))
 
     try:
-        reason = parse_deferral_reason(cell("deferred_reason"))
+        reason = parse_deferral_reason(texts["deferred_reason"])
     except ValueError as error:
         fail("deferred_reason", str(error))
     else:
@@ -195,11 +201,11 @@ def parse_row(row: ExchangeRow, catalogue: Catalogue) -> tuple[str | None, dict[
             fail("deferred_reason", f"a deferral reason is given but the status is {status}, not deferred")
         values["deferral_reason"] = reason
 
-    values["baseline_period"] = cell("baseline_period")
-    values["units"] = cell("units")
-    values["lead_partner"] = cell("lead_partner")
-    values["partners"] = tuple(dict.fromkeys(p.strip() for p in cell("partners").split(";") if p.strip()))
-    values["comment"] = cell("comment")
+    values["baseline_period"] = texts["baseline_period"]
+    values["units"] = texts["units"]
+    values["lead_partner"] = texts["lead_partner"]
+    values["partners"] = tuple(dict.fromkeys(p.strip() for p in texts["partners"].split(";") if p.strip()))
+    values["comment"] = texts["comment"]
     return code, values, problems
 
 

@@ -92,7 +92,7 @@ def plan_import(
                 changes.append(Put(Partner(name)))
                 report.append(f"partner {visible(name)}: added to the area's partners")
         before = current.get(code)
-        after = replace(before if before is not None else Target(code), **values)
+        after = replace(before, **values) if before is not None else Target(code, **values)
         if before is None:
             added += 1
             changes.append(Put(after))

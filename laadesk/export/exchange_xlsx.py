@@ -9,6 +9,7 @@ A number formatted as a percentage is read as Excel shows it (0.125 shown as 12.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
@@ -71,6 +72,8 @@ def check_xlsx_container(path: Path) -> bytes:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, str):  # most cells
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -92,6 +95,8 @@ _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 def excel_unescape(text: str) -> str:
     """Cell text as Excel shows it: Excel stores a character XML cannot hold (a carriage return,
     a control) as _xHHHH_, and a literal "_x" as _x005F_x (ECMA-376 Part 1, 22.9.2.19 ST_Xstring)."""
+    if "_x" not in text:  # most text: nothing to look for
+        return text
     return _EXCEL_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text)
 
 
@@ -140,37 +145,74 @@ class _Sheet:
     """What one pass over the sheet's XML found."""
 
     title: str
-    cells: dict[int, dict[int, Any]] = field(default_factory=dict)  # row -> column -> value
+    cells: dict[int, dict[int, str]] = field(default_factory=dict)  # row -> column -> text, never blank
     problems: dict[int, dict[int, str]] = field(default_factory=dict)  # row -> column -> message
     merged: list[str] = field(default_factory=list)
     hidden_rows: set[int] = field(default_factory=set)
     hidden_columns: set[int] = field(default_factory=set)
 
 
-def _choose_sheet(book: Any, path: Path) -> Any:
-    sheet = book[SHEET] if SHEET in book.sheetnames else (book.worksheets[0] if book.worksheets else None)
+@dataclass(frozen=True)
+class _SheetPart:
+    """A sheet as the workbook lists it: its name, how Excel shows it, where its XML is, whether it is a chart."""
+
+    title: str
+    state: str | None
+    part: str
+    chart: bool
+
+
+@functools.cache
+def _package_reader() -> Any:
+    """openpyxl's reader of the package, taking only what the import reads, and each part once: the
+    shared strings as stored (see _raw_shared_strings), and the list of sheets without opening any
+    (openpyxl would read into each one for its size, and parse chart sheets); _scan reads the one
+    chosen, once."""
+    from openpyxl.reader.excel import ExcelReader
+
+    class PackageReader(ExcelReader):  # type: ignore[misc]
+        sheets: tuple[_SheetPart, ...] = ()
+
+        def read_strings(self) -> None:
+            self.shared_strings = _raw_shared_strings(self.archive, self.package)
+
+        def read_worksheets(self) -> None:
+            self.sheets = tuple(
+                _SheetPart(sheet.name, sheet.state, rel.target, "chartsheet" in rel.Type)
+                for sheet, rel in self.parser.find_sheets()
+                if rel.target in self.valid_files
+            )
+
+    return PackageReader
+
+
+def _choose_sheet(sheets: tuple[_SheetPart, ...], path: Path) -> _SheetPart:
+    named = [s for s in sheets if s.title == SHEET]
+    tables = [s for s in sheets if not s.chart]
+    sheet = named[0] if named else (tables[0] if tables else None)
     if sheet is None:
         raise SourceUnreadable(f"{path} holds no worksheet.")
-    if getattr(sheet, "sheet_state", "visible") != "visible":
+    if sheet.state != "visible":
         raise SourceUnreadable(
             f"{path}: the sheet '{visible(sheet.title)}' is hidden in Excel; unhide it (Format > Hide & Unhide) "
             "so that what is imported is what you see."
         )
+    if sheet.chart:
+        raise SourceUnreadable(f"{path}: the sheet '{visible(sheet.title)}' is a chart, not a table of targets.")
     return sheet
 
 
-def _scan(book: Any, sheet: Any, path: Path) -> _Sheet:
+def _scan(book: Any, sheet: _SheetPart, strings: list[str], path: Path) -> _Sheet:
     """One pass over the sheet XML: values, formulas and errors by cell, merges, hidden rows and columns."""
     from openpyxl.utils.cell import column_index_from_string
     from openpyxl.worksheet._reader import WorkSheetParser
 
     archive = book._archive
-    sheet_path = sheet._worksheet_path
+    sheet_path = sheet.part
     if archive.getinfo(sheet_path).file_size > MAX_PART:
         raise SourceUnreadable(f"{path}: the sheet '{visible(sheet.title)}' is too big to be a targets sheet.")
     percent = _percent_styles(book)
     found = _Sheet(sheet.title)
-    strings = _raw_shared_strings(archive)
     with archive.open(sheet_path) as source:
         parser = WorkSheetParser(
             source,
@@ -182,7 +224,7 @@ def _scan(book: Any, sheet: Any, path: Path) -> _Sheet:
         )
         filled = 0
         for number, cells in parser.parse():
-            row: dict[int, Any] = {}
+            row: dict[int, str] = {}
             for cell in cells:
                 value, kind, column = cell["value"], cell["data_type"], cell["column"]
                 if kind == "f":
@@ -199,7 +241,7 @@ def _scan(book: Any, sheet: Any, path: Path) -> _Sheet:
                     if value:
                         row[column] = excel_unescape(value)
                 elif value is not None:
-                    row[column] = _as_shown(value, cell["style_id"] in percent)
+                    row[column] = _text(_as_shown(value, cell["style_id"] in percent))
             if not row:
                 continue
             filled += 1
@@ -224,15 +266,14 @@ def _scan(book: Any, sheet: Any, path: Path) -> _Sheet:
     return found
 
 
-def _raw_shared_strings(archive: Any) -> list[str]:
+def _raw_shared_strings(archive: Any, package: Any) -> list[str]:
     """The shared strings as stored, _xHHHH_ escapes and all (openpyxl half-undoes them, then
     excel_unescape could not tell "_x0041_" typed in a cell from an escaped "A")."""
     from openpyxl.cell.text import Text
-    from openpyxl.packaging.manifest import Manifest
-    from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS, SHEET_MAIN_NS
-    from openpyxl.xml.functions import fromstring, iterparse
+    from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
 
-    part = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES))).find(SHARED_STRINGS)
+    part = package.find(SHARED_STRINGS)
     if part is None:
         return []
     item = f"{{{SHEET_MAIN_NS}}}si"
@@ -314,17 +355,18 @@ def _sheet_problems(found: _Sheet, header: list[str], path: Path) -> None:
 
 def _rows(found: _Sheet, header: list[str]) -> list[ExchangeRow]:
     rows = []
+    width = len(header)
     for number in sorted(found.cells):
         if number == 1:
             continue
-        cells = found.cells[number]
-        texts = {column: _text(value) for column, value in cells.items()}
+        texts = found.cells[number]
         if not any(t.strip() for t in texts.values()) and number not in found.problems:
             continue
-        named = {header[c - 1]: t for c, t in texts.items() if c <= len(header) and header[c - 1]}
-        extra = [texts[c] for c in sorted(texts) if c > len(header) and texts[c].strip()]
-        if extra:
-            named[EXTRA_CELLS] = ",".join(extra)
+        named = {header[c - 1]: t for c, t in texts.items() if c <= width and header[c - 1]}
+        if max(texts, default=0) > width:
+            extra = [texts[c] for c in sorted(texts) if c > width and texts[c].strip()]
+            if extra:
+                named[EXTRA_CELLS] = ",".join(extra)
         problems = tuple(
             CellProblem(number, _column_name(header, column), message)
             for column, message in sorted(found.problems.get(number, {}).items())
@@ -337,21 +379,23 @@ def read_exchange_xlsx(path: Path) -> tuple[list[str], list[ExchangeRow]]:
     """Header and non-blank rows of the Targets sheet (or the first sheet), as text."""
     data = check_xlsx_container(path)
     from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
-    from openpyxl import load_workbook  # imported on first use: it is slow to import
 
     # openpyxl warns about features it drops (data validation, extensions...): nothing the
     # import uses, and a warning printed to the console is not a sentence a person can act on.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            # openpyxl is imported on first use here: it is slow to import.
+            reader = _package_reader()(io.BytesIO(data), read_only=True, data_only=False)
+            reader.read()
+            book = reader.wb
         except Exception as error:  # openpyxl raises many kinds for a malformed file
             if _caused_by(error, DefusedXmlException):
                 raise SourceUnreadable(_entities_sentence(path)) from None
             raise SourceUnreadable(f"{path} is not a readable Excel workbook ({_reason(error)}).") from None
         try:
-            sheet = _choose_sheet(book, path)
-            found = _scan(book, sheet, path)
+            sheet = _choose_sheet(reader.sheets, path)
+            found = _scan(book, sheet, reader.shared_strings, path)
             if not found.cells and not found.problems:
                 raise SourceUnreadable(f"{path}: the sheet '{visible(sheet.title)}' is empty.")
             header = _header(found, path)

@@ -19,6 +19,7 @@ from laadesk.export.xlsx_styles import (
     put_date,
     put_number,
     put_text,
+    restyle,
     start_table,
     style_row,
     write_header,
@@ -99,7 +100,7 @@ def write_story_sheet(sheet: Any, pack: Pack) -> None:
     header_row = start_table(sheet, pack.marking, f"Story of place - {pack.area.name}", note, STORY_COLUMNS, frozen=0)
     row = header_row + 1
     if not pack.story:
-        put_text(sheet, row, 1, "The story of place has not been written yet.").font = NOTE_FONT
+        restyle(put_text(sheet, row, 1, "The story of place has not been written yet."), font=NOTE_FONT)
         return
     width = STORY_COLUMNS[1].width
     for number, part in enumerate(pack.story, start=1):
@@ -114,7 +115,7 @@ def write_story_sheet(sheet: Any, pack: Pack) -> None:
             style_row(sheet, row, STORY_COLUMNS)
             put_text(sheet, row, 1, "Indicators it justifies")
             put_text(sheet, row, 2, ", ".join(part.section.indicators))
-            sheet.cell(row=row, column=2).font = NOTE_FONT
+            restyle(sheet.cell(row=row, column=2), font=NOTE_FONT)
             row += 1
         for evidence in part.evidence:
             style_row(sheet, row, STORY_COLUMNS)
@@ -133,7 +134,8 @@ def write_partners_sheet(sheet: Any, pack: Pack) -> None:
         sheet, pack.marking, f"Partners and their targets - {pack.area.name}", note, PARTNER_COLUMNS, frozen=1
     )
     if not pack.partners:
-        put_text(sheet, header_row + 1, 1, "No partner leads or has signed up to a target yet.").font = NOTE_FONT
+        note_cell = put_text(sheet, header_row + 1, 1, "No partner leads or has signed up to a target yet.")
+        restyle(note_cell, font=NOTE_FONT)
         return
     for row, partner in enumerate(pack.partners, start=header_row + 1):
         texts = (partner.name, partner.sector, ", ".join(partner.leads), ", ".join(partner.signed_up))
@@ -166,12 +168,12 @@ def write_sign_off_sheet(sheet: Any, pack: Pack) -> None:
     for label, value in facts:
         style_row(sheet, row, SIGN_OFF_COLUMNS)
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=len(SIGN_OFF_COLUMNS))
-        put_text(sheet, row, 1, label).font = BOLD_FONT
+        restyle(put_text(sheet, row, 1, label), font=BOLD_FONT)
         if isinstance(value, str):
             put_text(sheet, row, 2, value)
             fit_row_height(sheet, row, [(value, value_width)])
         else:
-            put_date(sheet, row, 2, value).alignment = LEFT_TOP
+            restyle(put_date(sheet, row, 2, value), alignment=LEFT_TOP)
         row += 1
 
     row += 1
@@ -179,7 +181,7 @@ def write_sign_off_sheet(sheet: Any, pack: Pack) -> None:
     write_header(sheet, row + 1, SIGN_OFF_COLUMNS)
     row += 2
     if not pack.adoptions:
-        put_text(sheet, row, 1, "No responsible authorities are listed yet.").font = NOTE_FONT
+        restyle(put_text(sheet, row, 1, "No responsible authorities are listed yet."), font=NOTE_FONT)
         row += 1
     for adoption in pack.adoptions:
         style_row(sheet, row, SIGN_OFF_COLUMNS)
@@ -196,7 +198,7 @@ def write_sign_off_sheet(sheet: Any, pack: Pack) -> None:
     write_header(sheet, row, [Column(h, c.width, c.wrap) for h, c in zip(MILESTONE_HEADINGS, SIGN_OFF_COLUMNS)])
     row += 1
     if not pack.milestones:
-        put_text(sheet, row, 1, "No milestones are set.").font = NOTE_FONT
+        restyle(put_text(sheet, row, 1, "No milestones are set."), font=NOTE_FONT)
     for milestone in pack.milestones:
         style_row(sheet, row, SIGN_OFF_COLUMNS)
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
@@ -219,7 +221,7 @@ def write_positions_sheet(sheet: Any, pack: Pack) -> None:
         sheet, pack.marking, f"Negotiating positions - {pack.area.name}", note, POSITION_COLUMNS, frozen=2
     )
     if not pack.positions:
-        put_text(sheet, header_row + 1, 1, "No negotiating positions are recorded.").font = NOTE_FONT
+        restyle(put_text(sheet, header_row + 1, 1, "No negotiating positions are recorded."), font=NOTE_FONT)
         return
     for row, line in enumerate(pack.positions, start=header_row + 1):
         position = line.position
@@ -252,7 +254,7 @@ def write_notes_sheet(sheet: Any, pack: Pack) -> None:
     )
     header_row = start_table(sheet, pack.marking, f"Champion notes - {pack.area.name}", note, NOTE_COLUMNS, frozen=0)
     if not pack.notes:
-        put_text(sheet, header_row + 1, 1, "No champion notes are recorded.").font = NOTE_FONT
+        restyle(put_text(sheet, header_row + 1, 1, "No champion notes are recorded."), font=NOTE_FONT)
         return
     for row, champion_note in enumerate(pack.notes, start=header_row + 1):
         action = champion_note.action_status.value

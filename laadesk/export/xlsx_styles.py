@@ -8,8 +8,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
@@ -46,6 +48,48 @@ NUMBER_ALIGN = Alignment(horizontal="right", vertical="top", indent=1)
 DATE_ALIGN = Alignment(horizontal="center", vertical="top")
 HEADER_ALIGN = Alignment(vertical="center", wrap_text=True)
 STATUS_FILLS = {"agreed": AGREED_FILL, "deferred": DEFERRED_FILL}
+
+
+# openpyxl finds a style object in the book's list by hashing the whole of it, each time one is set
+# on a cell: tens of microseconds, most of the time a pack took. A cell's look is only a small
+# array of indexes into those lists, so each change of look is worked out once per book (keyed
+# by the look before and the objects set) and every later cell copies the resulting array.
+_LOOKS: WeakKeyDictionary[Any, dict[tuple[object, ...], tuple[object, ...]]] = WeakKeyDictionary()
+
+
+def restyle(
+    cell: Any,
+    *,
+    font: Font | None = None,
+    fill: PatternFill | None = None,
+    border: Border | None = None,
+    alignment: Alignment | None = None,
+    number_format: str | None = None,
+) -> Any:
+    """Set the given parts of a cell's look (the rest stay as they are), as setting each attribute would."""
+    book = cell.parent.parent
+    looks = _LOOKS.get(book)
+    if looks is None:
+        looks = _LOOKS[book] = {}
+    before = cell._style
+    key = (b"" if before is None else before.tobytes(), id(font), id(fill), id(border), id(alignment), number_format)
+    known = looks.get(key)
+    if known is not None:
+        cell._style = StyleArray(known[0])
+        return cell
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    if border is not None:
+        cell.border = border
+    if alignment is not None:
+        cell.alignment = alignment
+    if number_format is not None:
+        cell.number_format = number_format
+    # The style objects are kept with the result, so no other object can take their ids while it is known.
+    looks[key] = (StyleArray(cell._style), font, fill, border, alignment)
+    return cell
 
 
 @dataclass(frozen=True)
@@ -87,18 +131,15 @@ def put_number(sheet: Any, row: int, column: int, value: float | None, number_fo
     if value is None:
         return None
     cell = sheet.cell(row=row, column=column, value=float(value))
-    cell.number_format = number_format
-    cell.alignment = NUMBER_ALIGN  # indented, so a figure does not run into the text beside it
-    return cell
+    # Indented, so a figure does not run into the text beside it.
+    return restyle(cell, alignment=NUMBER_ALIGN, number_format=number_format)
 
 
 def put_date(sheet: Any, row: int, column: int, value: date | None) -> Any:
     if value is None:
         return None
     cell = sheet.cell(row=row, column=column, value=value)
-    cell.number_format = DATE_FORMAT
-    cell.alignment = DATE_ALIGN
-    return cell
+    return restyle(cell, alignment=DATE_ALIGN, number_format=DATE_FORMAT)
 
 
 def _decimals(value: float) -> int | None:
@@ -129,7 +170,14 @@ def lines_needed(text: str, width: float) -> int:
     that, and the estimate stays on the generous side of the widest font likely to stand in.
     """
     per_line = max(int((width - 2.5) * 1.2), 1)
-    return sum(len(textwrap.wrap(line, per_line, break_on_hyphens=False)) or 1 for line in text.split("\n"))
+    lines = 0
+    for line in text.split("\n"):
+        # A line no longer than a row (and without tabs, which widen) fits on one: no need to wrap it.
+        if len(line) <= per_line and "\t" not in line:
+            lines += 1
+        else:
+            lines += len(textwrap.wrap(line, per_line, break_on_hyphens=False)) or 1
+    return lines
 
 
 def fit_row_height(sheet: Any, row: int, texts: Sequence[tuple[str, float]], max_lines: int = 27) -> None:
@@ -147,21 +195,14 @@ def style_row(sheet: Any, row: int, columns: Sequence[Column], fill: PatternFill
     """Grid lines, body font and alignment for one table row (blank cells too, so the grid is whole)."""
     for number, column in enumerate(columns, start=1):
         cell = sheet.cell(row=row, column=number)
-        cell.font = BODY_FONT
-        cell.border = GRID
-        cell.alignment = TOP_WRAP if column.wrap else TOP
-        if fill is not None:
-            cell.fill = fill
+        restyle(cell, font=BODY_FONT, fill=fill, border=GRID, alignment=TOP_WRAP if column.wrap else TOP)
 
 
 def write_header(sheet: Any, row: int, columns: Sequence[Column]) -> None:
     for number, column in enumerate(columns, start=1):
         cell = sheet.cell(row=row, column=number)
         put_text(sheet, row, number, column.heading, quote_prefix=False)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.border = GRID
-        cell.alignment = HEADER_ALIGN
+        restyle(cell, font=HEADER_FONT, fill=HEADER_FILL, border=GRID, alignment=HEADER_ALIGN)
         sheet.column_dimensions[get_column_letter(number)].width = column.width
     sheet.row_dimensions[row].height = max(lines_needed(c.heading, c.width) for c in columns) * LINE_HEIGHT + 6
 
@@ -179,22 +220,18 @@ def start_table(sheet: Any, marking: str, title: str, note: str, columns: Sequen
 def write_heading(sheet: Any, row: int, text: str, width: int) -> None:
     """A section heading across a table's width (a shaded band, bold)."""
     for number in range(1, width + 1):
-        sheet.cell(row=row, column=number).fill = SECTION_FILL
-    cell = put_text(sheet, row, 1, text)
-    cell.font = BOLD_FONT
+        restyle(sheet.cell(row=row, column=number), fill=SECTION_FILL)
+    restyle(put_text(sheet, row, 1, text), font=BOLD_FONT)
     sheet.row_dimensions[row].height = LINE_HEIGHT + 5
 
 
 def write_title(sheet: Any, marking: str, title: str, subtitle: str = "") -> int:
     """The marking on row 1 and the sheet's title on row 2 (and a note on row 3); returns the next free row."""
-    cell = put_text(sheet, 1, 1, marking or "No protective marking")
-    cell.font = MARKING_FONT
-    cell = put_text(sheet, 2, 1, title)
-    cell.font = TITLE_FONT
+    restyle(put_text(sheet, 1, 1, marking or "No protective marking"), font=MARKING_FONT)
+    restyle(put_text(sheet, 2, 1, title), font=TITLE_FONT)
     sheet.row_dimensions[2].height = 22
     if subtitle:
-        cell = put_text(sheet, 3, 1, subtitle)
-        cell.font = NOTE_FONT
+        restyle(put_text(sheet, 3, 1, subtitle), font=NOTE_FONT)
         return 4
     return 3
 

@@ -24,6 +24,7 @@ from laadesk.export.xlsx_styles import (
     put_date,
     put_number,
     put_text,
+    restyle,
     start_table,
     style_row,
     write_header,
@@ -165,8 +166,7 @@ def write_target_view(sheet: Any, pack: Pack, title: str, targets: Sequence[Targ
         sheet, pack.marking, f"{subtitle} - {pack.area.name}", _count_note(targets), VIEW_COLUMNS, frozen=2
     )
     if not targets:
-        cell = put_text(sheet, header_row + 1, 1, f"No {title.lower()} targets in this pack.")
-        cell.font = NOTE_FONT
+        restyle(put_text(sheet, header_row + 1, 1, f"No {title.lower()} targets in this pack."), font=NOTE_FONT)
         return
     for row, target in enumerate(targets, start=header_row + 1):
         polarity = pack.polarity.get(target.code)
@@ -184,7 +184,7 @@ def write_target_view(sheet: Any, pack: Pack, title: str, targets: Sequence[Targ
         }
         style_row(sheet, row, VIEW_COLUMNS)
         if target.status.value in STATUS_FILLS:
-            sheet.cell(row=row, column=3).fill = STATUS_FILLS[target.status.value]
+            restyle(sheet.cell(row=row, column=3), fill=STATUS_FILLS[target.status.value])
         put_text(sheet, row, 1, target.code)
         for column, text in texts.items():
             put_text(sheet, row, column, text)
@@ -217,8 +217,7 @@ def write_deferred_sheet(sheet: Any, pack: Pack) -> None:
         sheet, pack.marking, f"Deferred targets - {pack.area.name}", note, DEFERRED_COLUMNS, frozen=2
     )
     if not deferred:
-        cell = put_text(sheet, header_row + 1, 1, "No targets are deferred.")
-        cell.font = NOTE_FONT
+        restyle(put_text(sheet, header_row + 1, 1, "No targets are deferred."), font=NOTE_FONT)
         return
     for row, target in enumerate(deferred, start=header_row + 1):
         texts = {

@@ -396,3 +396,80 @@ def test_awkward_text_stays_text(packs: dict[str, Pack], tmp_path: Path) -> None
     assert book["Sign-off"]["A1"].value == "PROTECT & SENSITIVE"
     sheet_xml = all_parts(path)["xl/worksheets/sheet2.xml"]
     assert "PROTECT &amp;&amp; SENSITIVE" in sheet_xml  # "&&" prints one ampersand
+
+
+# -- looks and row heights ------------------------------------------------------------------
+
+
+def test_each_book_works_out_its_own_looks(tmp_path: Path) -> None:
+    """A look is worked out once per book and copied to later cells; a second book that meets the
+    same looks in another order, after a font of its own, must still show each cell as it was set."""
+    from openpyxl.styles import Font
+    from openpyxl.styles.fonts import DEFAULT_FONT
+
+    from laadesk.export.xlsx_styles import GRID, HEADER_FILL, HEADER_FONT, NUMBER_ALIGN, TOP_WRAP, restyle
+
+    own_font = Font(name="Courier New", size=9)
+    looks: list[dict[str, Any]] = [
+        {"font": HEADER_FONT, "fill": HEADER_FILL, "border": GRID},
+        {"font": own_font, "alignment": TOP_WRAP},
+        {"alignment": NUMBER_ALIGN, "number_format": "#,##0.00"},
+    ]
+    paths = []
+    for name, order in (("first", [0, 1, 2]), ("second", [2, 1, 0])):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        if name == "second":
+            sheet.cell(row=9, column=9, value="first font").font = Font(name="Arial", italic=True)
+        for row, look in enumerate(order, start=1):
+            for column in (1, 2, 3):
+                restyle(sheet.cell(row=row, column=column, value=f"{name} {look}"), **looks[look])
+        # A change of look on top of another, as a number written into a styled row gets.
+        restyle(sheet.cell(row=5, column=1, value=1.5), font=own_font, border=GRID)
+        restyle(sheet.cell(row=5, column=1), alignment=NUMBER_ALIGN, number_format="#,##0.0")
+        paths.append(tmp_path / f"{name}.xlsx")
+        book.save(paths[-1])
+    for path, order in zip(paths, ([0, 1, 2], [2, 1, 0])):
+        sheet = load(path).active
+        for row, look in enumerate(order, start=1):
+            for column in (1, 2, 3):
+                cell = sheet.cell(row=row, column=column)
+                expected = looks[look]
+                font = expected.get("font", DEFAULT_FONT)
+                assert (cell.font.name, cell.font.b) == (font.name, bool(font.b)), (path.name, row, column)
+                assert cell.fill.fgColor.rgb == (HEADER_FILL.fgColor.rgb if "fill" in expected else "00000000")
+                assert cell.border.left.style == ("thin" if "border" in expected else None)
+                alignment = expected.get("alignment")
+                assert cell.alignment.horizontal == (alignment.horizontal if alignment else None)
+                assert cell.alignment.wrap_text == (alignment.wrap_text if alignment else None)
+                assert cell.number_format == expected.get("number_format", "General")
+        number = sheet.cell(row=5, column=1)
+        assert (number.font.name, number.border.top.style) == ("Courier New", "thin")
+        assert (number.alignment.horizontal, number.alignment.indent, number.number_format) == ("right", 1, "#,##0.0")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "Kingsmere County Council",
+        "a\tb",
+        "\t\t\t",
+        "word " * 40,
+        "x" * 200,
+        "first line\n\n" + "a longer third line that wraps " * 4,
+        "é" * 30 + "\u00a0" + "ü" * 30,
+        " leading and trailing spaces ",
+    ],
+)
+def test_row_heights_count_lines_as_a_spreadsheet_wraps_them(text: str) -> None:
+    """The count skips wrapping a line that fits; it must agree with wrapping every line."""
+    import textwrap
+
+    from laadesk.export.xlsx_styles import lines_needed
+
+    for width in (8, 12, 22, 40, 90):
+        per_line = max(int((width - 2.5) * 1.2), 1)
+        wrapped = sum(len(textwrap.wrap(line, per_line, break_on_hyphens=False)) or 1 for line in text.split("\n"))
+        assert lines_needed(text, width) == wrapped, (text[:20], width)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from builders import catalogue, complete
@@ -215,6 +216,38 @@ def test_xlsx_reads_numbers_percent_strings_and_thousands(tmp_path: Path) -> Non
     assert problems == [] and result is not None
     target = result.edit.changes[-1].after  # type: ignore[union-attr]
     assert target.levels == (12.5, 1234.0, 20.0) and target.baseline == 22.5
+
+
+def _book_with_chart_sheet(sheet_title: str, chart_title: str) -> Any:
+    """A workbook whose first sheet is a chart (of the table on the worksheet after it)."""
+    from openpyxl import Workbook as Book
+    from openpyxl.chart import BarChart, Reference
+
+    book = Book()
+    sheet = book.active
+    sheet.title = sheet_title
+    sheet.append(HEADER)
+    sheet.append(list(target_row(complete(), catalogue()).values()))
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=5, min_row=1, max_row=2))
+    book.create_chartsheet(chart_title, 0).add_chart(chart)
+    return book
+
+
+def test_a_chart_sheet_before_the_table_is_passed_over(tmp_path: Path) -> None:
+    book = _book_with_chart_sheet("Return", "Chart of levels")
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    header, rows = read_exchange_xlsx(path)
+    assert header == HEADER and [r.cells["ni"] for r in rows] == ["NI 116"]
+
+
+def test_a_targets_sheet_that_is_a_chart_is_refused_in_a_sentence(tmp_path: Path) -> None:
+    book = _book_with_chart_sheet("Data", "Targets")
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    with pytest.raises(SourceUnreadable, match=r"t\.xlsx: the sheet 'Targets' is a chart, not a table of targets\.$"):
+        read_exchange_xlsx(path)
 
 
 def test_renamed_non_zip_xlsx_is_refused(tmp_path: Path) -> None:

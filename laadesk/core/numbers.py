@@ -10,6 +10,13 @@ _STRIP = re.compile(r"[\s,£$%\u00a0]")
 
 def parse_level(text: str) -> float | None:
     """A number from a cell, or None for a blank. Raises ValueError with a sentence."""
+    try:  # most cells hold a plain number: no need to clean them first
+        plain = float(text)
+    except ValueError:
+        pass
+    else:
+        if math.isfinite(plain):
+            return plain
     cleaned = _STRIP.sub("", text.strip())
     if cleaned in ("", "-", "\u2013", "\u2014"):
         return None

@@ -10,14 +10,13 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from reportlab.graphics.shapes import Circle, Line, PolyLine, Rect, String
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
 
 from laadesk.core.model import YEARS, Position, Target
 from laadesk.core.numbers import format_level
 from laadesk.core.pack import Pack
+from laadesk.export.pdf_lines import wrapped
+from laadesk.export.pdf_sketch import Sketch
 from laadesk.export.pdf_styles import (
     AREA_ORANGE,
     BOLD,
@@ -29,8 +28,8 @@ from laadesk.export.pdf_styles import (
     REGULAR,
     RULE,
     WHITE,
+    Paragraph,
     Styles,
-    make_drawing,
     make_table,
     shortened,
     text,
@@ -68,20 +67,20 @@ def _series(values: Sequence[float | None], xs: Sequence[float]) -> list[tuple[f
     return [(x, v) for x, v in zip(xs, values) if v is not None]
 
 
-def _legend(drawing: Any, entries: Sequence[tuple[str, Any, Any]], y: float) -> None:
+def _legend(sketch: Sketch, entries: Sequence[tuple[str, Any, Any]], y: float) -> None:
     """A one-line key under the plot, centred on it, starting further left only if it must."""
     widths = [17 + stringWidth(label, REGULAR, 6.5) + 10 for label, _, _ in entries]
-    plot_middle = LEFT + (drawing.width - LEFT - RIGHT) / 2
-    x = max(0.0, min(plot_middle - sum(widths) / 2, drawing.width - sum(widths)))
+    plot_middle = LEFT + (sketch.width - LEFT - RIGHT) / 2
+    x = max(0.0, min(plot_middle - sum(widths) / 2, sketch.width - sum(widths)))
     for (label, colour, dash), width in zip(entries, widths):
-        drawing.add(Line(x, y + 2.5, x + 14, y + 2.5, strokeColor=colour, strokeWidth=1.5, strokeDashArray=dash))
-        drawing.add(String(x + 17, y, label, fontName=REGULAR, fontSize=6.5, fillColor=MUTED))
+        sketch.line(x, y + 2.5, x + 14, y + 2.5, colour, 1.5, dash)
+        sketch.text(x + 17, y, label, REGULAR, 6.5, MUTED)
         x += width
 
 
 def trajectory_drawing(target: Target, positions: Sequence[Position], width: float) -> Any:
     """Baseline and the three targets; the area's and government's positions if they differ."""
-    drawing = make_drawing(width, CHART_HEIGHT)
+    drawing = Sketch(width, CHART_HEIGHT)
     plot_width = width - LEFT - RIGHT
     plot_height = CHART_HEIGHT - BOTTOM - TOP
     xs = [LEFT + plot_width * (i + 0.5) / 4 for i in range(4)]
@@ -100,21 +99,19 @@ def trajectory_drawing(target: Target, positions: Sequence[Position], width: flo
         return BOTTOM + plot_height * (value - low) / (high - low)
 
     for tick in ticks:
-        drawing.add(Line(LEFT, y_of(tick), LEFT + plot_width, y_of(tick), strokeColor=RULE, strokeWidth=0.3))
-        drawing.add(String(LEFT - 4, y_of(tick) - 2.5, _label(tick), fontName=REGULAR, fontSize=6.5, textAnchor="end"))
+        drawing.line(LEFT, y_of(tick), LEFT + plot_width, y_of(tick), RULE, 0.3)
+        drawing.text(LEFT - 4, y_of(tick) - 2.5, _label(tick), REGULAR, 6.5, anchor="end")
     period = target.baseline_period.strip()
     labels = [("Baseline", period if len(period) <= 12 else ""), *((year, "") for year in YEARS)]
     for x, (label, under) in zip(xs, labels):
-        drawing.add(String(x, BOTTOM - 10, label, fontName=REGULAR, fontSize=6.5, textAnchor="middle"))
+        drawing.text(x, BOTTOM - 10, label, REGULAR, 6.5, anchor="middle")
         if under:
-            drawing.add(
-                String(x, BOTTOM - 18, under, fontName=REGULAR, fontSize=6, fillColor=MUTED, textAnchor="middle")
-            )
-    drawing.add(Line(LEFT, BOTTOM, LEFT + plot_width, BOTTOM, strokeColor=MUTED, strokeWidth=0.6))
+            drawing.text(x, BOTTOM - 18, under, REGULAR, 6, MUTED, anchor="middle")
+    drawing.line(LEFT, BOTTOM, LEFT + plot_width, BOTTOM, MUTED, 0.6)
 
     points = [(x, y_of(v)) for x, v in _series(trajectory, xs)]
     if len(points) > 1:
-        drawing.add(PolyLine(points, strokeColor=NAVY, strokeWidth=1.6))
+        drawing.polyline(points, NAVY, 1.6)
     legend: list[tuple[str, Any, Any]] = [("target", NAVY, None)]
     if differ:
         # Drawn over the target line, so a position equal to the target shows as dashes on it.
@@ -124,42 +121,32 @@ def trajectory_drawing(target: Target, positions: Sequence[Position], width: flo
         ):
             dashed = [(x, y_of(v)) for x, v in _series(values, xs)]
             if len(dashed) > 1:
-                drawing.add(PolyLine(dashed, strokeColor=colour, strokeWidth=1.1, strokeDashArray=[3, 2]))
+                drawing.polyline(dashed, colour, 1.1, [3, 2])
             for x, y in dashed:
-                drawing.add(Rect(x - 1.8, y - 1.8, 3.6, 3.6, fillColor=colour, strokeColor=colour))
+                drawing.rect(x - 1.8, y - 1.8, 3.6, 3.6, colour, colour)
             legend.append((name, colour, [3, 2]))
     for (x, y), (_, value) in zip(points, _series(trajectory, xs)):
         is_baseline = x == xs[0] and target.baseline is not None
-        drawing.add(Circle(x, y, 2.6, fillColor=WHITE if is_baseline else NAVY, strokeColor=NAVY, strokeWidth=1))
+        drawing.circle(x, y, 2.6, WHITE if is_baseline else NAVY, NAVY)
         label = _label(value)
         label_width = stringWidth(label, BOLD, 6.5)
-        drawing.add(Rect(x - label_width / 2 - 1, y + 4, label_width + 2, 8, fillColor=WHITE, strokeColor=None))
-        drawing.add(String(x, y + 5.5, label, fontName=BOLD, fontSize=6.5, fillColor=NAVY, textAnchor="middle"))
+        drawing.rect(x - label_width / 2 - 1, y + 4, label_width + 2, 8, WHITE)
+        drawing.text(x, y + 5.5, label, BOLD, 6.5, NAVY, anchor="middle")
     _legend(drawing, legend, 2)
     return drawing
 
 
 def blank_drawing(width: float, lines: Sequence[str], headline: str) -> Any:
     """A grey panel where a chart would be: a deliberate blank (deferred) or levels not yet set."""
-    drawing = make_drawing(width, CHART_HEIGHT)
-    drawing.add(
-        Rect(
-            LEFT,
-            BOTTOM,
-            width - LEFT - RIGHT,
-            CHART_HEIGHT - BOTTOM - TOP,
-            fillColor=DEFERRED_FILL,
-            strokeColor=RULE,
-            strokeWidth=0.4,
-        )
-    )
+    drawing = Sketch(width, CHART_HEIGHT)
+    drawing.rect(LEFT, BOTTOM, width - LEFT - RIGHT, CHART_HEIGHT - BOTTOM - TOP, DEFERRED_FILL, RULE, 0.4)
     middle = LEFT + (width - LEFT - RIGHT) / 2
     y = BOTTOM + (CHART_HEIGHT - BOTTOM - TOP) / 2 + 12
-    drawing.add(String(middle, y, headline, fontName=ITALIC, fontSize=12, fillColor=MUTED, textAnchor="middle"))
+    drawing.text(middle, y, headline, ITALIC, 12, MUTED, anchor="middle")
     y -= 16
     for line in lines:
-        for part in simpleSplit(line, REGULAR, 7.5, width - LEFT - RIGHT - 12):
-            drawing.add(String(middle, y, part, fontName=REGULAR, fontSize=7.5, fillColor=MUTED, textAnchor="middle"))
+        for part in wrapped(line, REGULAR, 7.5, width - LEFT - RIGHT - 12):
+            drawing.text(middle, y, part, REGULAR, 7.5, MUTED, anchor="middle")
             y -= 10
     return drawing
 

@@ -243,7 +243,7 @@ def write_pdf_pack(pack: Pack, path: Path, progress: Callable[[int, int], None] 
         displayDocTitle=1,
     )
     counted: list[int] = []
-    document.multiBuild(story, canvasmaker=canvas_maker(furniture(pack), counted))
+    document.build(story, canvasmaker=canvas_maker(furniture(pack), counted))
     report(total - 1, total)
     data = buffer.getvalue()
 

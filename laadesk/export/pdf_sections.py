@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, TableStyle
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
 from laadesk.core.pack import PACK_TITLE, Pack
 from laadesk.core.timetable import format_date, sign_off_progress
-from laadesk.export.pdf_pages import heading
+from laadesk.export.pdf_contents import ContentsList, heading
 from laadesk.export.pdf_styles import (
     HEADER_FILL,
     INTERNAL_RED,
@@ -17,6 +16,7 @@ from laadesk.export.pdf_styles import (
     NAVY,
     REGULAR,
     RULE,
+    Paragraph,
     Styles,
     make_table,
     text,
@@ -97,7 +97,7 @@ def cover(pack: Pack, styles: Styles, width: float) -> list[Any]:
     if pack.internal:
         words = Paragraph(
             "INTERNAL BRIEF - NOT FOR THE COUNCIL OR PARTNERS<br/>"
-            '<font name="Vera" size="9.5">This brief holds government\'s negotiating positions, '
+            f'<font name="{REGULAR}" size="9.5">This brief holds government\'s negotiating positions, '
             "private floors, champion notes and open actions. Send the council pack, "
             "never this brief, to the area.</font>",
             styles.cover_warning,
@@ -118,19 +118,7 @@ def cover(pack: Pack, styles: Styles, width: float) -> list[Any]:
 
 
 def contents(styles: Styles) -> list[Any]:
-    # The contents table's own style must name Vera too, or its cells default to Helvetica.
-    table_style = TableStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ]
-    )
-    toc = TableOfContents(levelStyles=[styles.toc1, styles.toc2], dotsMinLevel=0, tableStyle=table_style)
-    return [Paragraph("Contents", styles.h1), Spacer(1, 6), toc]
+    return [Paragraph("Contents", styles.h1), Spacer(1, 6), ContentsList([styles.toc1, styles.toc2])]
 
 
 def section_heading(title: str, styles: Styles, key: str, intro: str = "") -> list[Any]:

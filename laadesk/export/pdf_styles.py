@@ -1,9 +1,11 @@
 """Fonts, colours and paragraph styles of the PDF pack, and the one way user text reaches a Paragraph.
 
-Only reportlab's bundled Vera TrueType family is used, so every font in the file is embedded
+Every font is a TrueType file laadesk ships (pdf_fonts), so every font in the file is embedded
 (the base-14 Helvetica/Times are not). reportlab's Paragraph parses markup, so every user string
 goes through `text()` - escaped with xml.sax.saxutils.escape - before it reaches one; markup
-in this package is built only from our own constants around escaped text.
+in this package is built only from our own constants around escaped text. Every Paragraph is
+pdf_paragraph's, which prints each run in a font that has its glyphs and right-to-left lines
+in the order they are read.
 """
 
 from __future__ import annotations
@@ -12,18 +14,13 @@ import re
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import LongTable, Paragraph, TableStyle
+from reportlab.platypus import LongTable, TableStyle
 
-REGULAR = "Vera"
-BOLD = "Vera-Bold"
-ITALIC = "Vera-Italic"
-BOLD_ITALIC = "Vera-BoldItalic"
+from laadesk.export.pdf_fonts import BOLD, ITALIC, REGULAR, register_fonts
+from laadesk.export.pdf_paragraph import Paragraph
 
 INK = colors.HexColor("#1A1A1A")
 NAVY = colors.HexColor("#1F3A5F")
@@ -37,23 +34,7 @@ INTERNAL_RED = colors.HexColor("#9B1C1C")
 AREA_ORANGE = colors.HexColor("#C8641E")
 GOVERNMENT_GREEN = colors.HexColor("#2E7D4F")
 
-_registered = False
-
-
-def register_fonts() -> None:
-    """Register the Vera family once; <b> and <i> in our markup map to its bold and italic faces."""
-    global _registered
-    if _registered:
-        return
-    for name, file in (
-        (REGULAR, "Vera.ttf"),
-        (BOLD, "VeraBd.ttf"),
-        (ITALIC, "VeraIt.ttf"),
-        (BOLD_ITALIC, "VeraBI.ttf"),
-    ):
-        pdfmetrics.registerFont(TTFont(name, file))
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
-    _registered = True
+__all__ = ["BOLD", "ITALIC", "REGULAR", "Paragraph", "register_fonts"]
 
 
 # Control characters other than tab and newline have no glyph and no meaning on paper.
@@ -139,16 +120,20 @@ class Styles:
         return Paragraph(markup, style or self.body)
 
 
+_PLAIN_CELL = _style("plain_cell", fontSize=8, leading=10)
+
+
+def _cell(value: Any) -> Any:
+    """A cell as the table draws it: text in a plain string would be drawn in one font, with no
+    fallback for glyphs it lacks and no right-to-left order, so it becomes a Paragraph too."""
+    if isinstance(value, str) and value:
+        return Paragraph(text(value), _PLAIN_CELL)
+    return value
+
+
 def make_table(data: list[list[Any]], col_widths: list[float], commands: list[tuple[Any, ...]], **options: Any) -> Any:
-    """A platypus table whose every cell font is Vera: a table left to its default uses Helvetica,
-    which would put an unembedded base-14 font into the file."""
-    table = LongTable(data, colWidths=col_widths, **options)
+    """A platypus table whose cells are Paragraphs, flowables or empty, with DejaVu Sans as the cell
+    font: a table left to its default uses Helvetica, which would put an unembedded base-14 font in."""
+    table = LongTable([[_cell(value) for value in row] for row in data], colWidths=col_widths, **options)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands]))
     return table
-
-
-def make_drawing(width: float, height: float) -> Any:
-    """A reportlab graphics Drawing that starts in Vera rather than the default Helvetica."""
-    drawing = Drawing(width, height)
-    drawing.initialFontName = REGULAR
-    return drawing

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable
 
 from laadesk.core.catalogue import Polarity
 from laadesk.core.model import Milestone, Target
@@ -22,10 +21,10 @@ from laadesk.export.pdf_styles import (
     DEFERRED_FILL,
     HEADER_FILL,
     NAVY,
-    REGULAR,
     RULE,
     WHITE,
     ZEBRA,
+    Paragraph,
     Styles,
     make_table,
     text,
@@ -82,6 +81,24 @@ def codes(values: Sequence[str], styles: Styles, none: str = "none", separator: 
     return Paragraph(text(separator.join(values)), styles.cell)
 
 
+class Figure(Flowable):  # type: ignore[misc]
+    """One figure, right-aligned on a line of its own: drawn exactly as a one-line right-aligned
+    Paragraph of it would be, for a fraction of the cost (no markup to parse, no line to break)."""
+
+    def __init__(self, shown: str, style: Any, size: float) -> None:
+        super().__init__()
+        self.shown, self.style, self.size = shown, style, size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        return availWidth, float(self.style.leading)
+
+    def draw(self) -> None:
+        self.canv.setFillColor(self.style.textColor)
+        self.canv.setFont(self.style.fontName, self.size)
+        self.canv.drawRightString(self.width, self.style.leading - self.size, self.shown)
+
+
 def number(value: float | None, styles: Styles, width: float) -> Any:
     """A figure exactly as format_level writes it, shrunk rather than cut if the column is narrow."""
     if value is None:
@@ -90,11 +107,9 @@ def number(value: float | None, styles: Styles, width: float) -> Any:
     style = styles.cell_number
     room = width - 2 * CELL_PADDING
     size = float(style.fontSize)
-    while size > 5 and stringWidth(shown, REGULAR, size) > room:
+    while size > 5 and stringWidth(shown, style.fontName, size) > room:
         size -= 0.5
-    if size != style.fontSize:
-        style = ParagraphStyle(f"number{size}", parent=style, fontSize=size, leading=style.leading)
-    return Paragraph(text(shown), style)
+    return Figure(shown, style, size)
 
 
 def direction(polarity: Polarity | None) -> str:

@@ -1325,9 +1325,9 @@ def _sparse(path: Path, size: int) -> Path:
 
 # -- text into every export ------------------------------------------------------------------
 
-# Scripts and symbols the PDF's embedded font (reportlab's Vera: Latin-1 and a little more)
-# has no glyphs for; see test_hostile_exports for what that means today.
-OUTSIDE_THE_PDF_FONT = ("right-to-left", "emoji", "chinese-and-japanese")
+# Texts the PDF's page font (DejaVu Sans: Latin, Greek, Cyrillic, Arabic, Hebrew) has no glyphs
+# for, and the embedded fallback font that prints them; see test_hostile_exports.
+OUTSIDE_THE_PDF_FONT = {"emoji": "Symbola", "chinese-and-japanese": "DroidSansFallback"}
 
 HOSTILE_TEXTS: dict[str, str] = {
     "markup": "AT&T <b>bold</b> & <i>unbalanced <font color='red'>red",

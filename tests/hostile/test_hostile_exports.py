@@ -25,6 +25,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, replace
 from datetime import date
+from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
@@ -103,19 +104,70 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Written:
 
 # -- each text, printed literally -------------------------------------------------------------
 
-# The PDF's only font is reportlab's Vera (Latin-1 and a little more). Text in other scripts
-# and emoji get no glyph: it silently vanishes from the page - a defect of the PDF writer,
-# reported; the marker comes off when the writer embeds a font that covers them.
-_NO_GLYPHS = pytest.mark.xfail(
-    strict=True, reason="PDF writer: Vera has no Arabic/Hebrew/CJK/emoji glyphs, so that text vanishes"
-)
+# Arabic prints joined: each letter as its initial, medial, final or isolated presentation form
+# (U+FB50-U+FEFF), which is what pdftotext reads back. NFKC folds a form into its letter, so the
+# comparison folds those forms, and only those, before looking for the text.
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 
 
-@pytest.mark.parametrize("key", [pytest.param(k, marks=_NO_GLYPHS) if k in OUTSIDE_THE_PDF_FONT else k for k in KEYS])
+def letters(text: str) -> str:
+    return _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+@pytest.mark.parametrize("key", KEYS)
 def test_the_pdf_prints_each_text_literally(hostile: Written, key: str) -> None:
     wanted = squeezed(without_pdf_controls(HOSTILE_TEXTS[key]))
     for audience in Audience:
-        assert wanted in squeezed(hostile.pdf_text[audience]), f"{key} missing from the {audience} PDF"
+        assert wanted in squeezed(letters(hostile.pdf_text[audience])), f"{key} missing from the {audience} PDF"
+
+
+def test_right_to_left_text_is_joined_and_reads_from_the_right(hostile: Written) -> None:
+    """Where the text stands alone on a line (its story paragraph), the words seen from right to left
+    are the words as written, Arabic letters in their joined forms and Hebrew as it is."""
+    words = HOSTILE_TEXTS["right-to-left"].split()
+    found = 0
+    for line in pdf_lines(hostile.pdf[Audience.COUNCIL]):
+        drawn = [word for _, word in sorted(line, reverse=True)]  # rightmost first
+        # pdftotext -bbox gives each word's characters as drawn, left to right.
+        if sorted(words) not in (sorted(letters(w[::-1]) for w in drawn), sorted(letters(w) for w in drawn)):
+            continue
+        found += 1
+        assert [letters(word[::-1]) for word in drawn] == words
+        arabic = "".join(drawn[:3])
+        assert _PRESENTATION_FORMS.search(arabic), f"Arabic drawn as separate letters: {arabic}"
+    assert found, "the right-to-left text is on no line of its own"
+
+
+def pdf_lines(path: Path) -> list[list[tuple[float, str]]]:
+    """Each line of the PDF as (left edge, word) pairs, from pdftotext -bbox-layout."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    lines = []
+    for line in re.findall(r"<line[^>]*>(.*?)</line>", html, re.S):
+        words = re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', line)
+        lines.append([(float(x), html_unescape(word)) for x, word in words])
+    return lines
+
+
+@pytest.mark.parametrize("key", list(OUTSIDE_THE_PDF_FONT))
+def test_text_beyond_the_page_font_prints_in_an_embedded_fallback_font(hostile: Written, key: str) -> None:
+    """Each character the page font lacks is drawn from a font that has its glyph, and that font is in the file."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from laadesk.export.pdf_fonts import FILES
+    from laadesk.resources import resource_path
+
+    fallback = OUTSIDE_THE_PDF_FONT[key]
+    page_font = TTFont("check-page", str(resource_path("fonts", FILES["DejaVuSans"]))).face.charToGlyph
+    glyphs = TTFont("check-fallback", str(resource_path("fonts", FILES[fallback]))).face.charToGlyph
+    beyond = {c for c in HOSTILE_TEXTS[key] if ord(c) not in page_font}
+    assert beyond, f"every character of {key} is in the page font: the test would prove nothing"
+    assert {c for c in beyond if ord(c) not in glyphs} == set()
+    for audience in Audience:
+        fonts = subprocess.run(["pdffonts", str(hostile.pdf[audience])], capture_output=True, text=True, check=True)
+        rows = [row.split() for row in fonts.stdout.splitlines()[2:]]
+        assert any(row[0].endswith(f"+{fallback}") and row[-5] == "yes" for row in rows), fonts.stdout
 
 
 @pytest.mark.parametrize("key", KEYS)

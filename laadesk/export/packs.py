@@ -39,6 +39,19 @@ def write_pack(pack: Pack, format: PackFormat, path: Path, progress: Progress | 
     return WrittenPack(format, path, f"Excel, sheets {', '.join(book.sheets)}")
 
 
+def load_pack_writers() -> None:
+    """Load reportlab, openpyxl, the PDF fonts and laadesk's writers now rather than at the first
+    export (the editor does this on a background thread once its window is up)."""
+    from laadesk.export.pdf_fonts import BOLD, ITALIC, REGULAR, coverage, register_fonts
+    from laadesk.export.pdf_pack import write_pdf_pack  # noqa: F401
+    from laadesk.export.xlsx_sheets import write_story_sheet  # noqa: F401 - and openpyxl with it
+    from laadesk.export.xlsx_targets import write_exchange_sheet  # noqa: F401
+
+    register_fonts()
+    for font in (REGULAR, BOLD, ITALIC):
+        coverage(font)
+
+
 def write_packs(
     pack: Pack, outputs: Sequence[tuple[PackFormat, Path]], progress: Progress | None = None
 ) -> list[WrittenPack]:

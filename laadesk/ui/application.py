@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -14,6 +16,10 @@ from laadesk.ui import settings
 from laadesk.ui.main_window import MainWindow
 
 ICON = ("icon", "laadesk.svg")
+# The export libraries load on a background thread this long after the window is up: loading
+# them during the first export made the window stall for a third of a second, as the window's
+# own work and the loading took turns at Python's interpreter lock.
+WARM_UP_DELAY_MS = 2000
 
 
 class FileOpenRequests(QObject):
@@ -41,6 +47,20 @@ def application() -> QApplication:
     return app
 
 
+def load_pack_writers_in_background() -> threading.Thread:
+    """Load reportlab, openpyxl and the PDF fonts while the officer reads the first page."""
+
+    def load() -> None:
+        from laadesk.export.packs import load_pack_writers
+
+        with contextlib.suppress(Exception):  # the first export loads them again and says what failed
+            load_pack_writers()
+
+    thread = threading.Thread(target=load, name="laadesk: loading the pack writers", daemon=True)
+    thread.start()
+    return thread
+
+
 def run_application(path: Path | None, *, demo: bool = False) -> int:
     app = application()
     settings.upgrade()
@@ -49,6 +69,7 @@ def run_application(path: Path | None, *, demo: bool = False) -> int:
     opener.requested.connect(window.files.open_path)
     app.installEventFilter(opener)
     window.show()
+    QTimer.singleShot(WARM_UP_DELAY_MS, load_pack_writers_in_background)
     if path is not None:
         window.files.open_path(path)
     elif demo:

@@ -61,7 +61,7 @@ class PackExport(QObject):
         self.progress.setWindowTitle("Exporting")
         self.progress.setCancelButton(None)  # type: ignore[arg-type]
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)
+        self.progress.setMinimumDuration(1000)
         self.progress.setValue(0)
         worker = self.worker = ExportWorker(pack, request.outputs)
         worker.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)

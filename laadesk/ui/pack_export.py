@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from laadesk.store.opening import is_workbook_file
 from laadesk.ui import settings
-from laadesk.ui.export_worker import ExportWorker, start_export
 
 if TYPE_CHECKING:
+    from laadesk.ui.export_worker import ExportWorker
     from laadesk.ui.main_window import MainWindow
 
 
@@ -63,6 +63,8 @@ class PackExport(QObject):
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(1000)
         self.progress.setValue(0)
+        from laadesk.ui.export_worker import ExportWorker, start_export  # with the pack code: a quicker start
+
         worker = self.worker = ExportWorker(pack, request.outputs)
         worker.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         worker.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)

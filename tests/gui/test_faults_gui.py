@@ -32,7 +32,7 @@ from laadesk.export.packs import PackFormat
 from laadesk.store.demo import build_demo
 from laadesk.store.reference import shipped_catalogue
 from laadesk.store.workbook import Workbook
-from laadesk.ui import file_actions, pack_export
+from laadesk.ui import export_worker, file_actions
 from laadesk.ui.export_dialog import ExportDialog, ExportRequest
 from laadesk.ui.main_window import MainWindow
 from laadesk.ui.new_workbook_dialog import NewWorkbookDialog
@@ -427,9 +427,9 @@ def export_pdf_to(officer: Officer, qtbot: QtBot, target: Path, monkeypatch: pyt
     # before its thread starts it, and the export then never runs (see docs/crash-harness.md,
     # "faults found"). Hold it here, so this test checks what the export says about the disk.
     workers: list[object] = []
-    start_export = pack_export.start_export
+    start_export = export_worker.start_export
     monkeypatch.setattr(
-        pack_export, "start_export", lambda worker, parent: workers.append(worker) or start_export(worker, parent)
+        export_worker, "start_export", lambda worker, parent: workers.append(worker) or start_export(worker, parent)
     )
     officer.window.pack_export.action.trigger()
     qtbot.waitUntil(lambda: not officer.window.pack_export.running, timeout=60000)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from laadesk.core.errors import WorkbookUnavailable
+from laadesk.store.file_steps import link_into_place, remove_quietly
 from laadesk.store.opening import file_exists_problem
 from laadesk.store.paths import user_data_dir
 
@@ -167,7 +168,7 @@ def _write(memory: sqlite3.Connection, workbook: Path, folder: Path, base: str) 
         for number in range(1, 100):
             name = f"{base}.laa" if number == 1 else f"{base} {number}.laa"
             with contextlib.suppress(FileExistsError):
-                _place(partial, folder / name)
+                link_into_place(partial, folder / name)
                 return folder / name
         raise FileExistsError(f"too many backups named {base}")
     except sqlite3.Error as error:
@@ -176,27 +177,7 @@ def _write(memory: sqlite3.Connection, workbook: Path, folder: Path, base: str) 
     except OSError as error:
         raise BackupFailed(workbook, folder, _why(error)) from None
     finally:
-        _remove(partial, Path(f"{partial}-journal"))
-
-
-def _place(partial: Path, path: Path) -> None:
-    """Give a finished file its name; FileExistsError rather than replace anything already there."""
-    try:
-        os.link(partial, path)
-    except FileExistsError:
-        raise
-    except OSError:
-        # Filesystems without hard links (FAT on USB sticks): check, then rename.
-        if os.path.lexists(path):
-            raise FileExistsError(path) from None
-        os.replace(partial, path)
-
-
-def _remove(*paths: Path) -> None:
-    """Tidy up a partial file; a folder that cannot even be listed (read-only, gone) has none to tidy."""
-    for path in paths:
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)
+        remove_quietly(partial)
 
 
 def _folder_name(stem: str) -> str:
@@ -294,10 +275,10 @@ def restore(backup: Path, target: Path) -> None:
         shutil.copyfile(backup, partial)
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
-        _place(partial, target)
+        link_into_place(partial, target)
     except FileExistsError:
         raise WorkbookUnavailable(f"{target} already exists; laadesk restores only into a new file.") from None
     except OSError as error:
         raise WorkbookUnavailable(f"Cannot restore to {target}: {_why(error)}.") from None
     finally:
-        _remove(partial)
+        remove_quietly(partial)

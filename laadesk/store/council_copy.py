@@ -24,6 +24,7 @@ from pathlib import Path
 
 from laadesk.core.errors import WorkbookProblem, WorkbookUnavailable
 from laadesk.store import opening
+from laadesk.store.file_steps import place_new_file
 from laadesk.store.workbook import Workbook
 
 # Tables whose every row stays with government.
@@ -101,7 +102,7 @@ def _vacuum_into(memory: sqlite3.Connection, target: Path) -> None:
         with partial.open("rb+") as handle:
             os.fsync(handle.fileno())
         _check(partial, target)
-        _place(partial, target)
+        place_new_file(partial, target)
     except sqlite3.Error as error:
         raise WorkbookUnavailable(_cannot_write(target, error)) from None
     except OSError as error:
@@ -141,15 +142,3 @@ def _check(partial: Path, target: Path) -> None:
         conn.close()
     if left or free:
         raise unclean
-
-
-def _place(partial: Path, target: Path) -> None:
-    try:
-        os.link(partial, target)
-    except FileExistsError:
-        raise WorkbookUnavailable(f"{target} already exists; laadesk will not overwrite it.") from None
-    except OSError:
-        # Filesystems without hard links (FAT on USB sticks): check, then rename.
-        if os.path.lexists(target):
-            raise WorkbookUnavailable(f"{target} already exists; laadesk will not overwrite it.") from None
-        os.replace(partial, target)

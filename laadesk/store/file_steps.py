@@ -31,16 +31,24 @@ def words(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
 
 
-def place_new_file(partial: Path, path: Path) -> None:
-    """Give a finished new workbook its name, never replacing a file that appeared meanwhile."""
+def link_into_place(partial: Path, path: Path) -> None:
+    """Give a finished file its name; FileExistsError rather than replace anything already there.
+    Where hard links work the partial file keeps its own name too (the caller tidies it away)."""
     try:
         os.link(partial, path)
     except FileExistsError:
-        raise WorkbookUnavailable(f"{path} already exists; laadesk will not overwrite it.") from None
+        raise
     except OSError:
         # Filesystems without hard links (FAT on USB sticks): check, then rename.
         if os.path.lexists(path):
-            raise WorkbookUnavailable(f"{path} already exists; laadesk will not overwrite it.") from None
+            raise FileExistsError(path) from None
         os.replace(partial, path)
-        return
-    partial.unlink()
+
+
+def place_new_file(partial: Path, path: Path) -> None:
+    """Give a finished new workbook its name, never replacing a file that appeared meanwhile."""
+    try:
+        link_into_place(partial, path)
+    except FileExistsError:
+        raise WorkbookUnavailable(f"{path} already exists; laadesk will not overwrite it.") from None
+    partial.unlink(missing_ok=True)

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import stat
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from laadesk.core.errors import (
@@ -184,33 +185,39 @@ def _normal_sql(sql: str | None) -> str:
     return " ".join((sql or "").split())
 
 
+@dataclass(frozen=True)
+class _Made:
+    """What laadesk's migrations make at one schema version, from one run of them in memory."""
+
+    schema: dict[str, tuple[str, str, str]]  # name -> (type, table, SQL with spaces normalised)
+    columns: dict[str, tuple[tuple[str, str], ...]]  # table -> (column, declared type)
+
+
 @functools.cache
-def expected_schema(version: int) -> dict[str, tuple[str, str, str]]:
-    """name -> (type, table, SQL with spaces normalised) of what laadesk's migrations make at version."""
+def _made(version: int) -> _Made:
     conn = sqlite3.connect(":memory:")
     try:
         for migration in MIGRATIONS[: max(0, min(version, SCHEMA_VERSION))]:
             migration(conn)
         rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema").fetchall()
-    finally:
-        conn.close()
-    return {name: (kind, table, _normal_sql(sql)) for kind, name, table, sql in rows}
-
-
-@functools.cache
-def _expected_columns(version: int) -> dict[str, tuple[tuple[str, str], ...]]:
-    """table -> (column, declared type) of each table laadesk makes at version."""
-    conn = sqlite3.connect(":memory:")
-    try:
-        for migration in MIGRATIONS[: max(0, min(version, SCHEMA_VERSION))]:
-            migration(conn)
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")]
-        return {
+        columns = {
             table: tuple((str(c[1]), str(c[2]).upper()) for c in conn.execute(f'PRAGMA table_info("{table}")'))
-            for table in tables
+            for kind, table, _, _ in rows
+            if kind == "table"
         }
     finally:
         conn.close()
+    return _Made({name: (kind, table, _normal_sql(sql)) for kind, name, table, sql in rows}, columns)
+
+
+def expected_schema(version: int) -> dict[str, tuple[str, str, str]]:
+    """name -> (type, table, SQL with spaces normalised) of what laadesk's migrations make at version."""
+    return _made(version).schema
+
+
+def _expected_columns(version: int) -> dict[str, tuple[tuple[str, str], ...]]:
+    """table -> (column, declared type) of each table laadesk makes at version."""
+    return _made(version).columns
 
 
 def _check_schema(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,17 @@ from laadesk.core.model import (
 from laadesk.store.rows import to_row
 
 
+@functools.cache
+def _upsert(table: str, columns: tuple[str, ...], keys: tuple[str, ...]) -> str:
+    """Worked out once per table and set of columns: an edit is then one prepared statement."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c not in keys)
+    key_names = ", ".join(f'"{k}"' for k in keys)
+    conflict = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+    return f'INSERT INTO "{table}" ({names}) VALUES ({marks}) ON CONFLICT ({key_names}) {conflict}'
+
+
 @dataclass(frozen=True)
 class TableSpec:
     name: str
@@ -33,6 +45,10 @@ class TableSpec:
         if self.singleton:
             row["key"] = record.key
         return row
+
+    def upsert(self, columns: tuple[str, ...]) -> str:
+        """The statement that writes one record: insert it, or update the row with its key."""
+        return _upsert(self.name, columns, self.keys)
 
     def key_values(self, record: Record) -> tuple[Any, ...]:
         if self.singleton:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import getpass
 import os
 import sqlite3
@@ -356,7 +355,7 @@ class Workbook:
         row = spec.row(record)
         if isinstance(record, Position):
             self._record_position_history(record)
-        self._db.execute(_upsert(spec.name, tuple(row), spec.keys), tuple(row.values()))
+        self._db.execute(spec.upsert(tuple(row)), tuple(row.values()))
 
     def _remove(self, record: Any) -> None:
         spec = spec_for(record)
@@ -389,14 +388,3 @@ class Workbook:
                 f"INSERT INTO indicators ({columns}) VALUES ({', '.join('?' for _ in row)})",
                 tuple(row.values()),
             )
-
-
-@functools.cache
-def _upsert(table: str, columns: tuple[str, ...], keys: tuple[str, ...]) -> str:
-    """The statement that writes one record: insert it, or update the row with its key."""
-    names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c not in keys)
-    key_names = ", ".join(f'"{k}"' for k in keys)
-    conflict = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
-    return f'INSERT INTO "{table}" ({names}) VALUES ({marks}) ON CONFLICT ({key_names}) {conflict}'

@@ -9,12 +9,10 @@ A number formatted as a percentage is read as Excel shows it (0.125 shown as 12.
 
 from __future__ import annotations
 
-import functools
 import io
 import math
 import re
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -25,50 +23,11 @@ from laadesk.core.errors import CellProblem
 from laadesk.core.exchange import EXTRA_CELLS, MAX_ROWS, ExchangeRow
 from laadesk.core.numbers import format_level
 from laadesk.core.text import visible
-from laadesk.export.exchange_csv import SourceUnreadable, read_source_bytes
+from laadesk.export.exchange_csv import SourceUnreadable
+from laadesk.export.xlsx_package import MAX_PART, SheetPart, check_xlsx_container, package_reader
 
-# openpyxl reads XML with defusedxml when it is installed (it is a dependency), which
-# refuses entity expansion and external entities. It does not guard against zip bombs,
-# so the uncompressed sizes are checked first: in all, and of each part (openpyxl parses
-# some parts whole; 25 MB of sheet XML takes it several seconds).
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_PART = 25 * 1024 * 1024
-MAX_PARTS = 10_000
 SHEET = "Targets"
-# Old .xls files, and .xlsx files saved with a password, are OLE2 compound documents.
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 FORMULA_ADVICE = "copy the sheet and paste it back as values (Paste Special > Values), then import again"
-
-
-def check_xlsx_container(path: Path) -> bytes:
-    """The file's bytes, once they are known to be a zip archive of a sane size."""
-    data = read_source_bytes(path)
-    if data.startswith(OLE2_MAGIC):
-        raise SourceUnreadable(
-            f"{path} is an old-style Excel .xls file or a workbook saved with a password; save it in Excel "
-            "as an .xlsx workbook without a password to import it."
-        )
-    if not data.startswith(b"PK"):
-        raise SourceUnreadable(f"{path} is not an Excel .xlsx file (it is not a zip archive).")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        raise SourceUnreadable(f"{path} is not an Excel .xlsx file (the zip archive is damaged).") from None
-    total = sum(info.file_size for info in parts)
-    if total > MAX_UNCOMPRESSED:
-        raise SourceUnreadable(
-            f"{path} would unpack to {total // (1024 * 1024)} MB, more than a targets workbook ever holds; refused."
-        )
-    if len(parts) > MAX_PARTS:
-        raise SourceUnreadable(f"{path} holds {len(parts)} parts, more than a targets workbook ever holds; refused.")
-    biggest = max(parts, key=lambda info: info.file_size, default=None)
-    if biggest is not None and biggest.file_size > MAX_PART:
-        raise SourceUnreadable(
-            f"{path} holds a part ({visible(biggest.filename[:80])}) that would unpack to "
-            f"{biggest.file_size // (1024 * 1024)} MB, more than a targets workbook ever holds; refused."
-        )
-    return data
 
 
 def _text(value: Any) -> str:
@@ -152,41 +111,7 @@ class _Sheet:
     hidden_columns: set[int] = field(default_factory=set)
 
 
-@dataclass(frozen=True)
-class _SheetPart:
-    """A sheet as the workbook lists it: its name, how Excel shows it, where its XML is, whether it is a chart."""
-
-    title: str
-    state: str | None
-    part: str
-    chart: bool
-
-
-@functools.cache
-def _package_reader() -> Any:
-    """openpyxl's reader of the package, taking only what the import reads, and each part once: the
-    shared strings as stored (see _raw_shared_strings), and the list of sheets without opening any
-    (openpyxl would read into each one for its size, and parse chart sheets); _scan reads the one
-    chosen, once."""
-    from openpyxl.reader.excel import ExcelReader
-
-    class PackageReader(ExcelReader):  # type: ignore[misc]
-        sheets: tuple[_SheetPart, ...] = ()
-
-        def read_strings(self) -> None:
-            self.shared_strings = _raw_shared_strings(self.archive, self.package)
-
-        def read_worksheets(self) -> None:
-            self.sheets = tuple(
-                _SheetPart(sheet.name, sheet.state, rel.target, "chartsheet" in rel.Type)
-                for sheet, rel in self.parser.find_sheets()
-                if rel.target in self.valid_files
-            )
-
-    return PackageReader
-
-
-def _choose_sheet(sheets: tuple[_SheetPart, ...], path: Path) -> _SheetPart:
+def _choose_sheet(sheets: tuple[SheetPart, ...], path: Path) -> SheetPart:
     named = [s for s in sheets if s.title == SHEET]
     tables = [s for s in sheets if not s.chart]
     sheet = named[0] if named else (tables[0] if tables else None)
@@ -202,7 +127,7 @@ def _choose_sheet(sheets: tuple[_SheetPart, ...], path: Path) -> _SheetPart:
     return sheet
 
 
-def _scan(book: Any, sheet: _SheetPart, strings: list[str], path: Path) -> _Sheet:
+def _scan(book: Any, sheet: SheetPart, strings: list[str], path: Path) -> _Sheet:
     """One pass over the sheet XML: values, formulas and errors by cell, merges, hidden rows and columns."""
     from openpyxl.utils.cell import column_index_from_string
     from openpyxl.worksheet._reader import WorkSheetParser
@@ -264,26 +189,6 @@ def _scan(book: Any, sheet: _SheetPart, strings: list[str], path: Path) -> _Shee
                 last = int(attributes.get("max", first))
                 found.hidden_columns.update(range(first, min(last, 16384) + 1))
     return found
-
-
-def _raw_shared_strings(archive: Any, package: Any) -> list[str]:
-    """The shared strings as stored, _xHHHH_ escapes and all (openpyxl half-undoes them, then
-    excel_unescape could not tell "_x0041_" typed in a cell from an escaped "A")."""
-    from openpyxl.cell.text import Text
-    from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
-    from openpyxl.xml.functions import iterparse
-
-    part = package.find(SHARED_STRINGS)
-    if part is None:
-        return []
-    item = f"{{{SHEET_MAIN_NS}}}si"
-    strings = []
-    with archive.open(part.PartName[1:]) as source:
-        for _, node in iterparse(source):
-            if node.tag == item:
-                strings.append(Text.from_tree(node).content)
-                node.clear()
-    return strings
 
 
 def _column_name(header: list[str], column: int) -> str:
@@ -386,7 +291,7 @@ def read_exchange_xlsx(path: Path) -> tuple[list[str], list[ExchangeRow]]:
         warnings.simplefilter("ignore")
         try:
             # openpyxl is imported on first use here: it is slow to import.
-            reader = _package_reader()(io.BytesIO(data), read_only=True, data_only=False)
+            reader = package_reader()(io.BytesIO(data), read_only=True, data_only=False)
             reader.read()
             book = reader.wb
         except Exception as error:  # openpyxl raises many kinds for a malformed file

@@ -68,11 +68,11 @@ def _unmarked_utf16(data: bytes) -> str | None:
     pairs = len(sample) // 2
     even = sample[0 : pairs * 2 : 2].count(0)
     odd = sample[1 : pairs * 2 : 2].count(0)
-    # A few characters have a NUL on the other side (U+0100, U+0300...): allow one in fifty.
-    allowed = max(1.0, 0.02 * pairs)
-    if odd >= 0.75 * pairs and even <= allowed:
+    # A few characters have a NUL on the other side (U+0100, U+0300...), and in a short file two
+    # of them are already a fifth of it: allow up to one for every four on the ASCII side.
+    if odd >= 0.75 * pairs and even <= max(1.0, odd / 4):
         return "utf-16-le"
-    if even >= 0.75 * pairs and odd <= allowed:
+    if even >= 0.75 * pairs and odd <= max(1.0, even / 4):
         return "utf-16-be"
     return None
 

@@ -259,6 +259,8 @@ latin_text = st.text(st.characters(min_codepoint=0xA0, max_codepoint=0x17F), max
 
 @examples(100)
 @given(st.lists(st.tuples(ascii_text, latin_text), min_size=1, max_size=5), st.booleans())
+@example([("abcdefgh", "\u0100\u0100")], False)  # two of ten characters with a NUL on the other side
+@example([("abcdefgh", "\u0100"), ("ijklmnop", "\u0100")], True)
 def test_utf16_without_a_byte_order_mark_is_recognised(parts: list[tuple[str, str]], big_endian: bool) -> None:
     """Mostly-Latin text saved as UTF-16 with no BOM (some exporters do): read, not refused as NULs."""
     text = "".join(a + b for a, b in parts)

@@ -83,6 +83,12 @@ def backup_folder() -> Path:
     return chosen_folder() or default_folder()
 
 
+def backup_folders() -> list[Path]:
+    """Every folder backups may be in: the chosen one and laadesk's own (where they went before)."""
+    folders = [backup_folder(), default_folder()]
+    return [f for n, f in enumerate(folders) if f not in folders[:n]]
+
+
 @dataclass(frozen=True)
 class Backup:
     """One backup file, described by its name."""

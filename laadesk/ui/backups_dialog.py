@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from laadesk.core.errors import WorkbookProblem
-from laadesk.store.backups import Backup, list_backups, summarise
+from laadesk.store.backups import Backup, backup_folders, list_backups, summarise
 from laadesk.ui import settings
 
 Index = QModelIndex | QPersistentModelIndex
@@ -99,7 +99,7 @@ class BackupsModel(QAbstractTableModel):
 def find_backups(stem: str | None) -> list[Backup]:
     """One workbook's backups (or every workbook's) in every folder backups may be in."""
     found: dict[Path, Backup] = {}
-    for folder in settings.backup_folders():
+    for folder in backup_folders():
         for backup in list_backups(folder, stem):
             found.setdefault(backup.path.resolve(), backup)
     return sorted(found.values(), key=lambda b: (b.taken, b.path.name), reverse=True)

@@ -74,20 +74,10 @@ def backup_folder() -> Path:
     return backups.backup_folder()
 
 
-def chosen_backup_folder() -> Path | None:
-    return backups.chosen_folder()
-
-
 def remember_backup_folder(folder: Path | None) -> None:
     """Send backups to folder from now on (None: back to laadesk's own backups folder); the
     choice is kept with laadesk's data, so `laadesk import` backs up there too."""
     backups.choose_folder(folder)
-
-
-def backup_folders() -> list[Path]:
-    """Every folder backups may be in: the chosen one and laadesk's own (the command line's)."""
-    folders = [backup_folder(), backups.default_folder()]
-    return [f for n, f in enumerate(folders) if f not in folders[:n]]
 
 
 # -- window state (kept apart from preferences) -----------------------------------------

@@ -90,29 +90,32 @@ def _targets(pack: Pack, styles: Styles) -> list[Any]:
     return flow
 
 
+def _table_section(styles: Styles, title: str, key: str, intro: str, table: Any | None, empty: str) -> list[Any]:
+    """A section's heading and its table, or the sentence saying there is nothing to list."""
+    return [*section_heading(title, styles, key, intro), table if table is not None else none_line(empty, styles)]
+
+
 def _deferred(pack: Pack, styles: Styles) -> list[Any]:
-    flow = section_heading(
-        "Deferred targets",
+    return _table_section(
         styles,
+        "Deferred targets",
         "deferred",
         "Targets that could not be set yet. Their baselines and levels are blank on purpose, not missing; "
         "each is revisited at review and refresh.",
+        deferred_table(pack, styles, LANDSCAPE_WIDTH) if pack.deferred else None,
+        "None: no target is deferred.",
     )
-    if pack.deferred:
-        return [*flow, deferred_table(pack, styles, LANDSCAPE_WIDTH)]
-    return [*flow, none_line("None: no target is deferred.", styles)]
 
 
 def _partners(pack: Pack, styles: Styles) -> list[Any]:
-    flow = section_heading(
-        "Partners signing up",
+    return _table_section(
         styles,
+        "Partners signing up",
         "partners",
         "Each partner, the targets it leads and the targets it has signed up to.",
+        partners_table(pack.partners, styles, LANDSCAPE_WIDTH) if pack.partners else None,
+        "None: no partner leads or has signed up to a target yet.",
     )
-    if pack.partners:
-        return [*flow, partners_table(pack.partners, styles, LANDSCAPE_WIDTH)]
-    return [*flow, none_line("None: no partner leads or has signed up to a target yet.", styles)]
 
 
 def _notes(pack: Pack, styles: Styles) -> list[Any]:
@@ -148,45 +151,51 @@ def _sign_off(pack: Pack, styles: Styles) -> list[Any]:
 
 
 def _milestones(pack: Pack, styles: Styles) -> list[Any]:
-    flow = section_heading("Milestones", styles, "milestones", "The negotiating timetable and where each step stands.")
-    if pack.milestones:
-        return [*flow, milestones_table(pack.milestones, pack, styles, PORTRAIT_WIDTH)]
-    return [*flow, none_line("None: no milestones have been set.", styles)]
+    return _table_section(
+        styles,
+        "Milestones",
+        "milestones",
+        "The negotiating timetable and where each step stands.",
+        milestones_table(pack.milestones, pack, styles, PORTRAIT_WIDTH) if pack.milestones else None,
+        "None: no milestones have been set.",
+    )
 
 
 def _positions(pack: Pack, styles: Styles) -> list[Any]:
-    flow = [
+    return [
         *turn_to(LANDSCAPE),
-        *section_heading(
-            "Negotiating positions and gaps",
+        *_table_section(
             styles,
+            "Negotiating positions and gaps",
             "positions",
             "Internal to government. The area's proposal and government's position for each target-year, "
             "with government's private floor. Never share the floors with the area.",
+            positions_table(pack, styles, LANDSCAPE_WIDTH) if pack.positions else None,
+            "None: no negotiating positions have been recorded.",
         ),
     ]
-    if pack.positions:
-        return [*flow, positions_table(pack, styles, LANDSCAPE_WIDTH)]
-    return [*flow, none_line("None: no negotiating positions have been recorded.", styles)]
 
 
 def _champion_notes(pack: Pack, styles: Styles) -> list[Any]:
-    flow = section_heading(
-        "Champion notes",
+    return _table_section(
         styles,
+        "Champion notes",
         "champion-notes",
         "Notes from Negotiating Champions and GO staff, internal and shareable alike.",
+        notes_table(pack.notes, styles, LANDSCAPE_WIDTH) if pack.notes else None,
+        "None: no champion notes have been recorded.",
     )
-    if pack.notes:
-        return [*flow, notes_table(pack.notes, styles, LANDSCAPE_WIDTH)]
-    return [*flow, none_line("None: no champion notes have been recorded.", styles)]
 
 
 def _open_actions(pack: Pack, styles: Styles) -> list[Any]:
-    flow = section_heading("Open actions", styles, "open-actions", "Actions from champion notes not yet done.")
-    if pack.open_actions:
-        return [*flow, actions_table(pack.open_actions, styles, LANDSCAPE_WIDTH)]
-    return [*flow, none_line("None: every action is done.", styles)]
+    return _table_section(
+        styles,
+        "Open actions",
+        "open-actions",
+        "Actions from champion notes not yet done.",
+        actions_table(pack.open_actions, styles, LANDSCAPE_WIDTH) if pack.open_actions else None,
+        "None: every action is done.",
+    )
 
 
 COUNCIL_SECTIONS: tuple[Section, ...] = (

@@ -1,7 +1,9 @@
 """What a sign-off pack contains, by audience: the council pack can only hold what may leave government.
 
-The exporters never see a snapshot. They get a Pack, and council_pack() copies no negotiating
-position, floor, history or champion note into it at all - so no writer can leak one.
+The exporters never see a snapshot. They get a Pack, and council_pack() builds it from the
+snapshot's council view (`WorkbookSnapshot.for_council`), in which every kind of record marked
+internal is empty - so no writer can leak a negotiating position, floor, history or champion
+note, nor any internal record kind added later.
 """
 
 from __future__ import annotations
@@ -179,8 +181,8 @@ def _common(snapshot: WorkbookSnapshot, audience: Audience, generated: date) -> 
 
 
 def council_pack(snapshot: WorkbookSnapshot, generated: date) -> Pack:
-    """The pack a council adopts: no positions, floors, history or champion notes of any kind."""
-    return _common(snapshot, Audience.COUNCIL, generated)
+    """The pack a council adopts: built from nothing government keeps to itself."""
+    return _common(snapshot.for_council(), Audience.COUNCIL, generated)
 
 
 def internal_brief(snapshot: WorkbookSnapshot, generated: date) -> Pack:

@@ -1,11 +1,11 @@
 """A copy of a workbook the council may have: what government keeps to itself taken out, and
 written so that none of it survives anywhere in the file's bytes.
 
-Left out: every champion note (internal and shareable alike - the council pack prints no note
-at all, so none is the safe reading), every negotiating position with its private floor, and
-the history of positions (who moved which figure when). Everything else - the area, story of
-place and evidence, targets with their rationale and comments, partners, adoptions, sign-off,
-timetable and the indicator set - is what the council pack already shows, and stays.
+Left out: every table marked internal where its records are declared (core/snapshot.py) -
+today every champion note (internal and shareable alike - the council pack prints no note at
+all, so none is the safe reading), every negotiating position with its private floor, and the
+history of positions (who moved which figure when). Everything else is what the council pack
+already shows, and stays.
 
 How nothing survives: the open workbook is copied with SQLite's backup API into memory, the
 internal rows are deleted there, and `VACUUM INTO` writes a new file built row by row from
@@ -23,13 +23,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from laadesk.core.errors import WorkbookProblem, WorkbookUnavailable
+from laadesk.core.snapshot import Kept
+from laadesk.core.timetable import join_names
 from laadesk.store import opening
 from laadesk.store.file_steps import place_new_file
+from laadesk.store.tables import all_tables
 from laadesk.store.workbook import Workbook
 
-# Tables whose every row stays with government.
-INTERNAL_TABLES = ("champion_notes", "position_history", "positions")
 COUNCIL_COPY_KEY = "council_copy_made_at"
+
+
+def internal_kinds() -> list[Kept]:
+    """The kinds of record whose every row stays with government."""
+    return [spec.kept for spec in all_tables() if spec.internal and spec.kept is not None]
 
 
 @dataclass(frozen=True)
@@ -38,20 +44,11 @@ class CouncilCopy:
 
     path: Path
     targets: int
-    notes_removed: int
-    positions_removed: int
-    history_removed: int
+    removed: tuple[tuple[Kept, int], ...]  # each internal kind of record, and how many were left out
 
     def describe(self) -> str:
-        return (
-            f"{_count(self.targets, 'target')} kept; left out {_count(self.notes_removed, 'champion note')}, "
-            f"{_count(self.positions_removed, 'negotiating position')} (with their floors) and "
-            f"{_count(self.history_removed, 'change')} of negotiating history"
-        )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+        left_out = join_names([kind.counted(count) for kind, count in self.removed])
+        return f"{self.targets} target{'' if self.targets == 1 else 's'} kept; left out {left_out}"
 
 
 def save_council_copy(workbook: Workbook, target: Path) -> CouncilCopy:
@@ -65,11 +62,12 @@ def save_council_copy(workbook: Workbook, target: Path) -> CouncilCopy:
     memory = sqlite3.connect(":memory:", isolation_level=None)
     try:
         workbook.backup_to(memory)
-        counts = {table: _rows(memory, table) for table in INTERNAL_TABLES}
+        removed = tuple((kind, _rows(memory, kind.table)) for kind in internal_kinds())
         targets = _rows(memory, "targets")
         memory.execute("BEGIN")
-        for table in INTERNAL_TABLES:
-            memory.execute(f'DELETE FROM "{table}"')
+        for spec in all_tables():
+            if spec.internal:
+                memory.execute(f'DELETE FROM "{spec.name}"')
         memory.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (COUNCIL_COPY_KEY, datetime.now(UTC).isoformat(timespec="seconds")),
@@ -78,13 +76,7 @@ def save_council_copy(workbook: Workbook, target: Path) -> CouncilCopy:
         _vacuum_into(memory, target)
     finally:
         memory.close()
-    return CouncilCopy(
-        target,
-        targets,
-        counts["champion_notes"],
-        counts["positions"],
-        counts["position_history"],
-    )
+    return CouncilCopy(target, targets, removed)
 
 
 def _rows(conn: sqlite3.Connection, table: str) -> int:
@@ -134,7 +126,7 @@ def _check(partial: Path, target: Path) -> None:
         raise unclean from None
     try:
         opening.check_contents(conn, partial)
-        left = sum(_rows(conn, table) for table in INTERNAL_TABLES)
+        left = sum(_rows(conn, spec.name) for spec in all_tables() if spec.internal)
         free = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
     except WorkbookProblem:
         raise unclean from None

@@ -9,21 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from laadesk.core.edits import Edit, Put
-from laadesk.core.model import (
-    Adoption,
-    AreaProfile,
-    ChampionNote,
-    District,
-    Evidence,
-    Milestone,
-    Partner,
-    Position,
-    Record,
-    SignOff,
-    StorySection,
-    Target,
-    new_id,
-)
+from laadesk.core.model import AreaProfile, District, Evidence, Record, StorySection, new_id
+from laadesk.core.snapshot import kinds
 from laadesk.resources import resource_path
 from laadesk.store.reference import shipped_catalogue
 from laadesk.store.rows import from_row
@@ -46,23 +33,30 @@ def _plain(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def demo_records(source: Path | None = None) -> tuple[AreaProfile, tuple[District, ...], list[Record]]:
-    """The demo area, its districts, and every other record, read from the TOML source."""
+    """The demo area, its districts, and every other record, read from the TOML source.
+
+    Each kind of record is the TOML list named as the snapshot's field (`[[notes]]`, `[[targets]]`);
+    a story section carries its evidence inside it. Records keyed by id are given a new one.
+    """
     data = tomllib.loads((source or resource_path(DEMO_SOURCE)).read_text(encoding="utf-8"))
     area = from_row(AreaProfile, _plain(data["area"]))
     districts = tuple(from_row(District, _plain(d)) for d in data.get("districts", []))
-    records: list[Record] = [from_row(Partner, _plain(p)) for p in data.get("partners", [])]
-    for position, section in enumerate(data.get("story", []), start=1):
-        evidence = section.pop("evidence", [])
-        story = from_row(StorySection, _plain({"id": new_id(), "position": position, **section}))
-        records.append(story)
-        records.extend(from_row(Evidence, _plain({"id": new_id(), "section_id": story.id, **e})) for e in evidence)
-    records.extend(from_row(Target, _plain(t)) for t in data.get("targets", []))
-    records.extend(from_row(Position, _plain(p)) for p in data.get("positions", []))
-    records.extend(from_row(ChampionNote, _plain({"id": new_id(), **n})) for n in data.get("notes", []))
-    records.extend(from_row(Adoption, _plain({"id": new_id(), **a})) for a in data.get("adoptions", []))
-    records.extend(from_row(Milestone, _plain({"id": new_id(), **m})) for m in data.get("milestones", []))
-    if "sign_off" in data:
-        records.append(from_row(SignOff, _plain(data["sign_off"])))
+    records: list[Record] = []
+    for kind in kinds():
+        if kind.field in ("area", "districts", "evidence"):
+            continue
+        entries = data.get(kind.field, [])
+        for position, entry in enumerate([entries] if kind.single and entries else entries, start=1):
+            if kind.record is StorySection:
+                evidence = entry.pop("evidence", [])
+                story = from_row(StorySection, _plain({"id": new_id(), "position": position, **entry}))
+                records.append(story)
+                records.extend(
+                    from_row(Evidence, _plain({"id": new_id(), "section_id": story.id, **e})) for e in evidence
+                )
+            else:
+                values = {"id": new_id(), **entry} if kind.keys == ("id",) else entry
+                records.append(from_row(kind.record, _plain(values)))
     return area, districts, records
 
 

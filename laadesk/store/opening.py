@@ -17,7 +17,9 @@ from laadesk.core.errors import (
     WorkbookTooNew,
     WorkbookUnavailable,
 )
+from laadesk.core.snapshot import list_fields
 from laadesk.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from laadesk.store.tables import all_tables
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_DBCONFIG_DEFENSIVE = 1010
@@ -25,12 +27,6 @@ SQLITE_DBCONFIG_DEFENSIVE = 1010
 # Objects SQLite itself may add to any database (ANALYZE, AUTOINCREMENT): data only, harmless.
 SQLITE_OWN_TABLES = frozenset({"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"})
 
-# Columns holding a JSON list of text (the records' tuple fields); tests check this against the model.
-JSON_LIST_COLUMNS = {
-    "story_sections": ("indicators",),
-    "targets": ("partners", "districts"),
-    "champion_notes": ("indicators",),
-}
 
 _KIND_WORDS = {"TEXT": "text", "REAL": "a number", "INTEGER": "a whole number"}
 # The storage classes each declared column type may hold in a file laadesk wrote.
@@ -260,7 +256,7 @@ def _check_values(conn: sqlite3.Connection, version: int, path: Path) -> None:
                     f"{_KIND_WORDS[declared]}). Restore it from a backup."
                 )
         _check_utf8(conn, table, [column for column, declared in columns if declared == "TEXT"], path)
-        for column in JSON_LIST_COLUMNS.get(table, ()):
+        for column in _json_list_columns().get(table, set()) & {column for column, _ in columns}:
             bad = conn.execute(
                 f'SELECT 1 FROM "{table}" WHERE "{column}" IS NOT NULL AND (NOT json_valid("{column}") '
                 f"OR json_type(\"{column}\") != 'array' "
@@ -271,6 +267,12 @@ def _check_values(conn: sqlite3.Connection, version: int, path: Path) -> None:
                     f"{path} is damaged (the column '{column}' of '{table}' holds something that is not a list "
                     "of names). Restore it from a backup."
                 )
+
+
+@functools.cache
+def _json_list_columns() -> dict[str, set[str]]:
+    """table -> the columns holding a JSON list of text: the tuple fields of the records it keeps."""
+    return {spec.name: set(list_fields(spec.kept.record)) for spec in all_tables() if spec.kept is not None}
 
 
 def _check_utf8(conn: sqlite3.Connection, table: str, columns: list[str], path: Path) -> None:

@@ -1,4 +1,7 @@
-"""Which table holds which kind of record, and by which key."""
+"""Every table of a workbook: which kind of record it holds, by which key, and whether it is
+government's side. Record tables follow their declaration in core (`snapshot.kinds()`); the
+two tables that hold no records - the file's own facts and the indicator set - are classed here.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +9,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from laadesk.core.model import (
-    Adoption,
-    AreaProfile,
-    ChampionNote,
-    District,
-    Evidence,
-    Milestone,
-    Partner,
-    Position,
-    Record,
-    SignOff,
-    StorySection,
-    Target,
-)
+from laadesk.core.snapshot import Kept, kinds
 from laadesk.store.rows import to_row
 
 
@@ -38,9 +28,15 @@ def _upsert(table: str, columns: tuple[str, ...], keys: tuple[str, ...]) -> str:
 class TableSpec:
     name: str
     keys: tuple[str, ...]
-    singleton: bool = False  # one row, keyed by the constant record.key
+    internal: bool  # every row stays with government: never in the council's copy
+    kept: Kept | None = None  # the records it holds (None: not records, e.g. the indicator set)
 
-    def row(self, record: Record) -> dict[str, Any]:
+    @property
+    def singleton(self) -> bool:
+        """One row, keyed by the constant record.key."""
+        return self.kept is not None and self.kept.single
+
+    def row(self, record: Any) -> dict[str, Any]:
         row = to_row(record)
         if self.singleton:
             row["key"] = record.key
@@ -50,27 +46,40 @@ class TableSpec:
         """The statement that writes one record: insert it, or update the row with its key."""
         return _upsert(self.name, columns, self.keys)
 
-    def key_values(self, record: Record) -> tuple[Any, ...]:
+    def delete(self) -> str:
+        where = " AND ".join(f'"{k}" = ?' for k in self.keys)
+        return f'DELETE FROM "{self.name}" WHERE {where}'
+
+    def key_values(self, record: Any) -> tuple[Any, ...]:
         if self.singleton:
             return (record.key,)
         row = to_row(record)
         return tuple(row[k] for k in self.keys)
 
 
-TABLES: dict[type, TableSpec] = {
-    AreaProfile: TableSpec("area", ("key",), singleton=True),
-    SignOff: TableSpec("sign_off", ("key",), singleton=True),
-    District: TableSpec("districts", ("name",)),
-    Partner: TableSpec("partners", ("name",)),
-    StorySection: TableSpec("story_sections", ("id",)),
-    Evidence: TableSpec("evidence", ("id",)),
-    Target: TableSpec("targets", ("code",)),
-    Position: TableSpec("positions", ("code", "year")),
-    ChampionNote: TableSpec("champion_notes", ("id",)),
-    Adoption: TableSpec("adoptions", ("id",)),
-    Milestone: TableSpec("milestones", ("id",)),
-}
+# Tables that hold no records of the area: the file's own facts (format, edition, when made)
+# and the National Indicator Set edition - public, and in every copy.
+REFERENCE_TABLES = (
+    TableSpec("meta", ("key",), internal=False),
+    TableSpec("indicators", ("ni",), internal=False),
+)
 
 
-def spec_for(record: Record) -> TableSpec:
-    return TABLES[type(record)]
+@functools.cache
+def all_tables() -> tuple[TableSpec, ...]:
+    """Every table a workbook has, each classed as government's side or not."""
+    return REFERENCE_TABLES + tuple(TableSpec(k.table, k.keys, k.internal, k) for k in kinds())
+
+
+def internal_tables() -> tuple[str, ...]:
+    """The tables whose every row stays with government."""
+    return tuple(spec.name for spec in all_tables() if spec.internal)
+
+
+@functools.cache
+def _by_record() -> dict[type, TableSpec]:
+    return {spec.kept.record: spec for spec in all_tables() if spec.kept is not None}
+
+
+def spec_for(record: Any) -> TableSpec:
+    return _by_record()[type(record)]

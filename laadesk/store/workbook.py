@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 
 from laadesk import __version__
 from laadesk.core.catalogue import Catalogue, Indicator
-from laadesk.core.codes import sort_key
 from laadesk.core.edits import Edit, Put, Remove
 from laadesk.core.errors import WorkbookCorrupt, WorkbookProblem, WorkbookUnavailable
 from laadesk.core.model import (
@@ -32,7 +31,7 @@ from laadesk.core.model import (
     Target,
 )
 from laadesk.core.negotiation import position_changes
-from laadesk.core.snapshot import WorkbookSnapshot
+from laadesk.core.snapshot import WorkbookSnapshot, kind_of, kinds
 from laadesk.store import backups, locks, opening
 from laadesk.store.file_steps import identity, place_new_file, remove_quietly, words
 from laadesk.store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
@@ -233,64 +232,69 @@ class Workbook:
             self._catalogue = Catalogue(self.nis_edition, tuple(indicators))
         return self._catalogue
 
+    def records(self, record_type: type[R]) -> tuple[R, ...]:
+        """Every record of one kind, listed as the snapshot lists them."""
+        kind = kind_of(record_type)
+        found = self._read(record_type, f'SELECT * FROM "{kind.table}" ORDER BY rowid')
+        return tuple(sorted(found, key=kind.order) if kind.order else found)
+
+    def _single(self, record_type: type[R]) -> R:
+        """The one record of a kind a workbook has one of; a new one where it has none yet."""
+        found = self.records(record_type)
+        if found:
+            return found[0]
+        try:
+            return record_type()
+        except TypeError:  # a record that needs values (the area's name): every workbook has one
+            noun = kind_of(record_type).nouns[0]
+            raise WorkbookCorrupt(f"{self.path} is damaged (it has no {noun}). Restore it from a backup.") from None
+
     def area(self) -> AreaProfile:
-        return self._read(AreaProfile, "SELECT * FROM area")[0]
+        return self._single(AreaProfile)
 
     def sign_off(self) -> SignOff:
-        rows = self._read(SignOff, "SELECT * FROM sign_off")
-        return rows[0] if rows else SignOff()
+        return self._single(SignOff)
 
     def targets(self) -> tuple[Target, ...]:
-        return tuple(sorted(self._read(Target, "SELECT * FROM targets"), key=lambda t: sort_key(t.code)))
+        return self.records(Target)
 
     def target(self, code: str) -> Target | None:
         rows = self._read(Target, "SELECT * FROM targets WHERE code = ?", (code,))
         return rows[0] if rows else None
 
     def districts(self) -> tuple[District, ...]:
-        return tuple(self._read(District, "SELECT * FROM districts ORDER BY name"))
+        return self.records(District)
 
     def partners(self) -> tuple[Partner, ...]:
-        return tuple(self._read(Partner, "SELECT * FROM partners ORDER BY name"))
+        return self.records(Partner)
 
     def story(self) -> tuple[StorySection, ...]:
-        return tuple(self._read(StorySection, "SELECT * FROM story_sections ORDER BY position, title"))
+        return self.records(StorySection)
 
     def evidence(self) -> tuple[Evidence, ...]:
-        return tuple(self._read(Evidence, "SELECT * FROM evidence ORDER BY section_id, date, source"))
+        return self.records(Evidence)
 
     def positions(self) -> tuple[Position, ...]:
-        positions = self._read(Position, "SELECT * FROM positions")
-        return tuple(sorted(positions, key=lambda p: (sort_key(p.code), p.year)))
+        return self.records(Position)
 
     def position_history(self) -> tuple[PositionChange, ...]:
-        return tuple(self._read(PositionChange, "SELECT * FROM position_history ORDER BY id"))
+        return self.records(PositionChange)
 
     def notes(self) -> tuple[ChampionNote, ...]:
-        return tuple(self._read(ChampionNote, "SELECT * FROM champion_notes ORDER BY date, author, id"))
+        return self.records(ChampionNote)
 
     def adoptions(self) -> tuple[Adoption, ...]:
-        return tuple(self._read(Adoption, "SELECT * FROM adoptions ORDER BY body"))
+        return self.records(Adoption)
 
     def milestones(self) -> tuple[Milestone, ...]:
-        return tuple(self._read(Milestone, "SELECT * FROM milestones ORDER BY due IS NULL, due, name"))
+        return self.records(Milestone)
 
     def snapshot(self) -> WorkbookSnapshot:
-        return WorkbookSnapshot(
-            area=self.area(),
-            catalogue=self.catalogue(),
-            targets=self.targets(),
-            districts=self.districts(),
-            partners=self.partners(),
-            story=self.story(),
-            evidence=self.evidence(),
-            positions=self.positions(),
-            position_history=self.position_history(),
-            notes=self.notes(),
-            adoptions=self.adoptions(),
-            sign_off=self.sign_off(),
-            milestones=self.milestones(),
-        )
+        """Every record of every kind the workbook holds, and its indicator set."""
+        parts: dict[str, Any] = {}
+        for kind in kinds():
+            parts[kind.field] = self._single(kind.record) if kind.single else self.records(kind.record)
+        return WorkbookSnapshot(catalogue=self.catalogue(), **parts)
 
     def backup_to(self, target: sqlite3.Connection) -> None:
         """Copy the whole workbook into another connection with SQLite's online backup API."""
@@ -359,8 +363,7 @@ class Workbook:
 
     def _remove(self, record: Any) -> None:
         spec = spec_for(record)
-        where = " AND ".join(f'"{k}" = ?' for k in spec.keys)
-        self._db.execute(f'DELETE FROM "{spec.name}" WHERE {where}', spec.key_values(record))
+        self._db.execute(spec.delete(), spec.key_values(record))
 
     def _record_position_history(self, position: Position) -> None:
         current = self._read(

@@ -8,7 +8,6 @@ it or leave anything beside it (no journal, no lock file, no copy).
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import shutil
 import sqlite3
@@ -16,7 +15,6 @@ import stat
 import subprocess
 import sys
 import time
-import typing
 from pathlib import Path
 
 import pytest
@@ -33,7 +31,6 @@ from hostile_files import (
 )
 
 from laadesk.store import opening
-from laadesk.store.tables import TABLES
 from laadesk.store.workbook import Workbook
 
 KINDS = sorted(HOSTILE_WORKBOOKS)
@@ -209,17 +206,6 @@ def test_every_released_format_passes_the_strict_schema_check(tmp_path: Path) ->
             assert workbook.targets()
         with Workbook.open(copy, backup_folder=tmp_path / "backups") as workbook:
             assert workbook.targets()
-
-
-def test_the_json_list_columns_are_the_models_tuple_fields() -> None:
-    """opening.JSON_LIST_COLUMNS is written out by hand; it must follow the records it guards."""
-    found: dict[str, tuple[str, ...]] = {}
-    for record, spec in TABLES.items():
-        hints = typing.get_type_hints(record)
-        tuples = tuple(f.name for f in dataclasses.fields(record) if typing.get_origin(hints[f.name]) is tuple)
-        if tuples:
-            found[spec.name] = tuples
-    assert found == opening.JSON_LIST_COLUMNS
 
 
 def test_a_refused_special_file_is_never_opened(tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
-"""Backups of a workbook: copied from the open file, thinned as they age, restored into a new file.
+"""Taking backups of a workbook: where they go, copied from the open file, thinned as they age.
 
 A backup is a complete workbook, `<folder>/<stem>/<stem> YYYY-MM-DD HHMMSS <reason>.laa`,
 copied with SQLite's online backup API from the connection already open (so the workbook
 stays open and the editor's undo history is untouched), and named only once complete.
+Reading one back and restoring it is store/restoring.py's job.
 """
 
 from __future__ import annotations
@@ -10,21 +11,16 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from laadesk.core.errors import WorkbookUnavailable
-from laadesk.store.file_steps import link_into_place, remove_quietly
-from laadesk.store.opening import file_exists_problem
+from laadesk.store.file_steps import link_into_place, os_reason, remove_quietly
 from laadesk.store.paths import user_data_dir
-
-if TYPE_CHECKING:
-    from laadesk.store.workbook import Workbook
 
 BEFORE_MIGRATION = "before-migration"
 BEFORE_IMPORT = "before-import"
@@ -114,20 +110,6 @@ class Backup:
         return cls(path, match["stem"], taken, match["reason"])
 
 
-@dataclass(frozen=True)
-class BackupSummary:
-    """What a backup holds, read from the backup file itself."""
-
-    area: str
-    targets: int  # chosen: designated, statutory and local
-    notes: int
-
-    def line(self) -> str:
-        targets = "1 target" if self.targets == 1 else f"{self.targets} targets"
-        notes = "1 champion note" if self.notes == 1 else f"{self.notes} champion notes"
-        return f"{self.area}: {targets} chosen, {notes}"
-
-
 class BackupFailed(WorkbookUnavailable):
     """A backup could not be written; `why` is the short reason, for the caller's own sentence."""
 
@@ -141,7 +123,18 @@ class BackupFailed(WorkbookUnavailable):
 # -- taking a backup -----------------------------------------------------------------------
 
 
-def take_backup(workbook: Workbook, reason: str, root: Path | None = None, *, now: datetime | None = None) -> Backup:
+class OpenWorkbook(Protocol):
+    """What a backup needs of an open workbook: its file, and a copy of its contents."""
+
+    @property
+    def path(self) -> Path: ...
+
+    def backup_to(self, target: sqlite3.Connection) -> None: ...
+
+
+def take_backup(
+    workbook: OpenWorkbook, reason: str, root: Path | None = None, *, now: datetime | None = None
+) -> Backup:
     """Copy the open workbook into the backup folder, then thin that workbook's older backups.
 
     The workbook is read into memory first (a few milliseconds, the only time its file is
@@ -181,7 +174,7 @@ def _write(memory: sqlite3.Connection, workbook: Path, folder: Path, base: str) 
         why = "the disk is full" if "full" in str(error) else str(error)
         raise BackupFailed(workbook, folder, why) from None
     except OSError as error:
-        raise BackupFailed(workbook, folder, _why(error)) from None
+        raise BackupFailed(workbook, folder, os_reason(error)) from None
     finally:
         remove_quietly(partial)
 
@@ -189,9 +182,6 @@ def _write(memory: sqlite3.Connection, workbook: Path, folder: Path, base: str) 
 def _folder_name(stem: str) -> str:
     return stem if stem.strip(". ") else "workbook"
 
-
-def _why(error: OSError) -> str:
-    return (error.strerror or str(error)).lower()
 
 
 # -- listing and thinning --------------------------------------------------------------------
@@ -251,40 +241,3 @@ def thin_folder(folder: Path, *, now: datetime) -> list[Path]:
             backup.path.unlink(missing_ok=True)
             removed.append(backup.path)
     return removed
-
-
-# -- reading and restoring ---------------------------------------------------------------------
-
-
-def summarise(backup: Path) -> BackupSummary:
-    """Area and counts read from the backup itself, opened read-only; a WorkbookProblem if it cannot be read."""
-    from laadesk.store.workbook import Workbook  # workbook.py imports this module for migrations
-
-    with Workbook.open(backup, read_only=True) as workbook:
-        area = workbook.area().name
-        targets = sum(1 for t in workbook.targets() if t.chosen)
-        notes = len(workbook.notes())
-    return BackupSummary(area, targets, notes)
-
-
-def restore(backup: Path, target: Path) -> None:
-    """Copy a backup to a new workbook file; never over an existing file, never half a file."""
-    from laadesk.store.workbook import Workbook  # workbook.py imports this module for migrations
-
-    if file_exists_problem(target):
-        raise WorkbookUnavailable(f"{target} already exists; laadesk restores only into a new file. Choose a new name.")
-    if not target.parent.is_dir():
-        raise WorkbookUnavailable(f"Cannot restore to {target}: the folder {target.parent} does not exist.")
-    Workbook.open(backup, read_only=True).close()  # a damaged backup is refused, naming it
-    partial = target.with_name(f".{target.name}.{os.getpid()}.restoring")
-    try:
-        shutil.copyfile(backup, partial)
-        with open(partial, "rb+") as handle:
-            os.fsync(handle.fileno())
-        link_into_place(partial, target)
-    except FileExistsError:
-        raise WorkbookUnavailable(f"{target} already exists; laadesk restores only into a new file.") from None
-    except OSError as error:
-        raise WorkbookUnavailable(f"Cannot restore to {target}: {_why(error)}.") from None
-    finally:
-        remove_quietly(partial)

@@ -26,6 +26,11 @@ def identity(path: Path) -> tuple[int, int] | None:
     return (stat.st_dev, stat.st_ino)
 
 
+def os_reason(error: OSError) -> str:
+    """Why the system refused, in lower case for the middle of a sentence ("permission denied")."""
+    return (error.strerror or str(error)).lower()
+
+
 def words(name: str) -> str:
     """ "ChampionNote" -> "champion note", for messages."""
     return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from laadesk.core.errors import WorkbookProblem
-from laadesk.store.backups import Backup, backup_folders, list_backups, summarise
+from laadesk.store.backups import Backup, backup_folders, list_backups
+from laadesk.store.restoring import summarise
 from laadesk.ui import settings
 
 Index = QModelIndex | QPersistentModelIndex

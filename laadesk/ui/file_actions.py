@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from laadesk.core.errors import WorkbookProblem
-from laadesk.store import backups, locks
+from laadesk.store import locks, restoring
 from laadesk.store.copies import save_copy
 from laadesk.store.reference import area_profile, default_catalogue
 from laadesk.store.workbook import WORKBOOK_SUFFIX, Workbook
@@ -227,7 +227,7 @@ class FileActions:
         if target is None:
             return
         try:
-            backups.restore(backup.path, target)
+            restoring.restore(backup.path, target)
         except WorkbookProblem as problem:
             tell(self.window, "Backup not restored", str(problem))
             return

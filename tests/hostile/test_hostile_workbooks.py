@@ -30,7 +30,6 @@ from hostile_files import (
     write_text_csv,
 )
 
-from laadesk.store import opening
 from laadesk.store.workbook import Workbook
 
 KINDS = sorted(HOSTILE_WORKBOOKS)

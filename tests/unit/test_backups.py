@@ -15,7 +15,7 @@ from builders import catalogue, complete
 from laadesk.core.edits import add
 from laadesk.core.errors import WorkbookCorrupt, WorkbookUnavailable
 from laadesk.core.model import AreaProfile
-from laadesk.store import backups, opening
+from laadesk.store import backups, opening, restoring
 from laadesk.store.backups import Backup, BackupFailed, backups_to_keep, list_backups, take_backup, thin_folder
 from laadesk.store.locks import lock_path
 from laadesk.store.migrations import SCHEMA_VERSION
@@ -208,7 +208,7 @@ def test_opening_an_older_format_backs_it_up_before_migrating(tmp_path: Path, ro
     finally:
         conn.close()
     assert dump(backup.path) == original  # the workbook exactly as the older laadesk left it
-    assert backups.summarise(backup.path).area == "Fixtureshire"
+    assert restoring.summarise(backup.path).area == "Fixtureshire"
     # Opened again, nothing more to migrate and no second backup.
     Workbook.open(copy, backup_folder=root).close()
     assert len(list_backups(root, "workbook-format-1")) == 1
@@ -247,7 +247,7 @@ def test_a_summary_is_read_from_the_backup_itself(path: Path, root: Path) -> Non
     with Workbook.open(path) as workbook:
         backup = take_backup(workbook, backups.PERIODIC, root, now=NOW)
         workbook.apply(add(complete("NI 117"), "add NI 117"))
-    summary = backups.summarise(backup.path)
+    summary = restoring.summarise(backup.path)
     assert summary.line() == "Kingsmere: 1 target chosen, 0 champion notes"
 
 
@@ -256,17 +256,17 @@ def test_restore_writes_a_new_file_and_never_overwrites(path: Path, root: Path, 
         backup = take_backup(workbook, backups.PERIODIC, root, now=NOW)
         workbook.apply(add(complete("NI 117"), "add NI 117"))
     restored = tmp_path / "restored.laa"
-    backups.restore(backup.path, restored)
+    restoring.restore(backup.path, restored)
     assert digest(restored) == digest(backup.path)
     with Workbook.open(restored) as workbook:
         assert [t.code for t in workbook.targets()] == ["NI 116"]
     before = digest(path)
     with pytest.raises(WorkbookUnavailable) as raised:
-        backups.restore(backup.path, path)
+        restoring.restore(backup.path, path)
     assert str(raised.value) == f"{path} already exists; laadesk restores only into a new file. Choose a new name."
     assert digest(path) == before
     with pytest.raises(WorkbookUnavailable, match=r"the folder .* does not exist"):
-        backups.restore(backup.path, tmp_path / "missing" / "x.laa")
+        restoring.restore(backup.path, tmp_path / "missing" / "x.laa")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["area.laa", "backups", "restored.laa"]
 
 
@@ -277,6 +277,6 @@ def test_a_damaged_backup_is_not_restored(path: Path, root: Path, tmp_path: Path
     backup.path.write_bytes(data[: len(data) // 2])
     target = tmp_path / "restored.laa"
     with pytest.raises(WorkbookCorrupt, match=r"cut short\. Restore it from a backup\.$") as raised:
-        backups.restore(backup.path, target)
+        restoring.restore(backup.path, target)
     assert str(raised.value).startswith(str(backup.path))
     assert not target.exists()

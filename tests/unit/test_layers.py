@@ -56,3 +56,44 @@ def test_store_and_export_do_not_import_each_other() -> None:
 def test_only_ui_imports_pyside6() -> None:
     for folder in ("core", "store", "export", "cli"):
         assert {(f, m) for f, m in imported_modules(folder) if m.startswith("PySide6")} == set()
+
+
+def module_graph(folder: str) -> dict[str, set[str]]:
+    """laadesk module -> the laadesk modules it imports (at the top or inside a function), for one layer."""
+    graph: dict[str, set[str]] = {}
+    for path in (PACKAGE / folder).rglob("*.py"):
+        name = ".".join(("laadesk", *path.relative_to(PACKAGE).with_suffix("").parts)).removesuffix(".__init__")
+        found = graph.setdefault(name, set())
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("laadesk"):
+                found.add(node.module)
+                found.update(f"{node.module}.{alias.name}" for alias in node.names)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names if alias.name.startswith("laadesk"))
+    return {name: {m for m in imports if m in graph and m != name} for name, imports in graph.items()}
+
+
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every import circle found by a depth-first walk (each reported from where it closes)."""
+    found: list[list[str]] = []
+    state: dict[str, int] = {}
+
+    def walk(name: str, trail: list[str]) -> None:
+        state[name] = 1
+        for other in sorted(graph[name]):
+            if state.get(other) == 1:
+                found.append([*trail[trail.index(other) :], other])
+            elif other not in state:
+                walk(other, [*trail, other])
+        state[name] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            walk(name, [name])
+    return found
+
+
+def test_no_layer_has_an_import_circle() -> None:
+    """A circle (workbook imports backups imports workbook) hides behind imports inside functions."""
+    for folder in ("core", "store", "export", "cli"):
+        assert circles(module_graph(folder)) == [], folder

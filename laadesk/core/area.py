@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from laadesk.core.codes import sort_key
 from laadesk.core.edits import Change, Edit, Put, Remove
+from laadesk.core.labels import listed
 from laadesk.core.model import District, Partner, Target
 from laadesk.core.snapshot import WorkbookSnapshot
 
@@ -29,14 +30,6 @@ PROTECTIVE_MARKINGS = ("NOT PROTECTIVELY MARKED", "PROTECT", "RESTRICTED", "CONF
 
 def _same(a: str, b: str) -> bool:
     return a.casefold() == b.casefold()
-
-
-def listed(codes: Sequence[str]) -> str:
-    """ "NI 1", "NI 1 and NI 20", "NI 1, NI 8 and NI 20"."""
-    codes = list(codes)
-    if len(codes) <= 1:
-        return "".join(codes)
-    return f"{', '.join(codes[:-1])} and {codes[-1]}"
 
 
 def check_name(text: str, kind: str, taken: Sequence[str], old: str | None = None) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from laadesk.core.catalogue import Indicator, Polarity
 from laadesk.core.codes import is_national, sort_key
 from laadesk.core.edits import Change, Edit, Put, Remove
+from laadesk.core.labels import indicator_name
 from laadesk.core.model import Position, Role, Target
 from laadesk.core.snapshot import WorkbookSnapshot
 
@@ -155,8 +156,7 @@ def choice_label(role: Role | None, codes: list[str]) -> str:
 
 
 def _named(code: str, snapshot: WorkbookSnapshot) -> str:
-    title = snapshot.title_of(code)
-    return f"{code} ({title})" if title else code
+    return indicator_name(code, snapshot.catalogue, snapshot.target(code))
 
 
 def _has_figures(target: Target, positions: tuple[Position, ...]) -> bool:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from laadesk.core.labels import indicator_name
 from laadesk.core.model import YEAR_FIELDS, YEARS, Target
 from laadesk.core.rules import Problem, Severity, check
 from laadesk.core.snapshot import WorkbookSnapshot
 
 
 def _name(snapshot: WorkbookSnapshot, target: Target) -> str:
-    title = snapshot.title_of(target.code)
-    return f"{target.code} ({title})" if title else target.code
+    return indicator_name(target.code, snapshot.catalogue, target)
 
 
 def check_partners_known(snapshot: WorkbookSnapshot) -> list[Problem]:

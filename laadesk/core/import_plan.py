@@ -10,25 +10,10 @@ from laadesk.core.catalogue import Catalogue
 from laadesk.core.edits import Change, Edit, Put
 from laadesk.core.errors import CellProblem
 from laadesk.core.exchange import EXCHANGE_FIELDS, ExchangeRow, check_header, parse_row
+from laadesk.core.labels import field_words
 from laadesk.core.model import Partner, Target
 from laadesk.core.numbers import format_level
 from laadesk.core.text import visible
-
-FIELD_LABELS = {
-    "role": "kind",
-    "title": "title",
-    "status": "status",
-    "baseline": "baseline",
-    "baseline_period": "baseline period",
-    "target_2008_09": "target 2008/09",
-    "target_2009_10": "target 2009/10",
-    "target_2010_11": "target 2010/11",
-    "units": "units",
-    "lead_partner": "lead partner",
-    "partners": "partners",
-    "deferral_reason": "deferred reason",
-    "comment": "comment",
-}
 
 
 @dataclass(frozen=True)
@@ -103,7 +88,7 @@ def plan_import(
             for name in EXCHANGE_FIELDS:
                 old, new = getattr(before, name), getattr(after, name)
                 if old != new:
-                    report.append(f"{code}: {FIELD_LABELS[name]} {shown_value(old)} -> {shown_value(new)}")
+                    report.append(f"{code}: {field_words(name)} {shown_value(old)} -> {shown_value(new)}")
         else:
             unchanged += 1
     edit = Edit(f"import {source}", tuple(changes))

@@ -28,15 +28,9 @@ from typing import Any
 
 from laadesk.core.catalogue import Polarity
 from laadesk.core.edits import Edit, Put
+from laadesk.core.labels import position_words
 from laadesk.core.model import YEAR_FIELDS, YEARS, Position, PositionChange, PositionField, Target
 from laadesk.core.numbers import format_level
-
-FIELD_NAMES = {
-    PositionField.AREA_PROPOSAL: "area's proposal",
-    PositionField.GOVERNMENT_POSITION: "government's position",
-    PositionField.AGREED_LEVEL: "agreed level",
-    PositionField.FLOOR: "floor",
-}
 
 _ROUNDING = 9  # decimal places: enough for any level, few enough to hide float noise (12.9 - 12.6)
 
@@ -94,7 +88,7 @@ def _label(code: str, year: str, field: PositionField, value: float | None) -> s
         if value is None:
             return f"clear {code} agreed level {year}"
         return f"agree {code} {year} at {format_level(value)}"
-    return f"change {code} {FIELD_NAMES[field]} {year}"
+    return f"change {code} {position_words(field)} {year}"
 
 
 def position_edit(

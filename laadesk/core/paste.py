@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
 from typing import Any
 
 from laadesk.core.catalogue import Polarity
+from laadesk.core.dates import parse_date
 from laadesk.core.edits import Edit, Put
 from laadesk.core.exchange import parse_deferral_reason, unguard_text
-from laadesk.core.model import YEAR_FIELDS, YEARS, Role, Status, Target
+from laadesk.core.labels import fields_words
+from laadesk.core.model import YEAR_FIELDS, Role, Status, Target
 from laadesk.core.numbers import parse_level
 
 # -- clipboard text -----------------------------------------------------------------------------
@@ -95,27 +96,10 @@ class Choices:
     districts: tuple[str, ...] = ()
 
 
-FIELD_WORDS = {
-    "code": "NI",
-    "title": "indicator title",
-    "role": "kind",
-    "status": "status",
-    "baseline": "baseline",
-    "baseline_period": "baseline period",
-    **{f: f"target {y}" for f, y in zip(YEAR_FIELDS, YEARS)},
-    "units": "units",
-    "polarity": "polarity",
-    "lead_partner": "lead partner",
-    "partners": "partners",
-    "districts": "spatial level",
-    "deferral_reason": "deferral reason",
-    "revisit_date": "revisit date",
-}
 NUMBER_FIELDS = ("baseline", *YEAR_FIELDS)
 WHOLE_AREA = "whole area"
 CATALOGUE_DEFAULT = "catalogue default"
 KINDS = (Role.DESIGNATED, Role.STATUTORY, Role.LOCAL)
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d.%m.%Y")
 
 
 def _one_of(text: str, known: Sequence[str], what: str) -> str:
@@ -160,22 +144,6 @@ def _districts(text: str, choices: Choices) -> tuple[str, ...]:
     return _names(text, choices.districts, "districts")
 
 
-def parse_date(text: str) -> date | None:
-    """A date as people type it (2009-09-30, 30/09/2009, 30 Sep 2009), or None for a blank."""
-    if not text:
-        return None
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(f"'{text}' is not a date (write it as 30/09/2009 or 2009-09-30)")
-
-
-def format_date(value: date | None) -> str:
-    return value.isoformat() if value else ""
-
-
 READERS: Mapping[str, Callable[[str, Choices], Any]] = {
     "role": _kind,
     "status": _status,
@@ -218,7 +186,7 @@ def target_edit(target: Target, values: Mapping[str, Any], label: str | None = N
         if values.get("deferral_reason") is not None and not target.deferred:
             label = f"defer {target.code}"
         else:
-            label = f"change {target.code} " + " and ".join(FIELD_WORDS[f] for f in values)
+            label = f"change {target.code} {fields_words(list(values))}"
     after = replace(target, **settled(target, values))
     return Edit(label, () if after == target else (Put(after, target),))
 

@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from laadesk.core.catalogue import Catalogue, Polarity
 from laadesk.core.codes import is_national, sort_key
+from laadesk.core.labels import indicator_name
 from laadesk.core.model import YEAR_FIELDS, YEARS, DeferralReason, Role, Target
 
 DESIGNATED_LIMIT = 35
@@ -28,15 +29,6 @@ class Problem:
     message: str
     code: str | None = None
     field: str | None = None
-
-
-def _title(code: str, catalogue: Catalogue, target: Target | None = None) -> str:
-    indicator = catalogue.get(code)
-    if indicator is not None:
-        return f"{code} ({indicator.title})"
-    if target is not None and target.title:
-        return f"{code} ({' '.join(target.title.split())})"  # one line, whatever was pasted
-    return code
 
 
 def polarity_of(target: Target, catalogue: Catalogue) -> Polarity | None:
@@ -78,7 +70,7 @@ def check_chosen_once(targets: tuple[Target, ...], catalogue: Catalogue) -> list
         Problem(
             "chosen-twice",
             Severity.ERROR,
-            f"{_title(code, catalogue)} is chosen {n} times; an indicator can be chosen once.",
+            f"{indicator_name(code, catalogue)} is chosen {n} times; an indicator can be chosen once.",
             code,
             "role",
         )
@@ -113,7 +105,8 @@ def check_known_indicator(target: Target, catalogue: Catalogue) -> list[Problem]
             Problem(
                 "withdrawn",
                 Severity.ERROR,
-                f"{_title(target.code, catalogue)} was withdrawn from the National Indicator Set and cannot be chosen.",
+                f"{indicator_name(target.code, catalogue)} was withdrawn from the National Indicator Set "
+                "and cannot be chosen.",
                 target.code,
                 "role",
             )
@@ -123,7 +116,7 @@ def check_known_indicator(target: Target, catalogue: Catalogue) -> list[Problem]
             Problem(
                 "statutory-designated",
                 Severity.ERROR,
-                f"{_title(target.code, catalogue)} is a statutory education target: it sits outside the 35, "
+                f"{indicator_name(target.code, catalogue)} is a statutory education target: it sits outside the 35, "
                 "so give it the statutory role rather than designating it.",
                 target.code,
                 "role",
@@ -134,7 +127,7 @@ def check_known_indicator(target: Target, catalogue: Catalogue) -> list[Problem]
             Problem(
                 "not-statutory",
                 Severity.WARNING,
-                f"{_title(target.code, catalogue)} is marked statutory but is not in the catalogue's statutory "
+                f"{indicator_name(target.code, catalogue)} is marked statutory but is not in the catalogue's statutory "
                 "education set; check the role or correct the catalogue.",
                 target.code,
                 "role",
@@ -145,7 +138,7 @@ def check_known_indicator(target: Target, catalogue: Catalogue) -> list[Problem]
             Problem(
                 "national-as-local",
                 Severity.WARNING,
-                f"{_title(target.code, catalogue)} is a national indicator recorded as a local target.",
+                f"{indicator_name(target.code, catalogue)} is a national indicator recorded as a local target.",
                 target.code,
                 "role",
             )
@@ -157,7 +150,7 @@ def check_levels(target: Target, catalogue: Catalogue) -> list[Problem]:
     """Designated and statutory targets need a baseline and three years unless deferred."""
     if target.role not in (Role.DESIGNATED, Role.STATUTORY):
         return []
-    name = _title(target.code, catalogue, target)
+    name = indicator_name(target.code, catalogue, target)
     if target.deferred:
         problems = []
         if target.deferral_reason is None:
@@ -228,7 +221,7 @@ def check_direction(target: Target, catalogue: Catalogue) -> list[Problem]:
                 Problem(
                     "wrong-direction",
                     Severity.WARNING,
-                    f"{_title(target.code, catalogue, target)} gets worse from {label_a} to {label_b} "
+                    f"{indicator_name(target.code, catalogue, target)} gets worse from {label_a} to {label_b} "
                     f"({a:g} to {b:g}) although {better} is better.",
                     target.code,
                     dict(zip(YEARS, YEAR_FIELDS))[label_b],
@@ -240,7 +233,7 @@ def check_direction(target: Target, catalogue: Catalogue) -> list[Problem]:
 def check_partners(target: Target, catalogue: Catalogue) -> list[Problem]:
     if not target.chosen:
         return []
-    name = _title(target.code, catalogue, target)
+    name = indicator_name(target.code, catalogue, target)
     if not target.lead_partner.strip():
         return [Problem("lead-partner", Severity.ERROR, f"{name} has no lead partner.", target.code, "lead_partner")]
     if not target.partners:

@@ -1,85 +1,18 @@
-"""The story of place as edits: ordering sections, evidence dates, and links to indicators."""
+"""The story of place as edits: ordering sections, their evidence, and links to indicators."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from laadesk.core.area import listed
 from laadesk.core.codes import is_national, parse_code, sort_key
 from laadesk.core.edits import Change, Edit, Put, Remove
+from laadesk.core.labels import listed
 from laadesk.core.model import Evidence, StorySection, new_id
 from laadesk.core.snapshot import WorkbookSnapshot
 
 NEW_SECTION_TITLE = "New section"
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
-_WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{2}|\d{4})$")
-
-
-# -- dates -------------------------------------------------------------------------
-
-
-def parse_date(text: str) -> date | None:
-    """A date as people type it in England: 2007-11-01, 1/11/2007 (day first), 1 Nov 2007.
-
-    Blank is None. Raises ValueError with a sentence for anything else.
-    """
-    cleaned = " ".join(text.strip().lower().split())
-    if not cleaned:
-        return None
-    shown = text.strip()
-    if match := _ISO.match(cleaned):
-        year, month, day = (int(g) for g in match.groups())
-    elif match := _NUMERIC.match(cleaned):
-        day, month, year = (int(g) for g in match.groups())
-        year = _full_year(year, match.group(3))
-    elif (match := _WORDS.match(cleaned)) and match.group(2) in _MONTHS:
-        day, month, year = int(match.group(1)), _MONTHS[match.group(2)], int(match.group(3))
-        year = _full_year(year, match.group(3))
-    else:
-        raise ValueError(f"'{shown}' is not a date; type it as 1/11/2007, 1 Nov 2007 or 2007-11-01")
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError(f"'{shown}' is not a date in the calendar (day {day} of month {month} in {year})") from None
-
-
-def _full_year(year: int, written: str) -> int:
-    """Two-digit years are this century's: the LAAs run from 2008 to 2011."""
-    return 2000 + year if len(written) == 2 else year
-
-
-def format_date(value: date | None) -> str:
-    """A date as a person reads it without doubt about day and month: "1 Nov 2007"."""
-    if value is None:
-        return ""
-    return f"{value.day} {value:%b %Y}"
-
 
 # -- sections and their order ----------------------------------------------------------
 

@@ -1,81 +1,12 @@
-"""Dates as officers type them, the timetable's overdue milestones, and how far sign-off has got."""
+"""The timetable's overdue milestones, and how far sign-off has got."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import date
 
+from laadesk.core.dates import format_date
 from laadesk.core.model import Adoption, Milestone, SignOff
-
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
-_WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{2}|\d{4})$")
-
-DATE_HINT = "type it as 30/06/2008 or 2008-06-30"
-
-
-def _year(text: str) -> int:
-    """Two-digit years are this century's: the agreements run 2008-11."""
-    return 2000 + int(text) if len(text) == 2 else int(text)
-
-
-def _month(word: str) -> int:
-    """1-12 for "jun", "june", "sept"...; 0 for a word that is no month."""
-    for number, name in enumerate(MONTH_NAMES, start=1):
-        if len(word) >= 3 and name.lower().startswith(word):
-            return number
-    return 0
-
-
-def parse_date(text: str) -> date | None:
-    """A date as typed: 2008-06-30, 30/06/2008 (UK, day first), 30.6.08, 30 June 2008; blank is None.
-
-    Raises ValueError with a sentence for anything else.
-    """
-    cleaned = " ".join(text.strip().lower().split())
-    if not cleaned:
-        return None
-    shown = text.strip()
-    parts: tuple[int, int, int] | None = None
-    if match := _ISO.match(cleaned):
-        parts = (int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    elif match := _DAY_FIRST.match(cleaned):
-        parts = (_year(match.group(3)), int(match.group(2)), int(match.group(1)))
-    elif (match := _WORDS.match(cleaned)) and (month := _month(match.group(2))):
-        parts = (_year(match.group(3)), month, int(match.group(1)))
-    if parts is None:
-        raise ValueError(f"'{shown}' is not a date; {DATE_HINT}")
-    year, month, day = parts
-    if not 1 <= month <= 12:
-        raise ValueError(f"'{shown}' is not a date: there is no month {month} (dates are day first, 30/06/2008)")
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError(f"'{shown}' is not a date: {MONTH_NAMES[month - 1]} {year} has no day {day}") from None
-
-
-def format_date(value: date | None) -> str:
-    """ "30 Jun 2008": unambiguous to a UK reader, and parse_date reads it back ("" for no date)."""
-    if value is None:
-        return ""
-    return f"{value.day} {MONTH_NAMES[value.month - 1][:3]} {value.year}"
-
 
 # -- the timetable -------------------------------------------------------------------
 
@@ -163,10 +94,3 @@ def sign_off_progress(adoptions: Iterable[Adoption], sign_off: SignOff) -> str:
         version = f" (version {sign_off.version})" if sign_off.version.strip() else ""
         secretary = f"Secretary of State signed off on {format_date(sign_off.secretary_of_state_date)}{version}"
     return "; ".join((authorities, recommendation, secretary))
-
-
-def join_names(names: list[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]

@@ -7,7 +7,8 @@ from datetime import datetime
 
 from laadesk.core.codes import sort_key
 from laadesk.core.edits import Edit, add
-from laadesk.core.import_plan import FIELD_LABELS, shown_value
+from laadesk.core.import_plan import shown_value
+from laadesk.core.labels import TARGET_LABELS, position_words
 from laadesk.core.model import (
     ActionStatus,
     ChampionNote,
@@ -18,13 +19,6 @@ from laadesk.core.model import (
     new_id,
 )
 from laadesk.core.snapshot import WorkbookSnapshot
-
-POSITION_LABELS = {
-    PositionField.AREA_PROPOSAL: "area's proposal",
-    PositionField.GOVERNMENT_POSITION: "government's position",
-    PositionField.AGREED_LEVEL: "agreed level",
-    PositionField.FLOOR: "floor (internal)",
-}
 
 
 def capture_note(
@@ -78,9 +72,9 @@ def _target_changes(before: WorkbookSnapshot, after: WorkbookSnapshot) -> list[s
 
 def _field_changes(was: Target, now: Target) -> list[str]:
     return [
-        f"{label} {shown_value(getattr(was, name))} -> {shown_value(getattr(now, name))}"
-        for name, label in {**FIELD_LABELS, "revisit_date": "revisit date", "districts": "districts"}.items()
-        if getattr(was, name) != getattr(now, name)
+        f"{label.words} {shown_value(getattr(was, name))} -> {shown_value(getattr(now, name))}"
+        for name, label in TARGET_LABELS.items()
+        if name != "code" and getattr(was, name) != getattr(now, name)
     ]
 
 
@@ -89,7 +83,8 @@ def _position_changes(before: WorkbookSnapshot, after: WorkbookSnapshot) -> list
     lines = []
     for position in after.positions:
         was = old.get(position.key)
-        for field, label in POSITION_LABELS.items():
+        for field in PositionField:
+            label = position_words(field, marked=True)
             previous = getattr(was, field.value) if was else None
             current = getattr(position, field.value)
             if previous != current:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from laadesk.core.dates import format_date
 from laadesk.core.model import YEARS, ChampionNote
 from laadesk.core.pack import Pack, PositionLine
-from laadesk.core.timetable import format_date
 from laadesk.export.pdf_styles import RULE, ZEBRA, Paragraph, Styles, text
 from laadesk.export.pdf_tables import codes, grid, number
 

@@ -14,10 +14,10 @@ from typing import IO, Any
 
 from reportlab.platypus import CondPageBreak
 
+from laadesk.core.dates import format_date
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.model import Position
 from laadesk.core.pack import PACK_TITLE, Pack
-from laadesk.core.timetable import format_date
 from laadesk.export.atomic import write_bytes_atomically
 from laadesk.export.pdf_charts import chart_grid
 from laadesk.export.pdf_internal import actions_table, notes_table, positions_table

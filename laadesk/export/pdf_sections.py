@@ -6,8 +6,9 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
+from laadesk.core.dates import format_date
 from laadesk.core.pack import PACK_TITLE, Pack
-from laadesk.core.timetable import format_date, sign_off_progress
+from laadesk.core.timetable import sign_off_progress
 from laadesk.export.pdf_contents import ContentsList, heading
 from laadesk.export.pdf_styles import (
     HEADER_FILL,

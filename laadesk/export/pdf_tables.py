@@ -13,10 +13,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from laadesk.core.catalogue import Polarity
-from laadesk.core.model import Milestone, Target
+from laadesk.core.dates import format_date
+from laadesk.core.labels import TARGET_LABELS
+from laadesk.core.model import YEAR_FIELDS, Milestone, Target
 from laadesk.core.numbers import format_level
 from laadesk.core.pack import Pack, PartnerCommitment
-from laadesk.core.timetable import format_date, milestone_state
+from laadesk.core.timetable import milestone_state
 from laadesk.export.pdf_styles import (
     DEFERRED_FILL,
     HEADER_FILL,
@@ -136,17 +138,9 @@ def indicator_cell(pack: Pack, target: Target, styles: Styles) -> list[Any]:
 
 
 TARGET_HEADER = (
-    "NI",
-    "Indicator",
-    "Baseline",
-    "Period",
-    "2008/09",
-    "2009/10",
-    "2010/11",
-    "Units",
-    "Lead partner",
-    "Partners signed up",
-    "Spatial level",
+    *(TARGET_LABELS[f].heading for f in ("code", "title", "baseline")),
+    TARGET_LABELS["baseline_period"].narrow,
+    *(TARGET_LABELS[f].heading for f in (*YEAR_FIELDS, "units", "lead_partner", "partners", "districts")),
 )
 TARGET_WIDTHS = (38, 142, 48, 54, 48, 48, 48, 80, 84, 128, 66)
 NUMBER_COLUMNS = (2, 4, 5, 6)
@@ -200,7 +194,12 @@ def deferred_table(pack: Pack, styles: Styles, total_width: float) -> Any:
                 Paragraph(text(target.comment), styles.cell),
             ]
         )
-    header = ("NI", "Indicator", "Baseline and targets", "Reason", "Revisit by", "Lead partner", "Comment")
+    header = (
+        *(TARGET_LABELS[f].heading for f in ("code", "title")),
+        "Baseline and targets",
+        TARGET_LABELS["deferral_reason"].narrow,
+        *(TARGET_LABELS[f].heading for f in ("revisit_date", "lead_partner", "comment")),
+    )
     return grid(styles, header, rows, (38, 170, 80, 110, 62, 100, 210), total_width)
 
 

@@ -7,8 +7,9 @@ from typing import Any
 
 from openpyxl.styles import Alignment
 
+from laadesk.core.dates import format_date
 from laadesk.core.pack import Pack
-from laadesk.core.timetable import format_date, milestone_state, sign_off_progress
+from laadesk.core.timetable import milestone_state, sign_off_progress
 from laadesk.export.xlsx_styles import (
     BOLD_FONT,
     NOTE_FONT,

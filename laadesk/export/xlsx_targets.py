@@ -11,7 +11,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from laadesk.core.catalogue import Polarity
 from laadesk.core.exchange import COLUMNS, KINDS, NUMBER_COLUMNS, STATUSES, target_cells
-from laadesk.core.model import DeferralReason, Target
+from laadesk.core.labels import TARGET_LABELS
+from laadesk.core.model import YEAR_FIELDS, DeferralReason, Target
 from laadesk.core.pack import Pack
 from laadesk.export.xlsx_styles import (
     AGREED_FILL,
@@ -53,34 +54,37 @@ VALIDATED_ROWS = 1000
 # A long comment would make a row taller than the screen; the cell still holds all of it.
 EXCHANGE_MAX_LINES = 8
 
+
+def _heading(field: str, width: int, wrap: bool = False) -> Column:
+    return Column(TARGET_LABELS[field].heading, width, wrap)
+
+
 VIEW_COLUMNS = (
-    Column("NI", 8),
-    Column("Indicator", 40, True),
-    Column("Status", 10),
-    Column("Baseline", 10),
-    Column("Baseline period", 9, True),
-    Column("2008/09", 10),
-    Column("2009/10", 10),
-    Column("2010/11", 10),
-    Column("Units", 22, True),
-    Column("Better when", 8, True),
-    Column("Lead partner", 22, True),
-    Column("Partners signed up", 26, True),
-    Column("Spatial level", 16, True),
-    Column("Reward grant", 8, True),
-    Column("Comment", 40, True),
+    _heading("code", 8),
+    _heading("title", 40, True),
+    _heading("status", 10),
+    _heading("baseline", 10),
+    _heading("baseline_period", 9, True),
+    *(_heading(f, 10) for f in YEAR_FIELDS),
+    _heading("units", 22, True),
+    _heading("polarity", 8, True),
+    _heading("lead_partner", 22, True),
+    _heading("partners", 26, True),
+    _heading("districts", 16, True),
+    _heading("reward", 8, True),
+    _heading("comment", 40, True),
 )
 VIEW_MAX_LINES = 12
 
 DEFERRED_COLUMNS = (
-    Column("NI", 8),
-    Column("Indicator", 44, True),
-    Column("Kind", 11),
-    Column("Reason deferred", 30, True),
-    Column("Revisit by", 12),
-    Column("Units", 24, True),
-    Column("Lead partner", 24, True),
-    Column("Comment", 48, True),
+    _heading("code", 8),
+    _heading("title", 44, True),
+    _heading("role", 11),
+    _heading("deferral_reason", 30, True),
+    _heading("revisit_date", 12),
+    _heading("units", 24, True),
+    _heading("lead_partner", 24, True),
+    _heading("comment", 48, True),
 )
 
 BETTER_WHEN = {Polarity.HIGHER: "higher", Polarity.LOWER: "lower"}

@@ -183,7 +183,6 @@ def _folder_name(stem: str) -> str:
     return stem if stem.strip(". ") else "workbook"
 
 
-
 # -- listing and thinning --------------------------------------------------------------------
 
 

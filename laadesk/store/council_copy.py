@@ -23,8 +23,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from laadesk.core.errors import WorkbookProblem, WorkbookUnavailable
+from laadesk.core.labels import listed
 from laadesk.core.snapshot import Kept
-from laadesk.core.timetable import join_names
 from laadesk.store import opening
 from laadesk.store.file_steps import place_new_file
 from laadesk.store.tables import all_tables
@@ -47,7 +47,7 @@ class CouncilCopy:
     removed: tuple[tuple[Kept, int], ...]  # each internal kind of record, and how many were left out
 
     def describe(self) -> str:
-        left_out = join_names([kind.counted(count) for kind, count in self.removed])
+        left_out = listed([kind.counted(count) for kind, count in self.removed])
         return f"{self.targets} target{'' if self.targets == 1 else 's'} kept; left out {left_out}"
 
 

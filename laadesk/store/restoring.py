@@ -55,4 +55,3 @@ def restore(backup: Path, target: Path) -> None:
         raise WorkbookUnavailable(f"Cannot restore to {target}: {os_reason(error)}.") from None
     finally:
         remove_quietly(partial)
-

@@ -531,8 +531,8 @@ def test_import_updates_report_each_change_and_blanks_win(cli: Cli, made: dict[s
     write_csv(cli.path("t2.csv"), _changed_rows())
     result = cli("import", "x.laa", "t2.csv")
     assert result.out_lines == [
-        "NI 116: target 2009/10 12 -> 11.5",
-        "NI 116: target 2010/11 11 -> (blank)",
+        "NI 116: 2009/10 target 12 -> 11.5",
+        "NI 116: 2010/11 target 11 -> (blank)",
         "NI 116: comment child poverty -> (blank)",
         "Imported t2.csv into x.laa: 0 added, 1 updated, 3 unchanged.",
     ]
@@ -555,8 +555,8 @@ def test_import_update_of_status_partners_and_reason(cli: Cli, made: dict[str, P
     assert result.out_lines == [
         "NI 117: status deferred -> proposed",
         "NI 117: lead partner Connexions -> (blank)",
-        "NI 117: partners Connexions; Jobcentre Plus -> Connexions",
-        "NI 117: deferred reason economic downturn -> (blank)",
+        "NI 117: partners signed up Connexions; Jobcentre Plus -> Connexions",
+        "NI 117: deferral reason economic downturn -> (blank)",
         "Imported t2.csv into x.laa: 0 added, 1 updated, 3 unchanged.",
     ]
     neet = read_targets(cli.path("x.laa"))["NI 117"]
@@ -577,7 +577,7 @@ def test_import_dry_run_reports_the_same_and_writes_nothing(cli: Cli, made: dict
     assert sha256(cli.path("x.laa")) == before
     assert listing(cli.cwd) == files
     assert dry.out_lines[-1] == "Dry run of t2.csv: would make 1 added, 1 updated, 3 unchanged. Nothing was written."
-    assert "NI 116: target 2009/10 12 -> 11.5" in dry.out_lines
+    assert "NI 116: 2009/10 target 12 -> 11.5" in dry.out_lines
     assert "NI 152: added as designated target" in dry.out_lines
     assert read_targets(cli.path("x.laa"))["NI 116"].target_2009_10 == 12.0
 

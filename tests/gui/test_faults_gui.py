@@ -43,7 +43,7 @@ CODE = "NI 117"
 EARLIER = ("target_2008_09", "6.1", 6.1)  # saved before the fault
 FAILED = ("target_2009_10", "4.8", 4.8)  # typed when the fault strikes; the file keeps 5.9
 SAVED_2008_09, SAVED_2009_10 = 6.4, 5.9  # NI 117 in the demo
-EARLIER_UNDO = "Undo change NI 117 target 2008/09"
+EARLIER_UNDO = "Undo change NI 117 2008/09 target"
 
 
 @pytest.fixture

@@ -269,7 +269,7 @@ def test_a_derbyshire_agreement_from_a_new_workbook_to_sign_off(
         type_in_cell(qtbot, targets.view, target_cell(targets, "NI 8", key), typed)
     ni8 = target_in_file(path, "NI 8")
     assert ni8 is not None and (ni8.baseline, *ni8.levels) == (21.2, 22, 23, 24.2)
-    assert undo_text(window) == "change NI 8 target 2010/11"
+    assert undo_text(window) == "change NI 8 2010/11 target"
 
     click_cell(qtbot, targets.view, target_cell(targets, "NI 1", "deferral_reason"), Qt.KeyboardModifier.NoModifier)
     qtbot.keyClick(targets.view, Qt.Key.Key_F2)

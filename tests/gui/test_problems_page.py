@@ -9,10 +9,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from laadesk.core.edits import set_fields
+from laadesk.core.labels import field_words
 from laadesk.core.rules import Problem, Severity
 from laadesk.store.workbook import Workbook
 from laadesk.ui.main_window import MainWindow
-from laadesk.ui.pages.problems_model import ProblemsModel, field_words
+from laadesk.ui.pages.problems_model import ProblemsModel
 from laadesk.ui.pages.problems_page import EMPTY, ProblemsPage, readiness
 
 NO_LEAD = "NI 155 (Number of affordable homes delivered (gross)) has no lead partner."
@@ -112,7 +113,7 @@ def test_readiness_and_field_words() -> None:
     assert readiness([warning, warning]) == "Ready for sign-off (2 warnings to look at)"
     assert readiness([error, error, warning]) == "Not ready: 2 errors"
     assert field_words("target_2009_10") == "2009/10 target"
-    assert field_words("deferral_reason") == "reason for deferral"
+    assert field_words("deferral_reason") == "deferral reason"
     assert field_words(None) == "whole agreement"
     assert field_words("something_new") == "something new"
 

@@ -126,7 +126,7 @@ def test_recording_an_adoption_date_and_refusing_a_bad_one(
 ) -> None:
     thornwold = cell(page.adoptions, "Thornwold District Council", "date")
     type_into_cell(qtbot, page.adoptions, thornwold, "next Tuesday")
-    assert page.message.text() == "'next Tuesday' is not a date; type it as 30/06/2008 or 2008-06-30."
+    assert page.message.text() == "'next Tuesday' is not a date; type it as 30/06/2008, 30 Jun 2008 or 2008-06-30."
     assert adoptions_in_file(demo_path)["Thornwold District Council"].date is None
     type_into_cell(qtbot, page.adoptions, cell(page.adoptions, "Thornwold District Council", "date"), "1/7/2008")
     assert adoptions_in_file(demo_path)["Thornwold District Council"].date == date(2008, 7, 1)

@@ -83,10 +83,10 @@ def test_typing_a_level_writes_it_and_undo_and_redo_follow(
     type_into(qtbot, page, "NI 117", "target_2009_10", "5.5%")
     assert stored(demo_path, "NI 117").target_2009_10 == 5.5
     assert cell(page, "NI 117", "target_2009_10").data() == "5.5"
-    assert undo_text(window) == "Undo change NI 117 target 2009/10"
+    assert undo_text(window) == "Undo change NI 117 2009/10 target"
     window.undo_action.trigger()
     assert stored(demo_path, "NI 117").target_2009_10 == 5.9
-    assert undo_text(window) == "Undo" and window.redo_action.text() == "&Redo change NI 117 target 2009/10"
+    assert undo_text(window) == "Undo" and window.redo_action.text() == "&Redo change NI 117 2009/10 target"
     window.redo_action.trigger()
     assert stored(demo_path, "NI 117").target_2009_10 == 5.5
     assert page.view.currentIndex().data(CODE_ROLE) == "NI 117"  # the current cell stays where it was
@@ -152,7 +152,7 @@ def test_partners_are_ticked_from_the_areas_list(
     after = stored(demo_path, "NI 155").partners
     assert set(after) == set(before) - {before[0]} | {"Kingsmere Constabulary"}
     assert list(after) == [n for n in names if n in after]  # in the area's order
-    assert undo_text(window) == "Undo change NI 155 partners"
+    assert undo_text(window) == "Undo change NI 155 partners signed up"
 
 
 def test_the_spatial_level_is_whole_area_or_ticked_districts(

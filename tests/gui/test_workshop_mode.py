@@ -80,7 +80,7 @@ def test_leaving_shows_what_changed(window: MainWindow, qtbot: QtBot, summaries:
     assert session is not None
     ni8 = session.snapshot().target("NI 8")
     assert ni8 is not None
-    session.apply(set_fields(ni8, "change NI 8 target 2009/10", target_2009_10=23.5))
+    session.apply(set_fields(ni8, "change NI 8 2009/10 target", target_2009_10=23.5))
     qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(view.capture, "Stretch NI 8 to 23.5")
     qtbot.keyClick(view.capture, Qt.Key.Key_Return)
@@ -89,7 +89,7 @@ def test_leaving_shows_what_changed(window: MainWindow, qtbot: QtBot, summaries:
     (text,) = summaries
     assert text.startswith("Workshop on Kingsmere: ")
     assert "Decisions (1)\n- " in text and "Stretch NI 8 to 23.5 (NI 1)" in text
-    assert "Targets changed (1)\n- NI 8: target 2009/10 23 -> 23.5\n" in text
+    assert "Targets changed (1)\n- NI 8: 2009/10 target 23 -> 23.5\n" in text
 
 
 def test_workshop_needs_a_workbook(qtbot: QtBot) -> None:

@@ -13,7 +13,6 @@ from laadesk.core.area import (
     add_partner,
     district_removal_question,
     district_use,
-    listed,
     partner_removal_question,
     partner_use,
     remove_district,
@@ -23,6 +22,7 @@ from laadesk.core.area import (
 )
 from laadesk.core.cross_checks import check_workbook
 from laadesk.core.edits import Edit, Put
+from laadesk.core.labels import listed
 from laadesk.core.model import AreaProfile, District, Partner, Target
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.store.workbook import Workbook

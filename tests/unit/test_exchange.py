@@ -77,7 +77,7 @@ def test_updates_report_each_changed_field_and_blanks_win() -> None:
     existing = complete(rationale="kept", reward=True)
     result, _ = plan([row(target_2009_10="20.5", comment="", units="")], (replace(existing, comment="old"),))
     assert result is not None and result.updated == 1
-    assert "NI 116: target 2009/10 21 -> 20.5" in result.report
+    assert "NI 116: 2009/10 target 21 -> 20.5" in result.report
     assert "NI 116: comment old -> (blank)" in result.report
     assert "NI 116: units % -> (blank)" in result.report
     after = result.edit.changes[-1].after  # type: ignore[union-attr]

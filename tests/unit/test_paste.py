@@ -124,7 +124,11 @@ def test_cell_text_becomes_a_field_value(field: str, text: str, value: object) -
         ("status", "done", "'done' should be proposed, agreed or deferred"),
         ("lead_partner", "Kingsmere PCT", "'Kingsmere PCT' is not one of the area's partners"),
         ("districts", "Wenmoor", "'Wenmoor' is not one of the area's districts"),
-        ("revisit_date", "next spring", "'next spring' is not a date (write it as 30/09/2009 or 2009-09-30)"),
+        (
+            "revisit_date",
+            "next spring",
+            "'next spring' is not a date; type it as 30/06/2008, 30 Jun 2008 or 2008-06-30",
+        ),
         ("polarity", "up", "'up' should be higher, lower or blank (the catalogue's)"),
     ],
 )
@@ -156,7 +160,7 @@ def test_a_deferral_reason_defers_and_agreeing_undefers() -> None:
 def test_an_edit_that_changes_nothing_is_empty() -> None:
     target = complete("NI 117")
     assert target_edit(target, {"target_2009_10": target.target_2009_10}).empty
-    assert target_edit(target, {"target_2009_10": 20.5}).label == "change NI 117 target 2009/10"
+    assert target_edit(target, {"target_2009_10": 20.5}).label == "change NI 117 2009/10 target"
 
 
 # -- blocks --------------------------------------------------------------------------------------

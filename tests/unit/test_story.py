@@ -1,4 +1,4 @@
-"""The story of place as edits: order, deletion with evidence, links to indicators, evidence dates."""
+"""The story of place as edits: order, deletion with evidence, links to indicators."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 from builders import catalogue, complete
-from hypothesis import given
-from hypothesis import strategies as st
 
 from laadesk.core.edits import Edit, Put, Remove
 from laadesk.core.model import AreaProfile, Evidence, Role, StorySection
@@ -17,13 +15,11 @@ from laadesk.core.story import (
     check_title,
     delete_section,
     evidence_of,
-    format_date,
     link_indicator,
     linkable_code,
     move_section,
     new_section,
     ordered,
-    parse_date,
     reorder_sections,
     unlink_indicators,
 )
@@ -32,59 +28,6 @@ from laadesk.store.workbook import Workbook
 A = StorySection("a", 1, "Contrasts")
 B = StorySection("b", 2, "Communities", indicators=("NI 1", "L3"))
 C = StorySection("c", 3, "Safer")
-
-
-# -- dates ----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("2007-11-01", date(2007, 11, 1)),
-        ("1/11/2007", date(2007, 11, 1)),
-        ("01/11/2007", date(2007, 11, 1)),
-        ("1.11.2007", date(2007, 11, 1)),
-        ("1-11-2007", date(2007, 11, 1)),
-        ("30/11/07", date(2007, 11, 30)),
-        ("1 Nov 2007", date(2007, 11, 1)),
-        ("1st November 2007", date(2007, 11, 1)),
-        ("  29 feb 2008 ", date(2008, 2, 29)),
-        ("12 Sept 2008", date(2008, 9, 12)),
-        ("", None),
-        ("   ", None),
-    ],
-)
-def test_dates_parse_as_typed_day_first(text: str, value: date | None) -> None:
-    assert parse_date(text) == value
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("soon", "'soon' is not a date; type it as 1/11/2007, 1 Nov 2007 or 2007-11-01"),
-        ("11/2007", "'11/2007' is not a date; type it as 1/11/2007, 1 Nov 2007 or 2007-11-01"),
-        ("1 Smarch 2007", "'1 Smarch 2007' is not a date; type it as 1/11/2007, 1 Nov 2007 or 2007-11-01"),
-        ("31/11/2007", "'31/11/2007' is not a date in the calendar (day 31 of month 11 in 2007)"),
-        ("29/02/2007", "'29/02/2007' is not a date in the calendar (day 29 of month 2 in 2007)"),
-        ("1/13/2007", "'1/13/2007' is not a date in the calendar (day 1 of month 13 in 2007)"),
-    ],
-)
-def test_bad_dates_are_a_sentence(text: str, message: str) -> None:
-    with pytest.raises(ValueError) as caught:
-        parse_date(text)
-    assert str(caught.value) == message
-
-
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
-def test_a_shown_date_reads_back_as_itself(value: date) -> None:
-    assert parse_date(format_date(value)) == value
-    assert parse_date(value.isoformat()) == value
-    assert parse_date(f"{value.day}/{value.month}/{value.year}") == value
-
-
-def test_dates_are_shown_without_doubt_about_day_and_month() -> None:
-    assert format_date(date(2007, 11, 1)) == "1 Nov 2007"
-    assert format_date(None) == ""
 
 
 # -- order ------------------------------------------------------------------------

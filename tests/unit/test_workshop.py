@@ -54,14 +54,14 @@ def test_summary_lists_moves_positions_and_captures() -> None:
         notes=notes,
     )
     summary = summarise(before, after, START, END)
-    assert summary.target_changes == ("NI 116: target 2009/10 21 -> 20.5", "NI 117: added as designated")
+    assert summary.target_changes == ("NI 116: 2009/10 target 21 -> 20.5", "NI 117: added as designated")
     assert summary.position_changes == ("NI 116 2009/10: agreed level (blank) -> 20.5",)
     assert [n.text for n in summary.decisions] == ["Agree 20.5"]
     text = summary_text(summary, "Kingsmere")
     assert text.splitlines()[0] == "Workshop on Kingsmere: 14 May 2008, 10:00 to 12:30"
     assert "Decisions (1)\n- 12:30 Agree 20.5 (NI 116)\n" in text
     assert "Actions (1)\n- 12:30 Check PCT data (NI 116) [internal]\n" in text
-    assert "Targets changed (2)\n- NI 116: target 2009/10 21 -> 20.5\n- NI 117: added as designated\n" in text
+    assert "Targets changed (2)\n- NI 116: 2009/10 target 21 -> 20.5\n- NI 117: added as designated\n" in text
 
 
 def test_an_idle_session_says_so() -> None:

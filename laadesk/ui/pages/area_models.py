@@ -8,8 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from laadesk.core.area import PartnerUse, district_use, listed, partner_use, rename_district, rename_partner
+from laadesk.core.area import PartnerUse, district_use, partner_use, rename_district, rename_partner
 from laadesk.core.edits import Edit, Put, set_fields
+from laadesk.core.labels import listed
 from laadesk.core.model import District, Partner
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.ui.session import WorkbookSession

@@ -11,8 +11,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush
 
 from laadesk.core.codes import sort_key
+from laadesk.core.labels import position_words
 from laadesk.core.model import YEARS, PositionChange, PositionField, Role
-from laadesk.core.negotiation import FIELD_NAMES, agreed_years, history
+from laadesk.core.negotiation import agreed_years, history
 from laadesk.core.numbers import format_level
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.ui.pages.coded_rows import CodedRowsModel
@@ -104,9 +105,7 @@ HISTORY_COLUMNS = (
     HistoryColumn("When", lambda c: _when(c.when)),
     HistoryColumn("Who", lambda c: c.who),
     HistoryColumn("Year", lambda c: c.year),
-    HistoryColumn(
-        "What changed", lambda c: FIELD_NAMES[c.field] + (" (internal)" if c.field is PositionField.FLOOR else "")
-    ),
+    HistoryColumn("What changed", lambda c: position_words(c.field, marked=True)),
     HistoryColumn("Set to", lambda c: format_level(c.value) if c.value is not None else "cleared"),
 )
 

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laadesk.core.dates import format_date, parse_date
 from laadesk.core.edits import Edit, set_fields
+from laadesk.core.labels import sentence
 from laadesk.core.model import ActionStatus, ChampionNote, NoteKind, Visibility
-from laadesk.core.timetable import format_date, parse_date
 from laadesk.ui.pages.notes_model import INTERNAL_EXPLAINED, SHAREABLE_EXPLAINED, parse_indicator_list
-from laadesk.ui.pages.notes_table import sentence
 from laadesk.ui.session import WorkbookSession
 
 WRITE_AFTER_MS = 600  # idle time after typing before the note text is written to the file

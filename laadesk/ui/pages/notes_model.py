@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor, QFont
 
 from laadesk.core.catalogue import Catalogue
 from laadesk.core.codes import is_national, parse_code, sort_key
+from laadesk.core.dates import format_date
 from laadesk.core.model import ActionStatus, ChampionNote, NoteKind, Visibility
-from laadesk.core.timetable import format_date
 from laadesk.ui.pages.notes_table import SORT_ROLE, RecordColumn, RecordTableModel
 from laadesk.ui.session import WorkbookSession
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from laadesk.core.codes import parse_code
+from laadesk.core.dates import format_date
 from laadesk.core.edits import add, remove
 from laadesk.core.model import ActionStatus, ChampionNote, NoteKind, Visibility, new_id
 from laadesk.core.rules import Problem
-from laadesk.core.timetable import format_date
 from laadesk.ui.pages.base import Page
 from laadesk.ui.pages.notes_editor import NoteEditor
 from laadesk.ui.pages.notes_model import NoteFilter, NotesFilterModel, NotesModel

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from laadesk.core.edits import Edit
+from laadesk.core.labels import sentence
 from laadesk.ui.session import WorkbookSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -144,11 +145,3 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.columns[section].title
         return None
-
-
-def sentence(text: str) -> str:
-    """A refusal as a sentence: capital first letter (unless it opens with a quote), full stop."""
-    text = text.strip()
-    if text and text[0].islower():
-        text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "?", "!")) else text + "."

@@ -11,31 +11,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from laadesk.core.model import YEAR_FIELDS, YEARS
+from laadesk.core.labels import field_words
 from laadesk.core.rules import Problem, Severity
 from laadesk.core.snapshot import WorkbookSnapshot
 
 Index = QModelIndex | QPersistentModelIndex
-
-FIELD_WORDS = {
-    "code": "indicator code",
-    "role": "role",
-    "title": "title",
-    "baseline": "baseline",
-    "deferral_reason": "reason for deferral",
-    "revisit_date": "date to revisit",
-    "lead_partner": "lead partner",
-    "partners": "partners signed up",
-    "districts": "spatial level",
-    **{field: f"{year} target" for year, field in zip(YEARS, YEAR_FIELDS)},
-}
-
-
-def field_words(field: str | None) -> str:
-    """ "target_2009_10" -> "2009/10 target": where a problem lies, in a negotiator's words."""
-    if field is None:
-        return "whole agreement"
-    return FIELD_WORDS.get(field, field.replace("_", " "))
 
 
 @dataclass(frozen=True)

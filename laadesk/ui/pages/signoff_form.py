@@ -7,10 +7,10 @@ from itertools import pairwise
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
+from laadesk.core.dates import format_date, parse_date
 from laadesk.core.edits import set_fields
+from laadesk.core.labels import sentence
 from laadesk.core.model import SignOff
-from laadesk.core.timetable import format_date, parse_date
-from laadesk.ui.pages.notes_table import sentence
 from laadesk.ui.session import WorkbookSession
 
 DATE_PLACEHOLDER = "not yet (type 30/06/2008)"

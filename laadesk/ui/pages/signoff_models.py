@@ -9,9 +9,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from laadesk.core.dates import format_date, parse_date
 from laadesk.core.edits import Edit, set_fields
 from laadesk.core.model import Adoption, Milestone
-from laadesk.core.timetable import format_date, is_overdue, milestone_state, parse_date
+from laadesk.core.timetable import is_overdue, milestone_state
 from laadesk.ui.pages.notes_table import RecordColumn, RecordTableModel
 from laadesk.ui.session import WorkbookSession
 

@@ -19,17 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laadesk.core.dates import format_date
 from laadesk.core.edits import add, remove, set_fields
+from laadesk.core.labels import listed
 from laadesk.core.model import Adoption, Milestone, new_id
 from laadesk.core.rules import Problem
-from laadesk.core.timetable import (
-    format_date,
-    join_names,
-    overdue_milestones,
-    sign_off_progress,
-    still_to_adopt,
-    timetable_summary,
-)
+from laadesk.core.timetable import overdue_milestones, sign_off_progress, still_to_adopt, timetable_summary
 from laadesk.ui.pages.base import Page
 from laadesk.ui.pages.notes_table import SORT_ROLE, RecordTableModel
 from laadesk.ui.pages.signoff_form import SignOffForm
@@ -185,13 +180,13 @@ class SignOffPage(Page):
         self.form.show_sign_off(snapshot.sign_off)
         self.progress.setText(sign_off_progress(snapshot.adoptions, snapshot.sign_off) + ".")
         waiting = still_to_adopt(snapshot.adoptions)
-        self.waiting.setText(f"Still to adopt: {join_names(waiting)}." if waiting else "")
+        self.waiting.setText(f"Still to adopt: {listed(waiting)}." if waiting else "")
         self.waiting.setVisible(bool(waiting))
         today = self.today()
         overdue = overdue_milestones(snapshot.milestones, today)
         line = f"{timetable_summary(snapshot.milestones, today)} (as at {format_date(today)})."
         if overdue:
-            line += " Overdue: " + join_names([m.name for m in overdue]) + "."
+            line += " Overdue: " + listed([m.name for m in overdue]) + "."
         self.timetable.setText(line)
         self.message.clear()
 

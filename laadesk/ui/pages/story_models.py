@@ -19,10 +19,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from laadesk.core.dates import format_date, parse_date
 from laadesk.core.edits import Edit, set_fields
 from laadesk.core.model import Evidence, StorySection
 from laadesk.core.snapshot import WorkbookSnapshot
-from laadesk.core.story import evidence_of, format_date, ordered, parse_date
+from laadesk.core.story import evidence_of, ordered
 from laadesk.ui.pages.area_models import relayout
 from laadesk.ui.session import WorkbookSession
 

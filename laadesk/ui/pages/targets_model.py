@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QApplication, QStyle
 from laadesk.core.catalogue import Polarity
 from laadesk.core.codes import sort_key
 from laadesk.core.cross_checks import check_workbook
+from laadesk.core.dates import format_date
 from laadesk.core.exchange import exchange_targets
 from laadesk.core.model import YEAR_FIELDS, YEARS, DeferralReason, Role, Status, Target
 from laadesk.core.numbers import format_level
-from laadesk.core.paste import NUMBER_FIELDS, Choices, PasteColumn, PasteTable, format_date, read_cell, target_edit
+from laadesk.core.paste import NUMBER_FIELDS, Choices, PasteColumn, PasteTable, read_cell, target_edit
 from laadesk.core.rules import Problem, Severity, polarity_of
 from laadesk.core.snapshot import WorkbookSnapshot
 
@@ -78,10 +79,6 @@ def _polarity(t: Target, s: WorkbookSnapshot) -> str:
     return f"{shown.value} (catalogue)" if shown else "not known"
 
 
-def _revisit(t: Target, s: WorkbookSnapshot) -> str:
-    return t.revisit_date.strftime("%d %b %Y") if t.revisit_date else ""
-
-
 LEVEL_TIP = "A number (12.5%, 1,234 and £2,000 are read as numbers). Blank when deferred."
 COLUMNS = (
     Column("code", "NI", lambda t, s: t.code, tip="The indicator; errors and warnings show here"),
@@ -113,7 +110,7 @@ COLUMNS = (
         Editor.CHOICE,
         tip="Choosing a reason defers the target",
     ),
-    Column("revisit_date", "Revisit", _revisit, Editor.DATE, lambda t, s: format_date(t.revisit_date)),
+    Column("revisit_date", "Revisit", lambda t, s: format_date(t.revisit_date), Editor.DATE),
 )
 KEYS = [c.key for c in COLUMNS]
 

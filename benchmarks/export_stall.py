@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication
 from laadesk.core.pack import Audience
 from laadesk.export.packs import PackFormat
 from laadesk.ui.application import load_pack_writers_in_background
-from laadesk.ui.export_dialog import ExportDialog, ExportRequest
-from laadesk.ui.main_window import MainWindow
+from laadesk.ui.dialogs.export_dialog import ExportDialog, ExportRequest
+from laadesk.ui.window.main_window import MainWindow
 
 
 def main() -> None:

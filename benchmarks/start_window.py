@@ -39,7 +39,7 @@ def main() -> None:
     if sys.argv[1] == "laadesk":  # what `laadesk-gui FILE` does (laadesk.ui.application.run_application)
         from laadesk.ui import settings
         from laadesk.ui.application import application
-        from laadesk.ui.main_window import MainWindow
+        from laadesk.ui.window.main_window import MainWindow
 
         app = application()
         settings.upgrade()

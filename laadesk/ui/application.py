@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from laadesk.resources import resource_path
 from laadesk.ui import settings
-from laadesk.ui.main_window import MainWindow
+from laadesk.ui.window.main_window import MainWindow
 
 ICON = ("icon", "laadesk.svg")
 # The export libraries load on a background thread this long after the window is up: loading

@@ -41,7 +41,7 @@ from laadesk.core.pack import Audience, Pack, build_pack
 from laadesk.resources import resource_path
 
 if TYPE_CHECKING:
-    from laadesk.ui.main_window import MainWindow
+    from laadesk.ui.window.main_window import MainWindow
 
 # Epoch seconds at which whoever started this process launched it (installers/build.py sets it),
 # so the first paint can be reported as time from launch, not just from the smoke test's start.
@@ -145,7 +145,7 @@ class SmokeTest:
         return f"{self.workbook_path.name}, {_size(self.workbook_path)}"
 
     def open_window(self) -> str:
-        from laadesk.ui.main_window import MainWindow
+        from laadesk.ui.window.main_window import MainWindow
 
         window = self.window = MainWindow()
         if not window.files.open_path(self.workbook_path) or window.session is None:

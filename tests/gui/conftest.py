@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from laadesk.store.demo import build_demo
-from laadesk.ui.main_window import MainWindow
+from laadesk.ui.window.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

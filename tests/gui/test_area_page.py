@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from laadesk.core.model import Target
 from laadesk.store.workbook import Workbook
-from laadesk.ui.main_window import MainWindow
-from laadesk.ui.pages import area_lists
-from laadesk.ui.pages.area_lists import RecordsPanel
-from laadesk.ui.pages.area_models import DistrictsModel, PartnersModel
-from laadesk.ui.pages.area_page import AreaPage
+from laadesk.ui.pages.area import lists as area_lists
+from laadesk.ui.pages.area.lists import RecordsPanel
+from laadesk.ui.pages.area.models import DistrictsModel, PartnersModel
+from laadesk.ui.pages.area.page import AreaPage
+from laadesk.ui.window.main_window import MainWindow
 
 COUNTY = "Kingsmere County Council"
 

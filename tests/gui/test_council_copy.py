@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from laadesk.core.edits import Edit, Put
 from laadesk.core.model import ChampionNote, NoteKind, Visibility
 from laadesk.store.workbook import Workbook
-from laadesk.ui import council_copy_action
-from laadesk.ui.council_copy_action import CouncilCopyDialog, council_copy_name, make_council_copy_action
-from laadesk.ui.main_window import MainWindow
+from laadesk.ui.window import council_copy_action
+from laadesk.ui.window.council_copy_action import CouncilCopyDialog, council_copy_name, make_council_copy_action
+from laadesk.ui.window.main_window import MainWindow
 
 SECRET = "GUICANARY8d2 the floor we would accept"
 

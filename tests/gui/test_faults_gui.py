@@ -32,12 +32,12 @@ from laadesk.export.packs import PackFormat
 from laadesk.store.demo import build_demo
 from laadesk.store.reference import shipped_catalogue
 from laadesk.store.workbook import Workbook
-from laadesk.ui import export_worker, file_actions
-from laadesk.ui.export_dialog import ExportDialog, ExportRequest
-from laadesk.ui.main_window import MainWindow
-from laadesk.ui.new_workbook_dialog import NewWorkbookDialog
-from laadesk.ui.pages.targets_model import CODE_ROLE, column_of
-from laadesk.ui.pages.targets_page import TargetsPage
+from laadesk.ui.dialogs.export_dialog import ExportDialog, ExportRequest
+from laadesk.ui.dialogs.new_workbook_dialog import NewWorkbookDialog
+from laadesk.ui.pages.targets.model import CODE_ROLE, column_of
+from laadesk.ui.pages.targets.page import TargetsPage
+from laadesk.ui.window import export_worker, file_actions
+from laadesk.ui.window.main_window import MainWindow
 
 CODE = "NI 117"
 EARLIER = ("target_2008_09", "6.1", 6.1)  # saved before the fault

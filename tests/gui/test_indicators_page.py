@@ -13,12 +13,12 @@ from pytestqt.qtbot import QtBot
 from laadesk.core.model import Role
 from laadesk.core.rules import Problem, Severity
 from laadesk.store.workbook import Workbook
-from laadesk.ui import file_actions
-from laadesk.ui.main_window import MainWindow
-from laadesk.ui.pages import indicators_page
-from laadesk.ui.pages.indicators_model import COLUMN, IndicatorsModel
-from laadesk.ui.pages.indicators_page import IndicatorsPage
-from laadesk.ui.pages.indicators_rationale import IDLE_MS
+from laadesk.ui.pages.indicators import page as indicators_page
+from laadesk.ui.pages.indicators.model import COLUMN, IndicatorsModel
+from laadesk.ui.pages.indicators.page import IndicatorsPage
+from laadesk.ui.pages.indicators.rationale import IDLE_MS
+from laadesk.ui.window import file_actions
+from laadesk.ui.window.main_window import MainWindow
 
 
 def open_page(window: MainWindow) -> IndicatorsPage:

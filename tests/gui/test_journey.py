@@ -27,18 +27,18 @@ from laadesk.core.model import (
     Visibility,
 )
 from laadesk.store.workbook import Workbook
-from laadesk.ui.main_window import MainWindow
-from laadesk.ui.new_workbook_dialog import NewWorkbookDialog
-from laadesk.ui.pages.indicators_model import COLUMN as INDICATOR_COLUMN
-from laadesk.ui.pages.indicators_page import IndicatorsPage
-from laadesk.ui.pages.negotiation_page import NegotiationPage
-from laadesk.ui.pages.negotiation_years import COLUMN as YEAR_COLUMN
-from laadesk.ui.pages.notes_page import NotesPage
-from laadesk.ui.pages.signoff_page import RecordTable, SignOffPage
-from laadesk.ui.pages.story_page import StoryPage
-from laadesk.ui.pages.targets_model import CODE_ROLE, column_of
-from laadesk.ui.pages.targets_page import TargetsPage
-from laadesk.ui.workshop_summary_dialog import WorkshopSummaryDialog
+from laadesk.ui.dialogs.new_workbook_dialog import NewWorkbookDialog
+from laadesk.ui.dialogs.workshop_summary_dialog import WorkshopSummaryDialog
+from laadesk.ui.pages.indicators.model import COLUMN as INDICATOR_COLUMN
+from laadesk.ui.pages.indicators.page import IndicatorsPage
+from laadesk.ui.pages.negotiation.page import NegotiationPage
+from laadesk.ui.pages.negotiation.years import COLUMN as YEAR_COLUMN
+from laadesk.ui.pages.notes.page import NotesPage
+from laadesk.ui.pages.signoff.page import RecordTable, SignOffPage
+from laadesk.ui.pages.story.page import StoryPage
+from laadesk.ui.pages.targets.model import CODE_ROLE, column_of
+from laadesk.ui.pages.targets.page import TargetsPage
+from laadesk.ui.window.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

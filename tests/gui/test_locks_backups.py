@@ -22,12 +22,13 @@ from laadesk.store import backups, opening
 from laadesk.store.backups import list_backups, take_backup
 from laadesk.store.locks import WorkbookLocked, lock_path
 from laadesk.store.workbook import Workbook
-from laadesk.ui import file_actions, main_window, settings
-from laadesk.ui.backups_dialog import BackupsDialog
-from laadesk.ui.lock_dialog import LockDialog, explain
-from laadesk.ui.main_window import READ_ONLY_MESSAGE, MainWindow
-from laadesk.ui.new_workbook_dialog import NewWorkbookDialog
-from laadesk.ui.pages.area_page import AreaPage
+from laadesk.ui import settings
+from laadesk.ui.dialogs.backups_dialog import BackupsDialog
+from laadesk.ui.dialogs.lock_dialog import LockDialog, explain
+from laadesk.ui.dialogs.new_workbook_dialog import NewWorkbookDialog
+from laadesk.ui.pages.area.page import AreaPage
+from laadesk.ui.window import file_actions, main_window
+from laadesk.ui.window.main_window import READ_ONLY_MESSAGE, MainWindow
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 HOST = socket.gethostname()
@@ -325,7 +326,9 @@ def test_the_backups_dialog_lists_newest_first_with_a_summary(
     workbook = window.session.workbook
     older = take_backup(workbook, backups.BEFORE_IMPORT, backups.default_folder(), now=datetime(2008, 6, 3, 9, 0))
     chosen = tmp_path / "chosen"
-    monkeypatch.setattr("laadesk.ui.backups_dialog.ask_backup_folder", lambda parent, current: chosen.mkdir() or chosen)
+    monkeypatch.setattr(
+        "laadesk.ui.dialogs.backups_dialog.ask_backup_folder", lambda parent, current: chosen.mkdir() or chosen
+    )
     dialog = BackupsDialog(window, "kingsmere")
     qtbot.addWidget(dialog)
     assert dialog.model.backups == [older]

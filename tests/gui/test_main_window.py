@@ -16,12 +16,13 @@ from laadesk.core.model import AreaProfile
 from laadesk.resources import resource_path
 from laadesk.store.reference import default_catalogue
 from laadesk.store.workbook import Workbook
-from laadesk.ui import file_actions, settings
+from laadesk.ui import settings
 from laadesk.ui.application import ICON, FileOpenRequests
-from laadesk.ui.main_window import MainWindow
-from laadesk.ui.new_workbook_dialog import NewWorkbookDialog
+from laadesk.ui.dialogs.new_workbook_dialog import NewWorkbookDialog
 from laadesk.ui.pages import PAGES
-from laadesk.ui.pages.targets_model import TargetsModel
+from laadesk.ui.pages.targets.model import TargetsModel
+from laadesk.ui.window import file_actions
+from laadesk.ui.window.main_window import MainWindow
 
 
 def test_demo_opens_with_every_page_and_the_summary(window: MainWindow, demo_path: Path) -> None:

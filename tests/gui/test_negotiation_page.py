@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 from laadesk.core.model import Position, PositionChange, PositionField, Target
 from laadesk.core.rules import Problem, Severity
 from laadesk.store.workbook import Workbook, default_author
-from laadesk.ui import file_actions
-from laadesk.ui.main_window import MainWindow
-from laadesk.ui.pages.negotiation_models import HistoryModel, NegotiatedModel
-from laadesk.ui.pages.negotiation_page import NegotiationPage
-from laadesk.ui.pages.negotiation_years import COLUMN, INTERNAL, YearsModel
+from laadesk.ui.pages.negotiation.models import HistoryModel, NegotiatedModel
+from laadesk.ui.pages.negotiation.page import NegotiationPage
+from laadesk.ui.pages.negotiation.years import COLUMN, INTERNAL, YearsModel
+from laadesk.ui.window import file_actions
+from laadesk.ui.window.main_window import MainWindow
 
 YEAR_ROW = {"2008/09": 0, "2009/10": 1, "2010/11": 2}
 

@@ -14,10 +14,8 @@ from pytestqt.qtbot import QtBot
 from laadesk.core.catalogue import Catalogue
 from laadesk.core.model import ActionStatus, ChampionNote, NoteKind, Visibility
 from laadesk.store.workbook import Workbook
-from laadesk.ui import file_actions
-from laadesk.ui.main_window import MainWindow
-from laadesk.ui.pages.notes_editor import WRITE_AFTER_MS
-from laadesk.ui.pages.notes_model import (
+from laadesk.ui.pages.notes.editor import WRITE_AFTER_MS
+from laadesk.ui.pages.notes.model import (
     INTERNAL_BACKGROUND,
     INTERNAL_EXPLAINED,
     SHAREABLE_EXPLAINED,
@@ -25,7 +23,9 @@ from laadesk.ui.pages.notes_model import (
     first_line,
     parse_indicator_list,
 )
-from laadesk.ui.pages.notes_page import NotesPage
+from laadesk.ui.pages.notes.page import NotesPage
+from laadesk.ui.window import file_actions
+from laadesk.ui.window.main_window import MainWindow
 
 WRITE_WAIT_MS = 3000
 

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from laadesk.core.pack import Audience
 from laadesk.export.packs import PackFormat
-from laadesk.ui.export_dialog import ExportDialog, ExportRequest, pack_name
-from laadesk.ui.main_window import MainWindow
+from laadesk.ui.dialogs.export_dialog import ExportDialog, ExportRequest, pack_name
+from laadesk.ui.window.main_window import MainWindow
 
 
 def ask_for(request: ExportRequest | None):  # type: ignore[no-untyped-def]
@@ -53,7 +53,7 @@ def test_dialog_names_files_by_audience(window: MainWindow, tmp_path: Path) -> N
 def test_export_failure_is_a_sentence(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from laadesk.ui import pack_export
+    from laadesk.ui.window import pack_export
 
     told: list[str] = []
     monkeypatch.setattr(pack_export.QMessageBox, "warning", lambda parent, title, text: told.append(text))

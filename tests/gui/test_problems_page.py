@@ -12,9 +12,9 @@ from laadesk.core.edits import set_fields
 from laadesk.core.labels import field_words
 from laadesk.core.rules import Problem, Severity
 from laadesk.store.workbook import Workbook
-from laadesk.ui.main_window import MainWindow
-from laadesk.ui.pages.problems_model import ProblemsModel
-from laadesk.ui.pages.problems_page import EMPTY, ProblemsPage, readiness
+from laadesk.ui.pages.problems.model import ProblemsModel
+from laadesk.ui.pages.problems.page import EMPTY, ProblemsPage, readiness
+from laadesk.ui.window.main_window import MainWindow
 
 NO_LEAD = "NI 155 (Number of affordable homes delivered (gross)) has no lead partner."
 

@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from laadesk.store.workbook import Workbook
-from laadesk.ui import main_window
-from laadesk.ui.main_window import MainWindow
 from laadesk.ui.pages import PAGES
 from laadesk.ui.pages.base import Page
-from laadesk.ui.pages.indicators_page import IndicatorsPage
-from laadesk.ui.pages.notes_page import NotesPage
+from laadesk.ui.pages.indicators.page import IndicatorsPage
+from laadesk.ui.pages.notes.page import NotesPage
 from laadesk.ui.pages.read_only import ADDS_RECORDS
-from laadesk.ui.pages.story_page import StoryPage
-from laadesk.ui.pages.targets_page import TargetsPage
+from laadesk.ui.pages.story.page import StoryPage
+from laadesk.ui.pages.targets.page import TargetsPage
+from laadesk.ui.window import main_window
+from laadesk.ui.window.main_window import MainWindow
 
 
 def digest(path: Path) -> str:

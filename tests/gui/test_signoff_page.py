@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from laadesk.core.model import Adoption, Milestone, SignOff
 from laadesk.store.workbook import Workbook
-from laadesk.ui.main_window import MainWindow
-from laadesk.ui.pages.signoff_models import OVERDUE_BACKGROUND
-from laadesk.ui.pages.signoff_page import RecordTable, SignOffPage
+from laadesk.ui.pages.signoff.models import OVERDUE_BACKGROUND
+from laadesk.ui.pages.signoff.page import RecordTable, SignOffPage
+from laadesk.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

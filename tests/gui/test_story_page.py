@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from laadesk.core.model import Evidence, StorySection
 from laadesk.store.workbook import Workbook
-from laadesk.ui import file_actions
-from laadesk.ui.main_window import MainWindow
-from laadesk.ui.pages.story_editor import IDLE_MS
-from laadesk.ui.pages.story_models import EvidenceModel, LinksModel, SectionsModel
-from laadesk.ui.pages.story_page import StoryPage
+from laadesk.ui.pages.story.editor import IDLE_MS
+from laadesk.ui.pages.story.models import EvidenceModel, LinksModel, SectionsModel
+from laadesk.ui.pages.story.page import StoryPage
+from laadesk.ui.window import file_actions
+from laadesk.ui.window.main_window import MainWindow
 
 FIRST = "Kingsmere: a county of contrasts"
 SECOND = "Changing communities in the Fens and Marlhaven"
@@ -237,9 +237,7 @@ def test_add_evidence_and_edit_it_in_place(window: MainWindow, page: StoryPage, 
     row = page.evidence.model.row_of(item.id)
     assert page.evidence.model.index(row, 2).data() == "1 Nov 2007"
     edit_cell(qtbot, page.evidence.view, page.evidence.model.index(row, 2), "31/11/2007")
-    assert window.statusBar().currentMessage() == (
-        "'31/11/2007' is not a date: November 2007 has no day 31."
-    )
+    assert window.statusBar().currentMessage() == ("'31/11/2007' is not a date: November 2007 has no day 31.")
     assert next(e for e in evidence(demo_path, first.id) if e.id == item.id).date == date(2007, 11, 1)
     assert undo_texts(window) == [
         "add evidence",

@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from laadesk.core.model import DeferralReason, Status, Target
 from laadesk.store.workbook import Workbook
-from laadesk.ui.main_window import MainWindow
-from laadesk.ui.pages import targets_page
-from laadesk.ui.pages.target_delegates import TickList
-from laadesk.ui.pages.targets_model import CODE_ROLE, TargetsModel, column_of
-from laadesk.ui.pages.targets_page import TargetsPage
+from laadesk.ui.pages.targets import page as targets_page
+from laadesk.ui.pages.targets.delegates import TickList
+from laadesk.ui.pages.targets.model import CODE_ROLE, TargetsModel, column_of
+from laadesk.ui.pages.targets.page import TargetsPage
+from laadesk.ui.window.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -347,7 +347,10 @@ def test_the_ni_stays_in_sight_when_the_table_scrolls_right(page: TargetsPage, q
 
 
 def test_qtcharts_loads_only_when_a_chart_is_drawn() -> None:
-    code = "import sys, laadesk.ui.main_window, laadesk.ui.pages.targets_page; print('PySide6.QtCharts' in sys.modules)"
+    code = (
+        "import sys, laadesk.ui.window.main_window, laadesk.ui.pages.targets.page; "
+        "print('PySide6.QtCharts' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 

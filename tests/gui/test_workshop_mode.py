@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from laadesk.core.edits import set_fields
 from laadesk.core.model import ActionStatus, NoteKind, Visibility
 from laadesk.store.workbook import Workbook
-from laadesk.ui.main_window import MainWindow
-from laadesk.ui.workshop_summary_dialog import WorkshopSummaryDialog
-from laadesk.ui.workshop_view import WorkshopView
+from laadesk.ui.dialogs.workshop_summary_dialog import WorkshopSummaryDialog
+from laadesk.ui.widgets.workshop_view import WorkshopView
+from laadesk.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

@@ -24,14 +24,14 @@ class PageEntry:
 
 
 PAGES: tuple[PageEntry, ...] = (
-    PageEntry("Area", "area_page", "AreaPage"),
-    PageEntry("Story of place", "story_page", "StoryPage"),
-    PageEntry("Indicators", "indicators_page", "IndicatorsPage"),
-    PageEntry("Targets", "targets_page", "TargetsPage"),
-    PageEntry("Negotiation", "negotiation_page", "NegotiationPage"),
-    PageEntry("Champion notes", "notes_page", "NotesPage"),
-    PageEntry("Sign-off and timetable", "signoff_page", "SignOffPage"),
-    PageEntry("Problems", "problems_page", "ProblemsPage"),
+    PageEntry("Area", "area.page", "AreaPage"),
+    PageEntry("Story of place", "story.page", "StoryPage"),
+    PageEntry("Indicators", "indicators.page", "IndicatorsPage"),
+    PageEntry("Targets", "targets.page", "TargetsPage"),
+    PageEntry("Negotiation", "negotiation.page", "NegotiationPage"),
+    PageEntry("Champion notes", "notes.page", "NotesPage"),
+    PageEntry("Sign-off and timetable", "signoff.page", "SignOffPage"),
+    PageEntry("Problems", "problems.page", "ProblemsPage"),
 )
 
 __all__ = ["PAGES", "Page", "PageEntry"]

@@ -1,0 +1,1 @@
+"""Dialogs the window opens for a moment: new workbook, export, backups, locks, workshop summary."""

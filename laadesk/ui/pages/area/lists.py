@@ -1,0 +1,265 @@
+"""The districts and partners of the area: tables to rename in place, a line to add, removal that asks first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from laadesk.core.area import (
+    add_district,
+    add_partner,
+    district_removal_question,
+    district_use,
+    partner_removal_question,
+    partner_use,
+    remove_district,
+    remove_partner,
+)
+from laadesk.core.edits import Edit, Put, remove
+from laadesk.core.model import Tier
+from laadesk.ui.pages.area.models import SORT_ROLE, DistrictsModel, PartnersModel, RecordsModel, Row
+from laadesk.ui.pages.read_only import adds_records
+from laadesk.ui.session import WorkbookSession
+
+
+def quiet(label: QLabel) -> None:
+    """Draw a label as a note beside the content: the theme's text colour, softened."""
+    palette = label.palette()
+    colour = palette.color(QPalette.ColorRole.WindowText)
+    colour.setAlpha(165)
+    palette.setColor(QPalette.ColorRole.WindowText, colour)
+    label.setPalette(palette)
+
+
+def confirm(parent: QWidget, title: str, question: str, action: str) -> bool:
+    """Ask before an edit that reaches beyond the record itself; tests replace this function."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
+    yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+class RecordsPanel(QGroupBox):
+    """A titled table of records with a line to add one and a button to remove the selected one."""
+
+    told = Signal(str)  # a sentence for the status bar
+    noun = "record"
+
+    def __init__(self, session: WorkbookSession, model: RecordsModel, title: str, fields: Sequence[str]) -> None:
+        super().__init__(title)
+        self.session = session
+        self.model = model
+        self.model.refused.connect(self.told)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.view = QTableView()
+        self.view.setAccessibleName(title)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.inputs = [QLineEdit() for _ in fields]
+        for line, placeholder in zip(self.inputs, fields):
+            line.setPlaceholderText(placeholder)
+            line.setAccessibleName(placeholder)
+            line.returnPressed.connect(self.add)
+            adds_records(line)
+        self.add_button = QPushButton(f"Add {self.noun}")
+        self.add_button.setAccessibleName(f"Add {self.noun}")
+        self.add_button.clicked.connect(self.add)
+        self.remove_action = QAction(f"Remove {self.noun}", self.view)
+        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.remove_action.triggered.connect(self.remove_current)
+        self.view.addAction(self.remove_action)
+        self.remove_button = QPushButton(f"Remove {self.noun}")
+        self.remove_button.setAccessibleName(f"Remove {self.noun}")
+        self.remove_button.setToolTip(f"Remove the selected {self.noun} (Delete)")
+        self.remove_button.clicked.connect(self.remove_current)
+        self.empty_note = QLabel()
+        self.empty_note.setWordWrap(True)
+        self.empty_note.hide()
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        quiet(self.hint)
+        adding = QHBoxLayout()
+        for line in self.inputs:
+            adding.addWidget(line, 2)
+        adding.addWidget(self.add_button)
+        adding.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_note)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.hint)
+        layout.addLayout(adding)
+        QWidget.setTabOrder(self.view, self.inputs[0])
+        for before, after in zip(self.inputs, [*self.inputs[1:], self.add_button]):
+            QWidget.setTabOrder(before, after)
+        QWidget.setTabOrder(self.add_button, self.remove_button)
+
+    # -- what differs between districts and partners ------------------------------------
+
+    def add_edit(self, values: list[str]) -> Edit:
+        raise NotImplementedError
+
+    def removal(self, record: Row) -> Edit | None:
+        """The edit removing a record, after asking if it reaches targets; None if the person declines."""
+        raise NotImplementedError
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def current(self) -> Row | None:
+        index = self.proxy.mapToSource(self.view.currentIndex())
+        return self.model.record(index.row()) if index.isValid() else None
+
+    def add(self) -> None:
+        values = [line.text() for line in self.inputs]
+        try:
+            edit = self.add_edit(values)
+        except ValueError as error:
+            self.told.emit(f"{error}.")
+            self.inputs[0].setFocus()
+            return
+        added = [c.after for c in edit.changes if isinstance(c, Put)]
+        self.model.followed_key = str(added[0].key) if added else None
+        self.session.apply(edit)
+        for line in self.inputs:
+            line.clear()
+        self.inputs[0].setFocus()
+
+    def remove_current(self) -> None:
+        record = self.current()
+        if record is None:
+            self.told.emit(f"Select the {self.noun} to remove first.")
+            return
+        edit = self.removal(record)
+        if edit is not None:
+            self.session.apply(edit)
+
+    def refresh(self) -> None:
+        """Show the workbook now, keeping the current record (following it through a rename)."""
+        record = self.current()
+        row = self.view.currentIndex().row()
+        self.model.refresh()
+        followed, self.model.followed_key = self.model.followed_key, None
+        key = followed or (record.key if record is not None else None)
+        source_row = self.model.row_of(key) if key is not None else -1
+        if source_row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        elif row >= 0:  # the current record went: stay on its row
+            index = self.proxy.index(min(row, self.proxy.rowCount() - 1), 0)
+        else:
+            index = QModelIndex()
+        if index.isValid():
+            column = max(self.view.currentIndex().column(), 0)
+            self.view.setCurrentIndex(index.siblingAtColumn(column))
+        self.remove_button.setEnabled(self.proxy.rowCount() > 0)
+
+    def select(self, key: str) -> bool:
+        source_row = self.model.row_of(key)
+        if source_row < 0:
+            return False
+        self.view.setCurrentIndex(self.proxy.mapFromSource(self.model.index(source_row, 0)))
+        self.view.setFocus()
+        return True
+
+
+class DistrictsPanel(RecordsPanel):
+    noun = "district"
+
+    def __init__(self, session: WorkbookSession) -> None:
+        super().__init__(session, DistrictsModel(session), "Districts", ["New district's name", "ONS code"])
+        self.inputs[1].setMaximumWidth(110)
+        self.hint.setText("Renaming a district renames it in every target's spatial level.")
+
+    def add_edit(self, values: list[str]) -> Edit:
+        return add_district(self.session.snapshot(), values[0], values[1])
+
+    def removal(self, record: Row) -> Edit | None:
+        snapshot = self.session.snapshot()
+        if district_use(record.name, snapshot.targets):
+            question = district_removal_question(record.name, snapshot.targets)
+            if not confirm(self, "Remove district", question, "Remove from targets too"):
+                self.told.emit(f"{record.name} was kept.")
+                return None
+            return remove_district(snapshot, record)
+        return remove(record, f"remove district {record.name}")
+
+    def refresh(self) -> None:
+        super().refresh()
+        snapshot = self.session.snapshot()
+        single = snapshot.area.tier is Tier.SINGLE and not snapshot.districts
+        self.empty_note.setVisible(single or not snapshot.districts)
+        if single:
+            self.empty_note.setText(
+                f"{snapshot.area.name} is a single-tier area, so it has no districts. "
+                "Set the tier to two-tier to record the districts of a county."
+            )
+        else:
+            self.empty_note.setText("No districts yet: add each district council's area below.")
+        for widget in (self.view, self.hint, *self.inputs, self.add_button, self.remove_button):
+            widget.setVisible(not single)
+
+
+class PartnersPanel(RecordsPanel):
+    noun = "partner"
+
+    def __init__(self, session: WorkbookSession) -> None:
+        super().__init__(
+            session, PartnersModel(session), "Partners in the LSP", ["New partner's name", "Sector, e.g. health"]
+        )
+        self.hint.setText(
+            "Leads and Signed up to count the targets naming each partner (hover for which). "
+            "Rename a partner here (F2 or double-click) and every target naming it follows."
+        )
+
+    def add_edit(self, values: list[str]) -> Edit:
+        return add_partner(self.session.snapshot(), values[0], values[1])
+
+    def removal(self, record: Row) -> Edit | None:
+        snapshot = self.session.snapshot()
+        use = partner_use(record.name, snapshot.targets)
+        if use.used:
+            question = partner_removal_question(record.name, use)
+            if not confirm(self, "Remove partner", question, "Remove from targets too"):
+                self.told.emit(f"{record.name} was kept.")
+                return None
+            return remove_partner(snapshot, record)
+        return remove(record, f"remove partner {record.name}")
+
+    def refresh(self) -> None:
+        super().refresh()
+        empty = not self.session.snapshot().partners
+        self.empty_note.setVisible(empty)
+        self.empty_note.setText("No partners yet: add the LSP's partners below, then name them on the targets.")

@@ -1,0 +1,1 @@
+"""The Champion notes page: the notes, their filters and the editor of one note."""

@@ -1,0 +1,149 @@
+"""The Champion notes table: its columns, internal notes marked, and the filters over it."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QFont
+
+from laadesk.core.catalogue import Catalogue
+from laadesk.core.codes import is_national, parse_code, sort_key
+from laadesk.core.dates import format_date
+from laadesk.core.model import ActionStatus, ChampionNote, NoteKind, Visibility
+from laadesk.ui.session import WorkbookSession
+from laadesk.ui.tables.record_model import SORT_ROLE, RecordColumn, RecordTableModel
+
+INTERNAL_MARK = "internal"
+INTERNAL_EXPLAINED = "Internal to government: this note never goes into a council pack."
+SHAREABLE_EXPLAINED = "Shareable: this note may go into council packs."
+INTERNAL_BACKGROUND = QColor("#fbe3b8")
+INTERNAL_TEXT = QColor("#6b3d00")
+ACTION_WORDS = {ActionStatus.NONE: "", ActionStatus.OPEN: "open", ActionStatus.DONE: "done"}
+
+_SEPARATORS = re.compile(r"[,;]")
+
+
+def first_line(text: str) -> str:
+    """The first line that says something, for the table."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+def parse_indicator_list(text: str, catalogue: Catalogue | None = None) -> tuple[str, ...]:
+    """ "NI 1, 139; L2" -> ("NI 1", "NI 139", "L2"), in indicator order, each once.
+
+    Raises ValueError with a sentence for a code that is not one, or a national code the
+    catalogue does not hold.
+    """
+    codes: list[str] = []
+    for part in _SEPARATORS.split(text):
+        if not part.strip():
+            continue
+        code = parse_code(part)
+        if catalogue is not None and is_national(code) and catalogue.get(code) is None:
+            raise ValueError(f"{code} is not in the National Indicator Set ({catalogue.edition})")
+        codes.append(code)
+    return tuple(sorted(dict.fromkeys(codes), key=sort_key))
+
+
+def _note_tooltip(note: ChampionNote) -> str:
+    # Rich text so that Qt wraps a long note instead of one line across the screen.
+    return f"<p>{html.escape(note.text)}</p>" if note.text else ""
+
+
+NOTE_COLUMNS = (
+    RecordColumn("date", "Date", lambda n: format_date(n.date), sort=lambda n: n.date.isoformat()),
+    RecordColumn("author", "Author", lambda n: n.author),
+    RecordColumn("role", "Role", lambda n: n.role),
+    RecordColumn("kind", "Kind", lambda n: n.kind.value),
+    RecordColumn(
+        "visibility",
+        "Visibility",
+        lambda n: n.visibility.value,
+        tooltip=lambda n: INTERNAL_EXPLAINED if n.visibility is Visibility.INTERNAL else SHAREABLE_EXPLAINED,
+    ),
+    RecordColumn("action_status", "Action", lambda n: ACTION_WORDS[n.action_status]),
+    RecordColumn(
+        "indicators",
+        "Indicators",
+        lambda n: ", ".join(n.indicators),
+        sort=lambda n: " ".join(f"{a}{b:05d}" for a, b in map(sort_key, n.indicators)),
+    ),
+    RecordColumn("text", "Note", lambda n: first_line(n.text), tooltip=_note_tooltip),
+)
+
+
+class NotesModel(RecordTableModel):
+    """Every Champion note; internal ones are marked so nobody mistakes them for shareable."""
+
+    def __init__(self, session: WorkbookSession) -> None:
+        super().__init__(session, NOTE_COLUMNS, session.snapshot().notes)
+
+    def note(self, row: int) -> ChampionNote:
+        note: ChampionNote = self.record(row)
+        return note
+
+    def style(self, record: Any, column: RecordColumn, role: int) -> Any:
+        note: ChampionNote = record
+        if column.key == "visibility" and note.visibility is Visibility.INTERNAL:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return INTERNAL_BACKGROUND
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return INTERNAL_TEXT
+        if (
+            column.key == "action_status"
+            and note.action_status is ActionStatus.OPEN
+            and role == Qt.ItemDataRole.FontRole
+        ):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+@dataclass(frozen=True)
+class NoteFilter:
+    """What the filter bar asks for; None (or False) lets every note through."""
+
+    kind: NoteKind | None = None
+    indicator: str | None = None
+    visibility: Visibility | None = None
+    open_actions_only: bool = False
+
+    def matches(self, note: ChampionNote) -> bool:
+        return (
+            (self.kind is None or note.kind is self.kind)
+            and (self.indicator is None or self.indicator in note.indicators)
+            and (self.visibility is None or note.visibility is self.visibility)
+            and (not self.open_actions_only or note.action_status is ActionStatus.OPEN)
+        )
+
+
+class NotesFilterModel(QSortFilterProxyModel):
+    """The notes the filter bar lets through, sorted by the column a person clicked (date at first)."""
+
+    def __init__(self, source: NotesModel) -> None:
+        super().__init__()
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._filter = NoteFilter()
+
+    @property
+    def note_filter(self) -> NoteFilter:
+        return self._filter
+
+    def set_filter(self, note_filter: NoteFilter) -> None:
+        if note_filter == self._filter:
+            return
+        self.beginFilterChange()
+        self._filter = note_filter
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        source = self.sourceModel()
+        assert isinstance(source, NotesModel)
+        return self._filter.matches(source.note(source_row))

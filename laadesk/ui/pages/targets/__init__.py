@@ -1,0 +1,1 @@
+"""The Targets page: the chosen targets, their levels year by year, and the trajectory chart."""

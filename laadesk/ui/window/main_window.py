@@ -1,0 +1,242 @@
+"""The main window: navigation between pages, the menus, and the live rules summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from laadesk.core.edits import Edit
+from laadesk.core.rules import Problem, summary
+from laadesk.store.workbook import Workbook
+from laadesk.ui import settings
+from laadesk.ui.pages import PAGES, Page
+from laadesk.ui.session import WorkbookSession
+from laadesk.ui.window.backup_timer import BackupTimer
+from laadesk.ui.window.council_copy_action import make_council_copy_action
+from laadesk.ui.window.file_actions import FileActions
+from laadesk.ui.window.pack_export import PackExport
+from laadesk.ui.window.start_page import StartPage
+from laadesk.ui.window.workshop_mode import WorkshopMode
+
+SAVED_MESSAGE = "Every change is saved in the workbook file as you make it."
+READ_ONLY_MESSAGE = "Read-only: you can read, export and save a copy, but changes cannot be saved to this workbook."
+
+
+class ClickableLabel(QLabel):
+    clicked = Signal()
+
+    def mousePressEvent(self, event: object) -> None:
+        self.clicked.emit()
+
+
+class MainWindow(QMainWindow):
+    workbook_opened = Signal(object)
+    workbook_closed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: WorkbookSession | None = None
+        self.backup_timer: BackupTimer | None = None
+        self._pages: dict[int, Page] = {}  # row -> page, built the first time it is shown
+        self.navigation = QListView()
+        self.navigation.setAccessibleName("Pages")
+        self.navigation.setModel(QStringListModel([page.title for page in PAGES]))
+        self.navigation.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.navigation.setSpacing(3)
+        widest = max(self.navigation.fontMetrics().horizontalAdvance(page.title) for page in PAGES)
+        self.navigation.setFixedWidth(widest + 40)  # every page name in full, never a scroll bar
+        self.stack = QStackedWidget()
+        self.start_page = StartPage()
+        self.stack.addWidget(self.start_page)
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self.summary = ClickableLabel()
+        self.summary.setAccessibleName("Rules summary")
+        self.summary.setToolTip("Click to see every problem")
+        self.summary.clicked.connect(lambda: self.show_page("Problems"))
+        self.statusBar().addPermanentWidget(self.summary)
+        self.files = FileActions(self)
+        self.pack_export = PackExport(self)
+        self.workshop = WorkshopMode(self)
+        self._build_menus()
+        self.start_page.new_requested.connect(self.files.new_workbook)
+        self.start_page.open_requested.connect(self.files.open_dialog)
+        self.start_page.demo_requested.connect(self.files.open_demo)
+        self.start_page.recent_requested.connect(self.files.open_recent)
+        self.navigation.selectionModel().currentRowChanged.connect(lambda current, _: self._show_row(current.row()))
+        geometry = settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._fit_to_screen()
+        self._show_workbook(None)
+
+    def _fit_to_screen(self) -> None:
+        """A first window that fits a laptop screen at any scaling (1366x768 at 125% is 1093x614)."""
+        screen = self.screen().availableGeometry()
+        self.resize(min(1280, int(screen.width() * 0.95)), min(800, int(screen.height() * 0.92)))
+
+    # -- menus ---------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.files.add_to_menu(file_menu, self.pack_export.action)
+        file_menu.insertAction(self.files.restore_action, make_council_copy_action(self))
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = QAction("&Undo", self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = QAction("&Redo", self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.undo_action.triggered.connect(lambda: self.session and self.session.undo())
+        self.redo_action.triggered.connect(lambda: self.session and self.session.redo())
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        view_menu = self.menuBar().addMenu("&View")
+        self.workshop_action = QAction("&Workshop mode", self)
+        self.workshop_action.setCheckable(True)
+        self.workshop_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.workshop_action.setToolTip("One target at a time in large type, for a projector (F5)")
+        self.workshop_action.toggled.connect(self._toggle_workshop)
+        view_menu.addAction(self.workshop_action)
+        self.view_menu = view_menu
+        go_menu = self.menuBar().addMenu("&Go")
+        for number, page in enumerate(PAGES, start=1):
+            action = QAction(page.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, title=page.title: self.show_page(title))
+            go_menu.addAction(action)
+        self.go_menu = go_menu
+
+    def _update_undo_actions(self) -> None:
+        stack = self.session.undo_stack if self.session else None
+        for action, can, text, verb in (
+            (self.undo_action, stack and stack.canUndo(), stack and stack.undoText(), "Undo"),
+            (self.redo_action, stack and stack.canRedo(), stack and stack.redoText(), "Redo"),
+        ):
+            action.setEnabled(bool(can))
+            action.setText(f"&{verb} {text}" if can and text else f"&{verb}")
+
+    # -- workbook --------------------------------------------------------------------
+
+    def set_workbook(self, workbook: Workbook | None) -> None:
+        """Show a workbook (or the start page); the previous one is closed."""
+        if self.workshop.active:
+            self.workshop_action.setChecked(False)
+        if self.session is not None:
+            self.session.close()
+            self.session.deleteLater()
+            self.session = None
+            self.backup_timer = None
+        for page in self._pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages = {}
+        self._show_workbook(workbook)
+
+    def _show_workbook(self, workbook: Workbook | None) -> None:
+        has_workbook = workbook is not None
+        self.navigation.setVisible(has_workbook)
+        self.go_menu.setEnabled(has_workbook)
+        self.workshop_action.setEnabled(has_workbook)
+        self.pack_export.action.setEnabled(has_workbook)
+        self.files.workbook_changed(workbook)
+        if workbook is None:
+            self.setWindowTitle("laadesk")
+            self.summary.setText("")
+            self.statusBar().clearMessage()
+            self.start_page.refresh()
+            self.stack.setCurrentWidget(self.start_page)
+            self._update_undo_actions()
+            self.workbook_closed.emit()
+            return
+        self.session = WorkbookSession(workbook, self)
+        self.session.edited.connect(self._on_edited)
+        self.session.edit_failed.connect(self._on_edit_failed)
+        self.session.undo_stack.indexChanged.connect(self._update_undo_actions)
+        self.backup_timer = BackupTimer(self.session, settings.backup_folder)  # dies with the session
+        self.backup_timer.backup_failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        self._update_title()
+        self.statusBar().showMessage(READ_ONLY_MESSAGE if workbook.read_only else SAVED_MESSAGE)
+        self._update_summary()
+        self._update_undo_actions()
+        self.navigation.setCurrentIndex(self.navigation.model().index(0, 0))
+        self.stack.setCurrentWidget(self.page_at(0))
+        self.workbook_opened.emit(workbook)
+
+    def _on_edited(self, edit: Edit) -> None:
+        self._update_summary()
+        self._update_title()
+        self.statusBar().showMessage(f"Saved: {edit.label}. {SAVED_MESSAGE}", 5000)
+
+    def _on_edit_failed(self, message: str) -> None:
+        QMessageBox.warning(self, "Not saved", message)
+
+    def _update_title(self) -> None:
+        if self.session is not None:
+            name = self.session.snapshot().area.name
+            read_only = " (read-only)" if self.session.workbook.read_only else ""
+            self.setWindowTitle(f"{name} - {self.session.workbook.path.name}{read_only} - laadesk")
+
+    def _update_summary(self) -> None:
+        if self.session is None:
+            return
+        snapshot = self.session.snapshot()
+        self.summary.setText(summary(snapshot.targets, snapshot.catalogue, self.session.problems()))
+
+    def _toggle_workshop(self, on: bool) -> None:
+        if on:
+            self.workshop.enter()
+        else:
+            self.workshop.leave()
+
+    # -- pages -------------------------------------------------------------------------
+
+    def _show_row(self, row: int) -> None:
+        if self.session is not None and 0 <= row < len(PAGES):
+            self.stack.setCurrentWidget(self.page_at(row))
+
+    def page_at(self, row: int) -> Page:
+        """The page in that row of the navigation, built the first time it is asked for."""
+        page = self._pages.get(row)
+        if page is None:
+            assert self.session is not None, "pages exist only while a workbook is open"
+            page = self._pages[row] = PAGES[row].page_class()(self.session)
+            if self.session.workbook.read_only:
+                page.make_read_only()
+            self.stack.addWidget(page)
+        return page
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, in navigation order (building any not yet shown); none without a workbook."""
+        return [self.page_at(row) for row in range(len(PAGES))] if self.session is not None else []
+
+    def show_page(self, title: str) -> Page | None:
+        if self.session is None:
+            return None
+        row = [p.title for p in PAGES].index(title)
+        self.navigation.setCurrentIndex(self.navigation.model().index(row, 0))
+        return self.page_at(row)
+
+    def show_problem(self, problem: Problem) -> None:
+        """Jump to the page and field that cause a problem."""
+        for page in self.pages:
+            if page.show_problem(problem):
+                self.show_page(page.title)
+                return
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings.save_window(self.saveGeometry(), self.saveState())
+        self.set_workbook(None)
+        event.accept()

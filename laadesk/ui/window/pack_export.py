@@ -1,0 +1,108 @@
+"""File > Export pack: ask, then write the pack on a worker thread with a progress dialog."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QThread, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from laadesk.store.opening import is_workbook_file
+from laadesk.ui import settings
+
+if TYPE_CHECKING:
+    from laadesk.ui.window.export_worker import ExportWorker
+    from laadesk.ui.window.main_window import MainWindow
+
+
+class PackExport(QObject):
+    """Owns the Export action; results come back to this object on the GUI thread."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.action = QAction("&Export pack...", window)
+        self.action.setShortcut(QKeySequence("Ctrl+E"))
+        self.action.setToolTip("Write the council pack or internal brief as PDF and Excel")
+        self.action.triggered.connect(self.export)
+        self.thread: QThread | None = None
+        self.worker: ExportWorker | None = None  # held here: Python owns it, and would free it mid-export
+        self.progress: QProgressDialog | None = None
+        self.last_written: list[object] = []
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None
+
+    def export(self) -> None:
+        session = self.window.session
+        if session is None or self.running:
+            return
+        session.settle()
+        snapshot = session.snapshot()
+        folder = settings.export_folder() or session.workbook.path.resolve().parent
+        from laadesk.ui.dialogs.export_dialog import ExportDialog  # loads when first used: a quicker start
+
+        request = ExportDialog.ask(self.window, folder, snapshot.area.name)
+        if request is None or not request.outputs:
+            return
+        clash = next((path for _, path in request.outputs if is_workbook_file(path)), None)
+        if clash is not None:
+            QMessageBox.warning(self.window, "Not exported", f"{clash} is a laadesk workbook; choose another folder.")
+            return
+        settings.remember_export_folder(request.outputs[0][1].parent)
+        from laadesk.core.pack import build_pack  # loads when first used: a quicker start
+
+        pack = build_pack(snapshot, request.audience, date.today())
+        self.progress = QProgressDialog(f"Writing the {pack.audience.value} pack...", "", 0, 1000, self.window)
+        self.progress.setWindowTitle("Exporting")
+        self.progress.setCancelButton(None)  # type: ignore[arg-type]
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(1000)
+        self.progress.setValue(0)
+        from laadesk.ui.window.export_worker import ExportWorker, start_export  # with the pack code: a quicker start
+
+        worker = self.worker = ExportWorker(pack, request.outputs)
+        worker.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        worker.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        worker.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self.thread = start_export(worker, self)
+        self.thread.finished.connect(self._thread_done)
+
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(done)
+
+    @Slot(list)
+    def _finished(self, written: list[object]) -> None:
+        self._close_progress()
+        self.last_written = written
+        lines = [f"{w.path.name} ({w.detail})" for w in written]  # type: ignore[attr-defined]
+        folder = Path(written[0].path).parent if written else ""  # type: ignore[attr-defined]
+        self.window.statusBar().showMessage(f"Exported {'; '.join(lines)} to {folder}.", 15000)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self._close_progress()
+        QMessageBox.warning(self.window, "Not exported", message)
+
+    @Slot()
+    def _thread_done(self) -> None:
+        self.thread = None
+        self.worker = None
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def wait(self, milliseconds: int = 30000) -> None:
+        """Block until an export in progress ends (closing the window waits for it)."""
+        if self.thread is not None:
+            self.thread.wait(milliseconds)

@@ -233,10 +233,10 @@ def test_models_pass_qt_model_tester(qtmodeltester, window: MainWindow) -> None:
     snapshot = window.session.snapshot()
     qtmodeltester.check(NegotiatedModel(snapshot))
     years = YearsModel(window.session)
-    years.show("NI 16")
+    years.show_target("NI 16")
     qtmodeltester.check(years)
-    history_model = HistoryModel()
-    history_model.show(snapshot, "NI 16")
+    history_model = HistoryModel(snapshot)
+    history_model.show_history(snapshot, "NI 16")
     assert history_model.rowCount() == 12
     qtmodeltester.check(history_model)
 

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -17,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,8 +21,9 @@ from laadesk.core.errors import WorkbookProblem
 from laadesk.store.backups import Backup, backup_folders, list_backups
 from laadesk.store.restoring import summarise
 from laadesk.ui import settings
-
-Index = QModelIndex | QPersistentModelIndex
+from laadesk.ui.tables.columns import Column
+from laadesk.ui.tables.model import RecordTableModel
+from laadesk.ui.tables.views import record_view
 
 
 def taken_text(backup: Backup) -> str:
@@ -42,59 +38,34 @@ def summary_text(backup: Backup) -> str:
         return f"Cannot be restored: {problem}"
 
 
-@dataclass(frozen=True)
-class BackupColumn:
-    key: str
-    title: str
-    text: Callable[[Backup], str]
-
-
-class BackupsModel(QAbstractTableModel):
+class BackupsModel(RecordTableModel):
     """Backups, newest first; each summary is read from its file the first time it is shown."""
 
-    COLUMNS = (
-        BackupColumn("taken", "Taken", taken_text),
-        BackupColumn("workbook", "Workbook", lambda b: f"{b.stem}.laa"),
-        BackupColumn("why", "Why", lambda b: b.why),
-        BackupColumn("summary", "What it holds", summary_text),
-    )
-
     def __init__(self, backups: list[Backup] | None = None) -> None:
-        super().__init__()
-        self.backups: list[Backup] = backups or []
         self._summaries: dict[Path, str] = {}
+        columns = (
+            Column("taken", "Taken", lambda b, s: taken_text(b), tooltip=_path),
+            Column("workbook", "Workbook", lambda b, s: f"{b.stem}.laa", tooltip=_path),
+            Column("why", "Why", lambda b, s: b.why, tooltip=_path),
+            Column("summary", "What it holds", lambda b, s: self._summary(b), tooltip=_path),
+        )
+        super().__init__(columns, None, records=backups or [], key=lambda b: b.path)
+
+    @property
+    def backups(self) -> list[Backup]:
+        return list(self.records())
 
     def set_backups(self, backups: list[Backup]) -> None:
-        self.beginResetModel()
-        self.backups = backups
-        self.endResetModel()
+        self.replace_all(backups)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.backups)
+    def _summary(self, backup: Backup) -> str:
+        if backup.path not in self._summaries:
+            self._summaries[backup.path] = summary_text(backup)
+        return self._summaries[backup.path]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        if horizontal and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section].title
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.backups):
-            return None
-        backup = self.backups[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column.key == "summary":
-                if backup.path not in self._summaries:
-                    self._summaries[backup.path] = summary_text(backup)
-                return self._summaries[backup.path]
-            return column.text(backup)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(backup.path)
-        return None
+def _path(backup: Backup, snapshot: object) -> str:
+    return str(backup.path)
 
 
 def find_backups(stem: str | None) -> list[Backup]:
@@ -134,15 +105,8 @@ class BackupsDialog(QDialog):
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(change)
         self.model = BackupsModel()
-        self.view = QTableView()
-        self.view.setAccessibleName("Backups")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
+        self.view = record_view("Backups", self.model, editable=False, rows=True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setColumnHidden(1, stem is not None)
         self.view.doubleClicked.connect(lambda _index: self.accept())
         self.empty = QLabel()
@@ -176,7 +140,7 @@ class BackupsDialog(QDialog):
 
     def chosen(self) -> Backup | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.backups[rows[0].row()] if rows else None
+        return self.model.record(rows[0].row()) if rows else None
 
     def _change_folder(self) -> None:
         folder = ask_backup_folder(self, settings.backup_folder())

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +30,10 @@ from laadesk.core.area import (
 )
 from laadesk.core.edits import Edit, Put, remove
 from laadesk.core.model import Tier
-from laadesk.ui.pages.area.models import SORT_ROLE, DistrictsModel, PartnersModel, RecordsModel, Row
+from laadesk.ui.pages.area.models import AreaRecordsModel, DistrictsModel, PartnersModel
 from laadesk.ui.pages.read_only import adds_records
 from laadesk.ui.session import WorkbookSession
+from laadesk.ui.tables.views import RecordsProxy, record_view
 
 
 def quiet(label: QLabel) -> None:
@@ -62,33 +61,14 @@ class RecordsPanel(QGroupBox):
     told = Signal(str)  # a sentence for the status bar
     noun = "record"
 
-    def __init__(self, session: WorkbookSession, model: RecordsModel, title: str, fields: Sequence[str]) -> None:
+    def __init__(self, session: WorkbookSession, model: AreaRecordsModel, title: str, fields: Sequence[str]) -> None:
         super().__init__(title)
         self.session = session
         self.model = model
         self.model.refused.connect(self.told)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView()
-        self.view.setAccessibleName(title)
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
-        self.view.setWordWrap(False)
+        self.proxy = RecordsProxy(model, self)
+        self.view = record_view(title, self.proxy, rows=True, sort_column=0, stretch=0)
         self.view.setAlternatingRowColors(True)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.inputs = [QLineEdit() for _ in fields]
         for line, placeholder in zip(self.inputs, fields):
             line.setPlaceholderText(placeholder)
@@ -133,13 +113,13 @@ class RecordsPanel(QGroupBox):
     def add_edit(self, values: list[str]) -> Edit:
         raise NotImplementedError
 
-    def removal(self, record: Row) -> Edit | None:
+    def removal(self, record: Any) -> Edit | None:
         """The edit removing a record, after asking if it reaches targets; None if the person declines."""
         raise NotImplementedError
 
     # -- actions ----------------------------------------------------------------------------
 
-    def current(self) -> Row | None:
+    def current(self) -> Any | None:
         index = self.proxy.mapToSource(self.view.currentIndex())
         return self.model.record(index.row()) if index.isValid() else None
 
@@ -174,8 +154,8 @@ class RecordsPanel(QGroupBox):
         self.model.refresh()
         followed, self.model.followed_key = self.model.followed_key, None
         key = followed or (record.key if record is not None else None)
-        source_row = self.model.row_of(key) if key is not None else -1
-        if source_row >= 0:
+        source_row = self.model.row_of(key) if key is not None else None
+        if source_row is not None:
             index = self.proxy.mapFromSource(self.model.index(source_row, 0))
         elif row >= 0:  # the current record went: stay on its row
             index = self.proxy.index(min(row, self.proxy.rowCount() - 1), 0)
@@ -188,7 +168,7 @@ class RecordsPanel(QGroupBox):
 
     def select(self, key: str) -> bool:
         source_row = self.model.row_of(key)
-        if source_row < 0:
+        if source_row is None:
             return False
         self.view.setCurrentIndex(self.proxy.mapFromSource(self.model.index(source_row, 0)))
         self.view.setFocus()
@@ -206,7 +186,7 @@ class DistrictsPanel(RecordsPanel):
     def add_edit(self, values: list[str]) -> Edit:
         return add_district(self.session.snapshot(), values[0], values[1])
 
-    def removal(self, record: Row) -> Edit | None:
+    def removal(self, record: Any) -> Edit | None:
         snapshot = self.session.snapshot()
         if district_use(record.name, snapshot.targets):
             question = district_removal_question(record.name, snapshot.targets)
@@ -247,7 +227,7 @@ class PartnersPanel(RecordsPanel):
     def add_edit(self, values: list[str]) -> Edit:
         return add_partner(self.session.snapshot(), values[0], values[1])
 
-    def removal(self, record: Row) -> Edit | None:
+    def removal(self, record: Any) -> Edit | None:
         snapshot = self.session.snapshot()
         use = partner_use(record.name, snapshot.targets)
         if use.used:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -14,9 +14,10 @@ from laadesk.core.choosing import IndicatorRow, indicator_rows, matches, role_na
 from laadesk.core.codes import sort_key
 from laadesk.core.model import Role
 from laadesk.core.snapshot import WorkbookSnapshot
-from laadesk.ui.tables.coded_rows import CodedRowsModel
-
-Index = QModelIndex | QPersistentModelIndex
+from laadesk.ui.tables.columns import Column
+from laadesk.ui.tables.looks import bold, italic, struck
+from laadesk.ui.tables.model import RecordTableModel
+from laadesk.ui.tables.views import RecordsProxy
 
 GREY = QColor("#6b6b6b")
 UNVERIFIED = QColor("#7a4b00")  # dark amber: a title nobody has checked against a source
@@ -56,25 +57,11 @@ def _polarity(row: IndicatorRow) -> str:
     return row.polarity.value if row.polarity is not None else ""
 
 
-@dataclass(frozen=True)
-class Column:
-    key: str
-    title: str
-    text: Callable[[IndicatorRow], str]
-    sort: Callable[[IndicatorRow], Any] | None = None  # default: the text, case-blind
+def _role_tip(row: IndicatorRow) -> str:
+    why = f"\nWhy: {row.target.rationale}" if row.target is not None and row.target.rationale else ""
+    return f"{role_name(row.role)}{why}"
 
 
-COLUMNS = (
-    Column("code", "NI", lambda r: r.code, lambda r: sort_key(r.code)),
-    Column("title", "Indicator", _title),
-    Column("theme", "Theme", lambda r: r.indicator.theme if r.indicator else ""),
-    Column("department", "Dept", lambda r: r.indicator.department if r.indicator else ""),
-    Column("survey", "Survey", lambda r: r.indicator.survey if r.indicator else ""),
-    Column("statutory", "Statutory", lambda r: "yes" if r.indicator and r.indicator.statutory else ""),
-    Column("polarity", "Better if", _polarity),
-    Column("role", "Role", lambda r: r.role.value if r.role else "", lambda r: (r.role is None, role_name(r.role))),
-)
-COLUMN = {c.key: n for n, c in enumerate(COLUMNS)}
 HEADER_TIPS = {
     "title": "Italic amber titles with a question mark are recalled, not verified against a source: hover for details",
     "department": "The Whitehall department that owns the indicator, where the catalogue records it",
@@ -84,39 +71,61 @@ HEADER_TIPS = {
 }
 
 
-class IndicatorsModel(CodedRowsModel):
+def _column(key: str, title: str, text: Callable[[IndicatorRow], str], **more: Any) -> Column:
+    """A read-only column of indicator rows (the workbook's snapshot is already in each row)."""
+    sort, tooltip = more.pop("sort", None), more.pop("tooltip", None)
+    return Column(
+        key,
+        title,
+        lambda r, s: text(r),
+        sort=(lambda r, s: sort(r)) if sort else None,
+        tooltip=(lambda r, s: tooltip(r)) if tooltip else None,
+        tip=HEADER_TIPS.get(key, ""),
+        **more,
+    )
+
+
+COLUMNS = (
+    _column("code", "NI", lambda r: r.code, sort=lambda r: sort_key(r.code)),
+    _column("title", "Indicator", _title, tooltip=_title_tip),
+    _column("theme", "Theme", lambda r: r.indicator.theme if r.indicator else ""),
+    _column("department", "Dept", lambda r: r.indicator.department if r.indicator else ""),
+    _column("survey", "Survey", lambda r: r.indicator.survey if r.indicator else ""),
+    _column("statutory", "Statutory", lambda r: "yes" if r.indicator and r.indicator.statutory else ""),
+    _column(
+        "polarity",
+        "Better if",
+        _polarity,
+        tooltip=lambda r: f"{r.polarity.value} is better" if r.polarity is not None else None,
+    ),
+    _column(
+        "role",
+        "Role",
+        lambda r: r.role.value if r.role else "",
+        sort=lambda r: (r.role is None, role_name(r.role)),
+        tooltip=_role_tip,
+    ),
+)
+COLUMN = {c.key: n for n, c in enumerate(COLUMNS)}
+
+
+class IndicatorsModel(RecordTableModel):
     """One row per indicator a person can choose; read-only (roles change through the page's actions)."""
 
     def __init__(self, snapshot: WorkbookSnapshot) -> None:
-        super().__init__(indicator_rows(snapshot))
+        super().__init__(COLUMNS, snapshot, records=indicator_rows(snapshot), key=lambda r: r.code)
         self._question: QIcon | None = None
 
-    def column_total(self) -> int:
-        return len(COLUMNS)
-
     def row_at(self, row: int) -> IndicatorRow:
-        return self._rows[row]
+        found: IndicatorRow = self.record(row)
+        return found
 
-    def update(self, snapshot: WorkbookSnapshot) -> bool:
-        """Show the workbook now; True when the rows themselves changed (the model was reset)."""
-        return self.replace_rows(indicator_rows(snapshot))
+    def update(self, snapshot: WorkbookSnapshot) -> None:
+        """Show the workbook now."""
+        self.show(indicator_rows(snapshot), snapshot)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column.key == "title":
-                return _title_tip(row)
-            if column.key == "role":
-                why = f"\nWhy: {row.target.rationale}" if row.target is not None and row.target.rationale else ""
-                return f"{role_name(row.role)}{why}"
-            if column.key == "polarity" and row.polarity is not None:
-                return f"{row.polarity.value} is better"
-            return column.text(row) or None
+    def look(self, record: Any, column: Column, role: int) -> Any:
+        row: IndicatorRow = record
         if role == Qt.ItemDataRole.DecorationRole and column.key == "title":
             return self._doubt_icon(row)
         if role == Qt.ItemDataRole.FontRole:
@@ -135,17 +144,11 @@ class IndicatorsModel(CodedRowsModel):
 
     def _font(self, row: IndicatorRow, key: str) -> QFont | None:
         if key == "title" and row.indicator is not None and row.indicator.title_unverified:
-            font = QFont()
-            font.setItalic(True)
-            return font
+            return italic()
         if key == "role" and row.chosen:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold()
         if key == "title" and row.withdrawn:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
+            return struck()
         return None
 
     def _colour(self, row: IndicatorRow, key: str) -> QBrush | None:
@@ -156,21 +159,6 @@ class IndicatorsModel(CodedRowsModel):
         if key == "role":
             return QBrush(ROLE_COLOURS[row.role]) if row.role else QBrush(GREY)
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].title
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(COLUMNS[section].key)
-        return None
-
-    def sort_value(self, row: int, column: int) -> Any:
-        spec = COLUMNS[column]
-        item = self._rows[row]
-        key = spec.sort(item) if spec.sort else spec.text(item).casefold()
-        return (key, sort_key(item.code))
 
 
 @dataclass
@@ -200,25 +188,15 @@ class IndicatorFilter:
         return matches(row, self.text)
 
 
-class IndicatorsProxy(QSortFilterProxyModel):
+class IndicatorsProxy(RecordsProxy):
     """Sorts by real values (NI 9 before NI 10) and filters on every keystroke."""
 
     def __init__(self, source: IndicatorsModel) -> None:
-        super().__init__()
-        self._source = source
-        self.setSourceModel(source)
+        super().__init__(source)
         self.filter = IndicatorFilter()
+        self.set_filter(self.filter.accepts)
 
-    def set_filter(self, **values: Any) -> None:
-        self.beginFilterChange()
+    def change_filter(self, **values: Any) -> None:
         for name, value in values.items():
             setattr(self.filter, name, value)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        return self.filter.accepts(self._source.row_at(source_row))
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        left_value = self._source.sort_value(left.row(), left.column())
-        right_value = self._source.sort_value(right.row(), right.column())
-        return bool(left_value < right_value)
+        self.set_filter(self.filter.accepts)

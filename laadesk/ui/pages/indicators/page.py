@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from laadesk.ui.pages.base import Page
 from laadesk.ui.pages.indicators.details import IndicatorDetails
 from laadesk.ui.pages.indicators.model import COLUMN, IndicatorsModel, IndicatorsProxy
 from laadesk.ui.session import WorkbookSession
+from laadesk.ui.tables.views import record_view
 
 # One key per role, pressed on the table (QKeySequences are made later: they need a QApplication).
 ROLE_KEYS: dict[Role | None, str | QKeySequence.StandardKey] = {
@@ -168,22 +168,14 @@ class IndicatorsPage(Page):
         self.only_row.addWidget(self.add_local_button)
 
     def _build_table(self) -> None:
-        self.view = QTableView()
-        self.view.setAccessibleName("Indicators")
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(COLUMN["code"], Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view = record_view("Indicators", self.proxy, editable=False, rows=True, sort_column=COLUMN["code"])
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action in self.role_actions.values():
             self.view.addAction(action)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(COLUMN["title"], QHeaderView.ResizeMode.Stretch)
         widths = {"code": 60, "theme": 150, "department": 56, "survey": 96, "statutory": 70, "polarity": 70, "role": 96}
         for key, width in widths.items():
@@ -236,14 +228,12 @@ class IndicatorsPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        codes, current = self.selected_codes(), self.current_code()
-        if self.model.update(self.session.snapshot()):
-            self.select(codes, current)
+        self.model.update(self.session.snapshot())
         self._update_counts()
         self._selection_changed()
 
     def _filter(self, **values: object) -> None:
-        self.proxy.set_filter(**values)
+        self.proxy.change_filter(**values)
         self._update_counts()
 
     def _update_counts(self) -> None:

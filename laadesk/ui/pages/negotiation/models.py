@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
 from laadesk.core.codes import sort_key
@@ -17,9 +17,8 @@ from laadesk.core.negotiation import agreed_years, history
 from laadesk.core.numbers import format_level
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.ui.pages.negotiation.years import FLOOR_TIP, INTERNAL, INTERNAL_TEXT
-from laadesk.ui.tables.coded_rows import CodedRowsModel
-
-Index = QModelIndex | QPersistentModelIndex
+from laadesk.ui.tables.columns import Column
+from laadesk.ui.tables.model import RecordTableModel
 
 
 @dataclass(frozen=True)
@@ -49,40 +48,32 @@ def negotiated(snapshot: WorkbookSnapshot) -> tuple[Negotiated, ...]:
     )
 
 
-class NegotiatedModel(CodedRowsModel):
+def _tip(row: Negotiated, snapshot: WorkbookSnapshot) -> str:
+    return f"{row.code} {row.title}: {row.state}"
+
+
+NEGOTIATED_COLUMNS = (
+    Column("code", "NI", lambda r, s: r.code, tooltip=_tip, sort=lambda r, s: sort_key(r.code)),
+    Column("title", "Indicator", lambda r, s: r.title, tooltip=_tip),
+    Column("state", "State", lambda r, s: r.state, tooltip=_tip),
+)
+
+
+class NegotiatedModel(RecordTableModel):
     """The list of targets to negotiate; those with positions come with their state."""
 
-    HEADERS = ("NI", "Indicator", "State")
-
     def __init__(self, snapshot: WorkbookSnapshot) -> None:
-        super().__init__(negotiated(snapshot))
-
-    def column_total(self) -> int:
-        return len(self.HEADERS)
+        super().__init__(NEGOTIATED_COLUMNS, snapshot, records=negotiated(snapshot), key=lambda r: r.code)
 
     def code_at(self, row: int) -> str:
-        return str(self._rows[row].code)
+        return str(self.record(row).code)
 
-    def update(self, snapshot: WorkbookSnapshot) -> bool:
-        """True when the list itself changed (the model was reset)."""
-        return self.replace_rows(negotiated(snapshot))
+    def update(self, snapshot: WorkbookSnapshot) -> None:
+        self.show(negotiated(snapshot), snapshot)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        text = (row.code, row.title, row.state)[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.code} {row.title}: {row.state}"
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2 and not row.has_positions:
+    def look(self, record: Any, column: Column, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column.key == "state" and not record.has_positions:
             return QBrush(Qt.GlobalColor.gray)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
         return None
 
 
@@ -95,63 +86,45 @@ def _when(text: str) -> str:
     return moment.astimezone().strftime("%d %b %Y %H:%M")
 
 
-@dataclass(frozen=True)
-class HistoryColumn:
-    title: str
-    text: Callable[[PositionChange], str]
+def _history_tip(change: PositionChange, snapshot: WorkbookSnapshot) -> str:
+    return FLOOR_TIP if change.field is PositionField.FLOOR else f"{change.when} (UTC) by {change.who}"
+
+
+def _history_column(key: str, title: str, text: Callable[[PositionChange], str], **more: Any) -> Column:
+    return Column(key, title, lambda c, s: text(c), tooltip=_history_tip, **more)
 
 
 HISTORY_COLUMNS = (
-    HistoryColumn("When", lambda c: _when(c.when)),
-    HistoryColumn("Who", lambda c: c.who),
-    HistoryColumn("Year", lambda c: c.year),
-    HistoryColumn("What changed", lambda c: position_words(c.field, marked=True)),
-    HistoryColumn("Set to", lambda c: format_level(c.value) if c.value is not None else "cleared"),
+    _history_column("when", "When", lambda c: _when(c.when)),
+    _history_column("who", "Who", lambda c: c.who),
+    _history_column("year", "Year", lambda c: c.year),
+    _history_column("field", "What changed", lambda c: position_words(c.field, marked=True)),
+    _history_column(
+        "value", "Set to", lambda c: format_level(c.value) if c.value is not None else "cleared", numeric=True
+    ),
 )
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RecordTableModel):
     """Every recorded change to one target's positions, newest first (read-only: the record)."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._changes: tuple[PositionChange, ...] = ()
+    def __init__(self, snapshot: WorkbookSnapshot) -> None:
+        super().__init__(HISTORY_COLUMNS, snapshot, key=id)
 
-    def show(self, snapshot: WorkbookSnapshot, code: str | None) -> None:
+    def show_history(self, snapshot: WorkbookSnapshot, code: str | None) -> None:
         changes = history(snapshot.position_history, code) if code else ()
-        if changes == self._changes:
-            return
-        self.beginResetModel()
-        self._changes = changes
-        self.endResetModel()
+        if changes != self.records():
+            self.replace_all(changes, snapshot)
 
     def change_at(self, row: int) -> PositionChange:
-        return self._changes[row]
+        change: PositionChange = self.record(row)
+        return change
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._changes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HISTORY_COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def look(self, record: Any, column: Column, role: int) -> Any:
+        if record.field is not PositionField.FLOOR:
             return None
-        change = self._changes[index.row()]
-        internal = change.field is PositionField.FLOOR
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HISTORY_COLUMNS[index.column()].text(change)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return FLOOR_TIP if internal else f"{change.when} (UTC) by {change.who}"
-        if internal and role == Qt.ItemDataRole.BackgroundRole:
+        if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(INTERNAL)
-        if internal and role == Qt.ItemDataRole.ForegroundRole:
+        if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(INTERNAL_TEXT)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == len(HISTORY_COLUMNS) - 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HISTORY_COLUMNS[section].title if 0 <= section < len(HISTORY_COLUMNS) else None
         return None

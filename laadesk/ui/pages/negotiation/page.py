@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,22 +24,9 @@ from laadesk.ui.pages.base import Page
 from laadesk.ui.pages.negotiation.models import HistoryModel, NegotiatedModel
 from laadesk.ui.pages.negotiation.years import COLUMN, INTERNAL, INTERNAL_TEXT, YearsModel, lock_icon
 from laadesk.ui.session import WorkbookSession
+from laadesk.ui.tables.views import record_view
 
 HINT = "Type over a figure to change it; Delete clears it. Agreeing a level also sets the target's level for that year."
-EDIT_TRIGGERS = (
-    QAbstractItemView.EditTrigger.DoubleClicked
-    | QAbstractItemView.EditTrigger.EditKeyPressed
-    | QAbstractItemView.EditTrigger.AnyKeyPressed
-)
-
-
-def _table(name: str) -> QTableView:
-    view = QTableView()
-    view.setAccessibleName(name)
-    view.verticalHeader().hide()
-    view.setWordWrap(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    return view
 
 
 class NegotiationPage(Page):
@@ -50,33 +36,20 @@ class NegotiationPage(Page):
         super().__init__(session)
         self.targets = NegotiatedModel(session.snapshot())
         self.years = YearsModel(session)
-        self.history = HistoryModel()
+        self.history = HistoryModel(session.snapshot())
         self.years.refused.connect(lambda text: self.tell(text, refused=True))
         self.years.agreed.connect(self.tell)
         session.settling.connect(self._settle)
 
-        self.target_view = _table("Targets in negotiation")
-        self.target_view.setModel(self.targets)
-        self.target_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.target_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.target_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.target_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.target_view = record_view("Targets in negotiation", self.targets, editable=False, rows=True, stretch=1)
         self.target_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_target())
 
         self.heading = QLabel()
         self.heading.setAccessibleName("Target")
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.year_view = _table("Positions by year")
-        self.year_view.setModel(self.years)
-        self.year_view.setEditTriggers(EDIT_TRIGGERS)
-        self.year_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.year_view = record_view("Positions by year", self.years, stretch=COLUMN["gap"])
         self.year_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        years_header = self.year_view.horizontalHeader()
-        years_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        years_header.setSectionResizeMode(COLUMN["gap"], QHeaderView.ResizeMode.Stretch)
         self.year_view.setFixedHeight(
             self.year_view.horizontalHeader().sizeHint().height()
             + len(YEARS) * self.year_view.verticalHeader().defaultSectionSize()
@@ -93,13 +66,8 @@ class NegotiationPage(Page):
         self.message.setWordWrap(True)
         self.notice = self.message
         self.message.hide()
-        self.history_view = _table("History of changes")
-        self.history_view.setModel(self.history)
-        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        history_header = self.history_view.horizontalHeader()
-        history_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        history_header.setStretchLastSection(True)
+        self.history_view = record_view("History of changes", self.history, editable=False, rows=True)
+        self.history_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         history_label = QLabel("&History of changes for this target (newest first)")
         history_label.setBuddy(self.history_view)
 
@@ -169,7 +137,8 @@ class NegotiationPage(Page):
     def refresh(self) -> None:
         code = self.current_code()
         snapshot = self.session.snapshot()
-        if self.targets.update(snapshot) and code is not None:
+        self.targets.update(snapshot)
+        if code is not None and self.current_code() != code:
             self.select_target(code)
         self._show_target()
 
@@ -177,9 +146,9 @@ class NegotiationPage(Page):
         code = self.current_code()
         cell = self.year_view.currentIndex()
         same = code == self.years.code
-        self.years.show(code)
+        self.years.show_target(code)
         snapshot = self.session.snapshot()
-        self.history.show(snapshot, code)
+        self.history.show_history(snapshot, code)
         if same and cell.isValid():
             self.year_view.setCurrentIndex(self.years.index(cell.row(), cell.column()))
         self.year_view.setEnabled(code is not None)

@@ -6,19 +6,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
 
 from laadesk.core.catalogue import Polarity
 from laadesk.core.edits import Edit
-from laadesk.core.model import YEARS, Position, PositionField, Target
+from laadesk.core.labels import POSITION_LABELS
+from laadesk.core.model import YEARS, Position, PositionField
 from laadesk.core.negotiation import describe_gap, gap, position_edit, position_for
 from laadesk.core.numbers import format_level, parse_level
 from laadesk.core.rules import polarity_of
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.ui.session import WorkbookSession
-
-Index = QModelIndex | QPersistentModelIndex
+from laadesk.ui.tables.columns import Column, Editor
+from laadesk.ui.tables.model import RecordTableModel
+from laadesk.ui.tables.roles import Index
 
 INTERNAL = QColor("#f6e3f3")  # the floor's own colour: internal to government, never exported
 INTERNAL_TEXT = QColor("#6a1b5a")
@@ -60,6 +62,7 @@ def lock_icon() -> QIcon:
 class YearRow:
     """What one year of one target holds."""
 
+    code: str
     year: str
     level: float | None
     position: Position | None
@@ -70,39 +73,63 @@ class YearRow:
         return getattr(self.position, field.value) if self.position else None
 
 
-def _gap(row: YearRow) -> str:
+def _gap(row: YearRow, snapshot: WorkbookSnapshot) -> str:
     return describe_gap(
         row.figure(PositionField.AREA_PROPOSAL), row.figure(PositionField.GOVERNMENT_POSITION), row.polarity, row.units
     )
 
 
-@dataclass(frozen=True)
-class Column:
-    key: str
-    title: str
-    text: Callable[[YearRow], str]
-    field: PositionField | None = None  # editable columns write this figure of the position
+def _signed_gap(row: YearRow) -> float | None:
+    return gap(row.figure(PositionField.AREA_PROPOSAL), row.figure(PositionField.GOVERNMENT_POSITION), row.polarity)
 
 
-def _figure(field: PositionField) -> Callable[[YearRow], str]:
-    return lambda row: format_level(row.figure(field))
+def _gap_tip(row: YearRow, snapshot: WorkbookSnapshot) -> str | None:
+    signed = _signed_gap(row)
+    if signed is None:
+        return None
+    better = f"{row.polarity.value} is better" if row.polarity else "polarity unknown"
+    return f"Area's proposal against government's position ({better}): {signed:+g} {row.units}".rstrip()
 
 
-COLUMNS = (
-    Column("year", "Year", lambda r: r.year),
-    Column("level", "Target\nlevel", lambda r: format_level(r.level)),
-    Column("area", "Area's\nproposal", _figure(PositionField.AREA_PROPOSAL), PositionField.AREA_PROPOSAL),
-    Column(
-        "government",
-        "Government's\nposition",
-        _figure(PositionField.GOVERNMENT_POSITION),
-        PositionField.GOVERNMENT_POSITION,
-    ),
-    Column("gap", "Gap\n(area vs government)", _gap),
-    Column("agreed", "Agreed\nlevel", _figure(PositionField.AGREED_LEVEL), PositionField.AGREED_LEVEL),
-    Column("floor", "Floor\n(internal)", _figure(PositionField.FLOOR), PositionField.FLOOR),
-)
-COLUMN = {c.key: n for n, c in enumerate(COLUMNS)}
+def _level_differs(row: YearRow) -> bool:
+    agreed = row.figure(PositionField.AGREED_LEVEL)
+    return agreed is not None and agreed != row.level
+
+
+def _level_tip(row: YearRow, snapshot: WorkbookSnapshot) -> str:
+    if _level_differs(row):
+        return "The target records a different level from the one agreed: agree the level again to set it."
+    return HEADER_TIPS["level"]
+
+
+def _figure_edit(field: PositionField) -> Callable[[YearRow, str, WorkbookSnapshot], Edit]:
+    def edit(row: YearRow, text: str, snapshot: WorkbookSnapshot) -> Edit:
+        figure = parse_level(text)
+        return position_edit(snapshot.positions, snapshot.target(row.code), row.code, row.year, field, figure)
+
+    return edit
+
+
+def _figure(key: str, field: PositionField) -> Column:
+    label = POSITION_LABELS[field]
+    title = label.heading.replace(" ", "\n", 1)
+    tip = (
+        FLOOR_TIP
+        if field is PositionField.FLOOR
+        else f"{title.replace(chr(10), ' ')}: type a figure, or Delete to clear it"
+    )
+    return Column(
+        key,
+        title,
+        lambda r, s: format_level(r.figure(field)),
+        edit=_figure_edit(field),
+        tooltip=lambda r, s: tip,
+        tip=HEADER_TIPS.get(key, ""),
+        numeric=True,
+        editor=Editor.NUMBER,
+    )
+
+
 HEADER_TIPS = {
     "level": "The level the target records (Targets page); agreeing a level sets it for that year",
     "gap": "Area's proposal against government's position, in the indicator's units:\n"
@@ -110,6 +137,23 @@ HEADER_TIPS = {
     "agreed": "The level both sides agreed; it becomes the target's level for the year",
     "floor": FLOOR_TIP,
 }
+COLUMNS = (
+    Column("year", "Year", lambda r, s: r.year),
+    Column(
+        "level",
+        "Target\nlevel",
+        lambda r, s: format_level(r.level),
+        tooltip=_level_tip,
+        tip=HEADER_TIPS["level"],
+        numeric=True,
+    ),
+    _figure("area", PositionField.AREA_PROPOSAL),
+    _figure("government", PositionField.GOVERNMENT_POSITION),
+    Column("gap", "Gap\n(area vs government)", _gap, tooltip=_gap_tip, tip=HEADER_TIPS["gap"]),
+    _figure("agreed", PositionField.AGREED_LEVEL),
+    _figure("floor", PositionField.FLOOR),
+)
+COLUMN = {c.key: n for n, c in enumerate(COLUMNS)}
 
 
 def year_rows(snapshot: WorkbookSnapshot, code: str | None) -> tuple[YearRow, ...]:
@@ -125,131 +169,68 @@ def year_rows(snapshot: WorkbookSnapshot, code: str | None) -> tuple[YearRow, ..
     levels = target.levels if target else (None, None, None)
     units = target.units if target else ""
     return tuple(
-        YearRow(year, level, position_for(snapshot.positions, code, year), polarity, units)
+        YearRow(code, year, level, position_for(snapshot.positions, code, year), polarity, units)
         for year, level in zip(YEARS, levels)
     )
 
 
-class YearsModel(QAbstractTableModel):
+class YearsModel(RecordTableModel):
     """Three rows (2008/09 to 2010/11); the four figures are edited here, each change one undo step."""
 
-    refused = Signal(str)  # a sentence: what was typed could not be used
     agreed = Signal(str)  # a sentence: an agreed level also set the target's level
 
     def __init__(self, session: WorkbookSession) -> None:
-        super().__init__()
-        self.session = session
+        super().__init__(COLUMNS, session.snapshot(), session, key=lambda r: r.year)
         self.code: str | None = None
-        self._rows: tuple[YearRow, ...] = ()
+        self._written: Edit | None = None
 
-    def show(self, code: str | None) -> None:
-        """Show another target (resets), or the same one as it is now (precise signals)."""
-        rows = year_rows(self.session.snapshot(), code)
-        if code == self.code and len(rows) == len(self._rows):
-            changed = [n for n, (old, new) in enumerate(zip(self._rows, rows)) if old != new]
-            self._rows = rows
-            if changed:
-                self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), len(COLUMNS) - 1))
-            return
-        self.beginResetModel()
-        self.code, self._rows = code, rows
-        self.endResetModel()
+    def show_target(self, code: str | None) -> None:
+        """Show another target (afresh), or the same one as it is now (in place)."""
+        snapshot = self.session.snapshot() if self.session else self.snapshot
+        rows = year_rows(snapshot, code)
+        if code == self.code:
+            self.show(rows, snapshot)
+        else:
+            self.code = code
+            self.replace_all(rows, snapshot)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and COLUMNS[index.column()].field is not None:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self._rows[index.row()], COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return column.text(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.key not in ("year", "gap"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def look(self, record: Any, column: Column, role: int) -> Any:
+        row: YearRow = record
         if column.key == "floor":
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(INTERNAL)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(INTERNAL_TEXT)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return FLOOR_TIP
-        if role == Qt.ItemDataRole.ToolTipRole and column.field is not None:
-            return f"{column.title.replace(chr(10), ' ')}: type a figure, or Delete to clear it"
-        if column.key == "gap":
-            return self._gap_data(row, role)
-        if column.key == "level" and role == Qt.ItemDataRole.ToolTipRole:
-            return self._level_tip(row)
-        if column.key == "level" and role == Qt.ItemDataRole.ForegroundRole and self._level_differs(row):
+        if column.key == "gap" and role == Qt.ItemDataRole.ForegroundRole:
+            signed = _signed_gap(row)
+            if signed and row.polarity is not None:
+                return QBrush(AREA_AHEAD if signed > 0 else GOVERNMENT_AHEAD)
+        if column.key == "level" and role == Qt.ItemDataRole.ForegroundRole and _level_differs(row):
             return QBrush(QColor("#b00020"))
         return None
 
-    def _gap_data(self, row: YearRow, role: int) -> Any:
-        signed = gap(
-            row.figure(PositionField.AREA_PROPOSAL), row.figure(PositionField.GOVERNMENT_POSITION), row.polarity
-        )
-        if role == Qt.ItemDataRole.ForegroundRole and signed and row.polarity is not None:
-            return QBrush(AREA_AHEAD if signed > 0 else GOVERNMENT_AHEAD)
-        if role == Qt.ItemDataRole.ToolTipRole and signed is not None:
-            better = f"{row.polarity.value} is better" if row.polarity else "polarity unknown"
-            return f"Area's proposal against government's position ({better}): {signed:+g} {row.units}".rstrip()
-        return None
-
-    def _level_differs(self, row: YearRow) -> bool:
-        agreed = row.figure(PositionField.AGREED_LEVEL)
-        return agreed is not None and agreed != row.level
-
-    def _level_tip(self, row: YearRow) -> str:
-        if self._level_differs(row):
-            return "The target records a different level from the one agreed: agree the level again to set it."
-        return HEADER_TIPS["level"]
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        key = COLUMNS[section].key
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].title
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(key)
-        if role == Qt.ItemDataRole.DecorationRole and key == "floor":
+        key = COLUMNS[section].key if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS) else ""
+        if key == "floor" and role == Qt.ItemDataRole.DecorationRole:
             return lock_icon()
-        if role == Qt.ItemDataRole.ForegroundRole and key == "floor":
+        if key == "floor" and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(INTERNAL_TEXT)
-        return None
+        return super().headerData(section, orientation, role)
+
+    def refusal(self, record: Any, column: Column, reason: str) -> str:
+        name = column.title.replace("\n", " ").lower()
+        return f"{reason}; the {name} was not changed."
+
+    def about_to_apply(self, edit: Any) -> None:
+        self._written = edit
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """Typing a figure writes it through the undo stack; a bad figure is refused with a sentence."""
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole or not self.session.is_open:
-            return False  # a cell letting go after the file closed: its figure was written when the session settled
-        edit = self.edit_for(index, value)
-        if edit is None or edit.empty:
+        """Typing a figure writes it through the undo stack; a bad figure is refused with a sentence.
+        Agreeing a level says that it also became the target's level for the year."""
+        self._written = None
+        if not super().setData(index, value, role) or self._written is None:
             return False
-        self.session.apply(edit)
-        if len(edit.changes) > 1:
-            year, figure = self._rows[index.row()].year, parse_level(str(value))  # already read once
+        if len(self._written.changes) > 1:
+            year, figure = self.record(index.row()).year, parse_level(str(value))  # already read once
             self.agreed.emit(f"The {year} target for {self.code} is now {format_level(figure)}, as agreed.")
-        return True
-
-    def edit_for(self, index: Index, value: Any) -> Edit | None:
-        """The edit that typing `value` into a cell makes; None (and a sentence) if it cannot be used."""
-        field = COLUMNS[index.column()].field
-        if field is None or self.code is None:
-            return None
-        try:
-            figure = parse_level(str(value))
-        except ValueError as problem:
-            name = COLUMNS[index.column()].title.replace("\n", " ").lower()
-            self.refused.emit(f"{problem}; the {name} was not changed.")
-            return None
-        snapshot = self.session.snapshot()
-        target: Target | None = snapshot.target(self.code)
-        return position_edit(snapshot.positions, target, self.code, self._rows[index.row()].year, field, figure)
+        return not self._written.empty

@@ -7,15 +7,18 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from laadesk.core.catalogue import Catalogue
 from laadesk.core.codes import is_national, parse_code, sort_key
 from laadesk.core.dates import format_date
 from laadesk.core.model import ActionStatus, ChampionNote, NoteKind, Visibility
 from laadesk.ui.session import WorkbookSession
-from laadesk.ui.tables.record_model import SORT_ROLE, RecordColumn, RecordTableModel
+from laadesk.ui.tables.columns import Column
+from laadesk.ui.tables.looks import bold
+from laadesk.ui.tables.model import RecordTableModel
+from laadesk.ui.tables.views import RecordsProxy
 
 INTERNAL_MARK = "internal"
 INTERNAL_EXPLAINED = "Internal to government: this note never goes into a council pack."
@@ -55,24 +58,24 @@ def _note_tooltip(note: ChampionNote) -> str:
 
 
 NOTE_COLUMNS = (
-    RecordColumn("date", "Date", lambda n: format_date(n.date), sort=lambda n: n.date.isoformat()),
-    RecordColumn("author", "Author", lambda n: n.author),
-    RecordColumn("role", "Role", lambda n: n.role),
-    RecordColumn("kind", "Kind", lambda n: n.kind.value),
-    RecordColumn(
+    Column("date", "Date", lambda n, s: format_date(n.date), sort=lambda n, s: n.date),
+    Column("author", "Author", lambda n, s: n.author),
+    Column("role", "Role", lambda n, s: n.role),
+    Column("kind", "Kind", lambda n, s: n.kind.value),
+    Column(
         "visibility",
         "Visibility",
-        lambda n: n.visibility.value,
-        tooltip=lambda n: INTERNAL_EXPLAINED if n.visibility is Visibility.INTERNAL else SHAREABLE_EXPLAINED,
+        lambda n, s: n.visibility.value,
+        tooltip=lambda n, s: INTERNAL_EXPLAINED if n.visibility is Visibility.INTERNAL else SHAREABLE_EXPLAINED,
     ),
-    RecordColumn("action_status", "Action", lambda n: ACTION_WORDS[n.action_status]),
-    RecordColumn(
+    Column("action_status", "Action", lambda n, s: ACTION_WORDS[n.action_status]),
+    Column(
         "indicators",
         "Indicators",
-        lambda n: ", ".join(n.indicators),
-        sort=lambda n: " ".join(f"{a}{b:05d}" for a, b in map(sort_key, n.indicators)),
+        lambda n, s: ", ".join(n.indicators),
+        sort=lambda n, s: [sort_key(c) for c in n.indicators],
     ),
-    RecordColumn("text", "Note", lambda n: first_line(n.text), tooltip=_note_tooltip),
+    Column("text", "Note", lambda n, s: first_line(n.text), tooltip=lambda n, s: _note_tooltip(n)),
 )
 
 
@@ -80,13 +83,14 @@ class NotesModel(RecordTableModel):
     """Every Champion note; internal ones are marked so nobody mistakes them for shareable."""
 
     def __init__(self, session: WorkbookSession) -> None:
-        super().__init__(session, NOTE_COLUMNS, session.snapshot().notes)
+        snapshot = session.snapshot()
+        super().__init__(NOTE_COLUMNS, snapshot, session, snapshot.notes)
 
     def note(self, row: int) -> ChampionNote:
         note: ChampionNote = self.record(row)
         return note
 
-    def style(self, record: Any, column: RecordColumn, role: int) -> Any:
+    def look(self, record: Any, column: Column, role: int) -> Any:
         note: ChampionNote = record
         if column.key == "visibility" and note.visibility is Visibility.INTERNAL:
             if role == Qt.ItemDataRole.BackgroundRole:
@@ -98,9 +102,7 @@ class NotesModel(RecordTableModel):
             and note.action_status is ActionStatus.OPEN
             and role == Qt.ItemDataRole.FontRole
         ):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold()
         return None
 
 
@@ -122,28 +124,18 @@ class NoteFilter:
         )
 
 
-class NotesFilterModel(QSortFilterProxyModel):
+class NotesFilterModel(RecordsProxy):
     """The notes the filter bar lets through, sorted by the column a person clicked (date at first)."""
 
     def __init__(self, source: NotesModel) -> None:
-        super().__init__()
-        self.setSourceModel(source)
-        self.setSortRole(SORT_ROLE)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        super().__init__(source)
         self._filter = NoteFilter()
 
     @property
     def note_filter(self) -> NoteFilter:
         return self._filter
 
-    def set_filter(self, note_filter: NoteFilter) -> None:
-        if note_filter == self._filter:
-            return
-        self.beginFilterChange()
-        self._filter = note_filter
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        source = self.sourceModel()
-        assert isinstance(source, NotesModel)
-        return self._filter.matches(source.note(source_row))
+    def set_note_filter(self, note_filter: NoteFilter) -> None:
+        if note_filter != self._filter:
+            self._filter = note_filter
+            self.set_filter(note_filter.matches)

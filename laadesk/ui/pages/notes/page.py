@@ -9,11 +9,9 @@ from itertools import pairwise
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,6 +30,7 @@ from laadesk.ui.pages.base import Page
 from laadesk.ui.pages.notes.editor import NoteEditor
 from laadesk.ui.pages.notes.model import NoteFilter, NotesFilterModel, NotesModel
 from laadesk.ui.session import WorkbookSession
+from laadesk.ui.tables.views import record_view
 
 NEW_NOTE_SHORTCUT = "Ctrl+Shift+N"  # Ctrl+N is File > New workbook
 COLUMN_WIDTHS = {
@@ -73,23 +72,12 @@ class NotesPage(Page):
     # -- building ------------------------------------------------------------------------
 
     def _table(self) -> QTableView:
-        view = QTableView()
-        view.setAccessibleName("Champion notes")
-        view.setModel(self.proxy)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
+        view = record_view("Champion notes", self.proxy, editable=False, rows=True)
         view.setAlternatingRowColors(True)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
         view.setSortingEnabled(True)
         view.sortByColumn(self.model.column_of("date"), Qt.SortOrder.DescendingOrder)
-        header = view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for key, width in COLUMN_WIDTHS.items():
-            header.resizeSection(self.model.column_of(key), width)
+            view.horizontalHeader().resizeSection(self.model.column_of(key), width)
         return view
 
     def reading_controls(self) -> list[QWidget]:
@@ -179,7 +167,8 @@ class NotesPage(Page):
     # -- showing -----------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.model.set_records(self.session.snapshot().notes)
+        snapshot = self.session.snapshot()
+        self.model.show(snapshot.notes, snapshot)
         self.editor.show_note(self.current_note())
         self._update_count()
         self.message.clear()
@@ -192,7 +181,7 @@ class NotesPage(Page):
 
     def select_note(self, note_id: str) -> bool:
         row = self.model.row_of(note_id)
-        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()
         if not index.isValid():
             return False
         self.view.setCurrentIndex(index)
@@ -218,7 +207,7 @@ class NotesPage(Page):
             except ValueError as refusal:
                 indicator = self.indicator_filter.text()  # matches no note
                 self._indicator_problem = str(refusal)
-        self.proxy.set_filter(
+        self.proxy.set_note_filter(
             NoteFilter(
                 kind=NoteKind(kind) if kind else None,
                 indicator=indicator,

@@ -5,19 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
 )
 
 from laadesk.core.rules import Problem, Severity, ready_for_sign_off, summary
 from laadesk.ui.pages.base import Page
-from laadesk.ui.pages.problems.model import COLUMNS, ProblemsModel
+from laadesk.ui.pages.problems.model import ProblemsModel
 from laadesk.ui.session import WorkbookSession
+from laadesk.ui.tables.views import record_view
 
 HINT = "Double-click a problem, or select it and press Enter, to go to the field that causes it."
 EMPTY = "No problems: every rule is met."
@@ -50,20 +48,12 @@ class ProblemsPage(Page):
         self.summary = QLabel()
         self.summary.setAccessibleName("Rules summary")
         self.model = ProblemsModel(session.snapshot(), session.problems())
-        self.view = QTableView()
-        self.view.setAccessibleName("Problems")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = record_view("Problems", self.model, editable=False, rows=True)
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         for key, width in {"severity": 95, "code": 80, "field": 150}.items():
-            header.resizeSection(next(n for n, c in enumerate(COLUMNS) if c.key == key), width)
+            header.resizeSection(self.model.column_of(key), width)
         header.sectionResized.connect(lambda *_: self.view.resizeRowsToContents())  # wrapped messages fit
         self.view.activated.connect(self.go_to)
         self.empty = QLabel(EMPTY)

@@ -7,14 +7,17 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 
 from laadesk.core.dates import format_date, parse_date
 from laadesk.core.edits import Edit, set_fields
 from laadesk.core.model import Adoption, Milestone
+from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.core.timetable import is_overdue, milestone_state
 from laadesk.ui.session import WorkbookSession
-from laadesk.ui.tables.record_model import RecordColumn, RecordTableModel
+from laadesk.ui.tables.columns import Column
+from laadesk.ui.tables.looks import bold
+from laadesk.ui.tables.model import RecordTableModel
 
 NOT_YET_ADOPTED = "not yet adopted"
 PENDING_TEXT = QColor("#6f6f6f")
@@ -23,15 +26,14 @@ OVERDUE_TEXT = QColor("#8a1111")
 DONE_TEXT = QColor("#216e2b")
 
 
-def _iso(value: date | None) -> str:
-    """Sorts dates in order, with no date last."""
-    return value.isoformat() if value else "9999"
+def _undated_last(value: date | None) -> tuple[bool, date]:
+    return (value is None, value or date.min)
 
 
-def _named(field: str, noun: str) -> Callable[[Any, str], Edit]:
+def _named(field: str, noun: str) -> Callable[[Any, str, WorkbookSnapshot], Edit]:
     """An edit of a name that may not be left blank."""
 
-    def edit(record: Any, text: str) -> Edit:
+    def edit(record: Any, text: str, snapshot: WorkbookSnapshot) -> Edit:
         if not text.strip():
             raise ValueError(f"A {noun} needs a name; the name was left as it was")
         return set_fields(record, f"rename {noun} to {text.strip()}", **{field: text.strip()})
@@ -39,14 +41,31 @@ def _named(field: str, noun: str) -> Callable[[Any, str], Edit]:
     return edit
 
 
-def _dated(field: str, label: Callable[[Any, date | None], str]) -> Callable[[Any, str], Edit]:
+def _dated(field: str, label: Callable[[Any, date | None], str]) -> Callable[[Any, str, WorkbookSnapshot], Edit]:
     """An edit of a date field from typed text (blank clears it)."""
 
-    def edit(record: Any, text: str) -> Edit:
+    def edit(record: Any, text: str, snapshot: WorkbookSnapshot) -> Edit:
         value = parse_date(text)
         return set_fields(record, label(record, value), **{field: value})
 
     return edit
+
+
+def _date_column(key: str, title: str, label: Callable[[Any, date | None], str], blank: str = "") -> Column:
+    return Column(
+        key,
+        title,
+        lambda r, s: format_date(getattr(r, key)) or blank,
+        edit=_dated(key, label),
+        edit_text=lambda r, s: format_date(getattr(r, key)),
+        sort=lambda r, s: _undated_last(getattr(r, key)),
+    )
+
+
+def _text_column(key: str, title: str, label: Callable[[Any], str]) -> Column:
+    return Column(
+        key, title, lambda r, s: getattr(r, key), edit=lambda r, text, s: set_fields(r, label(r), **{key: text.strip()})
+    )
 
 
 def _adoption_date_label(adoption: Adoption, value: date | None) -> str:
@@ -56,27 +75,10 @@ def _adoption_date_label(adoption: Adoption, value: date | None) -> str:
 
 
 ADOPTION_COLUMNS = (
-    RecordColumn("body", "Responsible authority", lambda a: a.body, edit=_named("body", "responsible authority")),
-    RecordColumn(
-        "date",
-        "Adopted on",
-        lambda a: format_date(a.date) or NOT_YET_ADOPTED,
-        edit=_dated("date", _adoption_date_label),
-        sort=lambda a: _iso(a.date),
-        edit_text=lambda a: format_date(a.date),
-    ),
-    RecordColumn(
-        "decision_maker",
-        "Decision maker",
-        lambda a: a.decision_maker,
-        edit=lambda a, text: set_fields(a, f"change the decision maker for {a.body}", decision_maker=text.strip()),
-    ),
-    RecordColumn(
-        "minute_reference",
-        "Minute reference",
-        lambda a: a.minute_reference,
-        edit=lambda a, text: set_fields(a, f"change the minute reference for {a.body}", minute_reference=text.strip()),
-    ),
+    Column("body", "Responsible authority", lambda a, s: a.body, edit=_named("body", "responsible authority")),
+    _date_column("date", "Adopted on", _adoption_date_label, NOT_YET_ADOPTED),
+    _text_column("decision_maker", "Decision maker", lambda a: f"change the decision maker for {a.body}"),
+    _text_column("minute_reference", "Minute reference", lambda a: f"change the minute reference for {a.body}"),
 )
 
 
@@ -84,9 +86,10 @@ class AdoptionsModel(RecordTableModel):
     """One row per responsible authority; those yet to adopt say so in grey."""
 
     def __init__(self, session: WorkbookSession) -> None:
-        super().__init__(session, ADOPTION_COLUMNS, session.snapshot().adoptions)
+        snapshot = session.snapshot()
+        super().__init__(ADOPTION_COLUMNS, snapshot, session, snapshot.adoptions)
 
-    def style(self, record: Any, column: RecordColumn, role: int) -> Any:
+    def look(self, record: Any, column: Column, role: int) -> Any:
         adoption: Adoption = record
         if column.key == "date" and adoption.date is None and role == Qt.ItemDataRole.ForegroundRole:
             return PENDING_TEXT
@@ -108,30 +111,15 @@ class MilestonesModel(RecordTableModel):
     def __init__(self, session: WorkbookSession, today: Callable[[], date]) -> None:
         self.today = today
         columns = (
-            RecordColumn("name", "Milestone", lambda m: m.name, edit=_named("name", "milestone")),
-            RecordColumn(
-                "due",
-                "Due",
-                lambda m: format_date(m.due),
-                edit=_dated("due", _milestone_date_label("due")),
-                sort=lambda m: _iso(m.due),
-            ),
-            RecordColumn(
-                "done",
-                "Done",
-                lambda m: format_date(m.done),
-                edit=_dated("done", _milestone_date_label("done")),
-                sort=lambda m: _iso(m.done),
-            ),
-            RecordColumn("state", "Where it stands", lambda m: milestone_state(m, self.today())),
+            Column("name", "Milestone", lambda m, s: m.name, edit=_named("name", "milestone")),
+            _date_column("due", "Due", _milestone_date_label("due")),
+            _date_column("done", "Done", _milestone_date_label("done")),
+            Column("state", "Where it stands", lambda m, s: milestone_state(m, self.today())),
         )
-        super().__init__(session, columns, session.snapshot().milestones)
+        snapshot = session.snapshot()
+        super().__init__(columns, snapshot, session, snapshot.milestones)
 
-    def milestone(self, row: int) -> Milestone:
-        milestone: Milestone = self.record(row)
-        return milestone
-
-    def style(self, record: Any, column: RecordColumn, role: int) -> Any:
+    def look(self, record: Any, column: Column, role: int) -> Any:
         milestone: Milestone = record
         if is_overdue(milestone, self.today()):
             if role == Qt.ItemDataRole.BackgroundRole:
@@ -139,9 +127,7 @@ class MilestonesModel(RecordTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return OVERDUE_TEXT
             if role == Qt.ItemDataRole.FontRole and column.key == "state":
-                font = QFont()
-                font.setBold(True)
-                return font
+                return bold()
         elif milestone.done is not None and column.key == "state" and role == Qt.ItemDataRole.ForegroundRole:
             return DONE_TEXT
         return None

@@ -5,18 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from laadesk.core.dates import format_date
@@ -29,85 +21,7 @@ from laadesk.ui.pages.base import Page
 from laadesk.ui.pages.signoff.form import SignOffForm
 from laadesk.ui.pages.signoff.models import AdoptionsModel, MilestonesModel
 from laadesk.ui.session import WorkbookSession
-from laadesk.ui.tables.record_model import SORT_ROLE, RecordTableModel
-
-EDIT_TRIGGERS = (
-    QAbstractItemView.EditTrigger.DoubleClicked
-    | QAbstractItemView.EditTrigger.EditKeyPressed
-    | QAbstractItemView.EditTrigger.AnyKeyPressed
-)
-
-
-class RecordTable:
-    """A table view over a record model, sorted through a proxy, with its buttons."""
-
-    def __init__(self, model: RecordTableModel, name: str, sort_key: str) -> None:
-        self.model = model
-        self.proxy = QSortFilterProxyModel()
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView()
-        self.view.setAccessibleName(name)
-        self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(EDIT_TRIGGERS)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(model.column_of(sort_key), Qt.SortOrder.AscendingOrder)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
-        self.buttons = QHBoxLayout()
-        self._buttons: dict[str, QPushButton] = {}
-
-    def current(self) -> object | None:
-        index = self.view.currentIndex()
-        return self.model.record(self.proxy.mapToSource(index).row()) if index.isValid() else None
-
-    def index_of(self, key: object, column: str) -> QModelIndex:
-        row = self.model.row_of(key)
-        if row < 0:
-            return QModelIndex()
-        return self.proxy.mapFromSource(self.model.index(row, self.model.column_of(column)))
-
-    def select(self, key: object, column: str) -> QModelIndex:
-        index = self.index_of(key, column)
-        if index.isValid():
-            self.view.setCurrentIndex(index)
-            self.view.scrollTo(index)
-        return index
-
-    def action(self, text: str, tip: str, slot: Callable[[], None], shortcut: QKeySequence | None = None) -> QAction:
-        """An action with a button under the table; a shortcut works while the table has focus."""
-        action = QAction(text, self.view)
-        action.setToolTip(tip)
-        action.triggered.connect(slot)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            self.view.addAction(action)
-        button = QPushButton(text.replace("&", ""))
-        button.setAccessibleName(text.replace("&", ""))
-        button.setToolTip(tip)
-        button.clicked.connect(action.trigger)
-        self.buttons.addWidget(button)
-        self._buttons[button.text()] = button
-        return action
-
-    def button(self, text: str) -> QPushButton:
-        return self._buttons[text]
-
-    def group(self, title: str, *above: QWidget) -> QGroupBox:
-        box = QGroupBox(title)
-        layout = QVBoxLayout(box)
-        for widget in above:
-            layout.addWidget(widget)
-        layout.addWidget(self.view, 1)
-        self.buttons.addStretch(1)
-        layout.addLayout(self.buttons)
-        return box
+from laadesk.ui.tables.record_table import RecordTable
 
 
 class SignOffPage(Page):
@@ -164,19 +78,16 @@ class SignOffPage(Page):
         layout.addWidget(self.form)
         layout.addWidget(self.milestones.group("Timetable", self.timetable), 7)
         layout.addWidget(self.message)
-        widths = {"body": 300, "date": 120, "decision_maker": 260}
-        for key, width in widths.items():
-            self.adoptions.view.horizontalHeader().resizeSection(self.adoptions.model.column_of(key), width)
-        for key, width in {"name": 420, "due": 120, "done": 120}.items():
-            self.milestones.view.horizontalHeader().resizeSection(self.milestones.model.column_of(key), width)
+        self.adoptions.widths({"body": 300, "date": 120, "decision_maker": 260})
+        self.milestones.widths({"name": 420, "due": 120, "done": 120})
 
     # -- showing -------------------------------------------------------------------------
 
     def refresh(self) -> None:
         snapshot = self.session.snapshot()
-        self.adoptions.model.set_records(snapshot.adoptions)
-        self.milestones.model.set_records(snapshot.milestones)
-        self.milestones.model.refresh()  # "overdue" depends on today as well as on the records
+        self.adoptions.model.show(snapshot.adoptions, snapshot)
+        self.milestones.model.show(snapshot.milestones, snapshot)
+        self.milestones.model.redraw()  # "overdue" depends on today as well as on the records
         self.form.show_sign_off(snapshot.sign_off)
         self.progress.setText(sign_off_progress(snapshot.adoptions, snapshot.sign_off) + ".")
         waiting = still_to_adopt(snapshot.adoptions)
@@ -200,7 +111,7 @@ class SignOffPage(Page):
         body = _unused("New responsible authority", bodies)
         adoption = Adoption(new_id(), body)
         self.session.apply(add(adoption, "add responsible authority"))
-        self._edit(self.adoptions, adoption.id, "body")
+        self.adoptions.edit(adoption.id, "body")
 
     def remove_adoption(self) -> None:
         adoption = self.adoptions.current()
@@ -213,7 +124,7 @@ class SignOffPage(Page):
         names = {m.name for m in self.session.snapshot().milestones}
         milestone = Milestone(new_id(), _unused("New milestone", names))
         self.session.apply(add(milestone, "add milestone"))
-        self._edit(self.milestones, milestone.id, "name")
+        self.milestones.edit(milestone.id, "name")
 
     def mark_done(self) -> None:
         milestone = self.milestones.current()
@@ -228,13 +139,6 @@ class SignOffPage(Page):
         milestone = self.milestones.current()
         if isinstance(milestone, Milestone):
             self.session.apply(remove(milestone, f"remove milestone {milestone.name}"))
-
-    def _edit(self, table: RecordTable, key: str, column: str) -> None:
-        """Select a new record's name and open it for typing."""
-        index = table.select(key, column)
-        if index.isValid():
-            table.view.setFocus(Qt.FocusReason.OtherFocusReason)
-            table.view.edit(index)
 
 
 def _unused(name: str, taken: set[str]) -> str:

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QByteArray,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
-    Signal,
 )
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from laadesk.core.dates import format_date, parse_date
@@ -24,10 +20,12 @@ from laadesk.core.edits import Edit, set_fields
 from laadesk.core.model import Evidence, StorySection
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.core.story import evidence_of, ordered
-from laadesk.ui.pages.area.models import relayout
 from laadesk.ui.session import WorkbookSession
+from laadesk.ui.tables.columns import Column
+from laadesk.ui.tables.looks import italic
+from laadesk.ui.tables.model import RecordTableModel
+from laadesk.ui.tables.roles import KEY_ROLE, Index
 
-Index = QModelIndex | QPersistentModelIndex
 SECTION_MIME = "application/x-laadesk-story-section"
 
 
@@ -137,16 +135,10 @@ def _single_move(old: list[str], new: list[str]) -> tuple[int, int] | None:
 
 # -- evidence --------------------------------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    title: str
-    text: Callable[[Evidence], str]
-    edit: Callable[[Evidence, str], Edit]
+TYPE_THE_SOURCE = "(type the source)"
 
 
-def _source_edit(item: Evidence, text: str) -> Edit:
+def _source_edit(item: Evidence, text: str, snapshot: WorkbookSnapshot) -> Edit:
     source = " ".join(text.split())
     if not source:
         raise ValueError("Evidence needs a source, such as 'Index of Multiple Deprivation 2007'; the old one is kept")
@@ -154,90 +146,59 @@ def _source_edit(item: Evidence, text: str) -> Edit:
 
 
 EVIDENCE_COLUMNS = (
-    Column("source", "Source", lambda e: e.source, _source_edit),
     Column(
-        "figure", "Figure", lambda e: e.figure, lambda e, t: set_fields(e, "change evidence figure", figure=t.strip())
+        "source",
+        "Source",
+        lambda e, s: e.source or TYPE_THE_SOURCE,
+        edit=_source_edit,
+        edit_text=lambda e, s: e.source,
+        tooltip=lambda e, s: e.source,
+    ),
+    Column(
+        "figure",
+        "Figure",
+        lambda e, s: e.figure,
+        edit=lambda e, t, s: set_fields(e, "change evidence figure", figure=t.strip()),
+        tooltip=lambda e, s: e.figure,
     ),
     Column(
         "date",
         "Date",
-        lambda e: format_date(e.date),
-        lambda e, t: set_fields(e, "change evidence date", date=parse_date(t)),
+        lambda e, s: format_date(e.date),
+        edit=lambda e, t, s: set_fields(e, "change evidence date", date=parse_date(t)),
+        tooltip=lambda e, s: format_date(e.date),
     ),
 )
 
 
-class EvidenceModel(QAbstractTableModel):
+class EvidenceModel(RecordTableModel):
     """One section's evidence references; typing in a cell writes one edit."""
 
-    refused = Signal(str)
-
     def __init__(self, session: WorkbookSession) -> None:
-        super().__init__()
-        self.session = session
-        self._items: list[Evidence] = []
+        super().__init__(EVIDENCE_COLUMNS, session.snapshot(), session)
+        self.section_id: str | None = None
 
     def set_evidence(self, section_id: str | None, snapshot: WorkbookSnapshot) -> None:
+        """Show a section's evidence: in place for the same section, from scratch for another."""
         items = evidence_of(section_id, snapshot.evidence) if section_id else []
-        old, new = [e.id for e in self._items], [e.id for e in items]
-        if sorted(old) == sorted(new):  # the same references, perhaps re-sorted by a new date
-            relayout(self, old, new, lambda: setattr(self, "_items", items))
-            return
-        self.beginResetModel()
-        self._items = items
-        self.endResetModel()
+        if section_id == self.section_id:
+            self.show(items, snapshot)
+        else:
+            self.section_id = section_id
+            self.replace_all(items, snapshot)
 
     def item(self, row: int) -> Evidence:
-        return self._items[row]
+        item: Evidence = self.record(row)
+        return item
 
-    def row_of(self, evidence_id: str) -> int:
-        return next((row for row, e in enumerate(self._items) if e.id == evidence_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(EVIDENCE_COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def look(self, record: Any, column: Column, role: int) -> Any:
+        if column.key != "source" or record.source:
             return None
-        column, item = EVIDENCE_COLUMNS[index.column()], self._items[index.row()]
-        blank_source = column.key == "source" and not item.source
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "(type the source)" if blank_source else column.text(item)
-        if role in (Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
-            return column.text(item)
-        if role == Qt.ItemDataRole.ForegroundRole and blank_source:
+        if role == Qt.ItemDataRole.ForegroundRole:
             return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        if role == Qt.ItemDataRole.FontRole and blank_source:
-            font = QFont()
-            font.setItalic(True)
-            return font
+        if role == Qt.ItemDataRole.FontRole:
+            return italic()
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return EVIDENCE_COLUMNS[section].title
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """Never changes the model itself: builds an edit and hands it to the session's undo stack."""
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
-            return False
-        column, item = EVIDENCE_COLUMNS[index.column()], self._items[index.row()]
-        try:
-            edit = column.edit(item, "" if value is None else str(value))
-        except ValueError as error:
-            self.refused.emit(f"{error}.")
-            return False
-        self.session.apply(edit)
-        return True
 
 
 # -- linked indicators ------------------------------------------------------------------------
@@ -278,6 +239,6 @@ class LinksModel(QAbstractListModel):
             return f"{code}  {title}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{code}: {title}"
-        if role == Qt.ItemDataRole.UserRole:
+        if role == KEY_ROLE:
             return code
         return None

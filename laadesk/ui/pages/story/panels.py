@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from laadesk.core.story import link_indicator, linkable_code, new_evidence, unli
 from laadesk.ui.pages.read_only import adds_records
 from laadesk.ui.pages.story.models import EvidenceModel, LinksModel
 from laadesk.ui.session import WorkbookSession
+from laadesk.ui.tables.views import record_view
 
 CurrentSection = Callable[[], StorySection | None]
 
@@ -60,19 +60,11 @@ class EvidencePanel(QGroupBox):
         self.current = current
         self.model = EvidenceModel(session)
         self.model.refused.connect(self.told)
-        self.view = QTableView()
-        self.view.setAccessibleName("Evidence references")
-        self.view.setModel(self.model)
+        self.view = record_view("Evidence references", self.model, rows=True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setWordWrap(True)  # sources and figures are sentences: read them whole
         self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -99,7 +91,7 @@ class EvidencePanel(QGroupBox):
         self.model.set_evidence(section.id if section else None, self.session.snapshot())
         self.setEnabled(section is not None)
         self.remove_button.setEnabled(self.model.rowCount() > 0)
-        if kept is not None and (row := self.model.row_of(kept)) >= 0:
+        if kept is not None and (row := self.model.row_of(kept)) is not None:
             self.view.setCurrentIndex(self.model.index(row, current.column()))
 
     def add(self) -> None:
@@ -110,7 +102,7 @@ class EvidencePanel(QGroupBox):
         item = new_evidence(section)
         self.session.apply(add(item, "add evidence"))
         row = self.model.row_of(item.id)
-        if row >= 0:
+        if row is not None:
             index = self.model.index(row, 0)
             self.view.setFocus()
             self.view.setCurrentIndex(index)

@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QDate,
     QEvent,
     QModelIndex,
-    QPersistentModelIndex,
     QRect,
     Qt,
     QTimer,
@@ -27,9 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from laadesk.ui.pages.targets.model import CHOICES_ROLE
+from laadesk.ui.tables.roles import CHOICES_ROLE, Index
 
-Index = QModelIndex | QPersistentModelIndex
 TEXT_ROLE = Qt.ItemDataRole.UserRole  # the text the targets model reads for a choice
 NO_DATE = QDate(2000, 1, 1)
 

@@ -6,8 +6,6 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
     QStringListModel,
     Qt,
 )
@@ -40,11 +38,12 @@ from laadesk.ui.pages.targets.delegates import (
     TextDelegate,
     TickListDelegate,
 )
-from laadesk.ui.pages.targets.model import CODE_ROLE, COLUMNS, KEYS, SORT_ROLE, Editor, TargetsModel, column_of
+from laadesk.ui.pages.targets.model import CODE_ROLE, COLUMNS, KEYS, TargetsModel, column_of
 from laadesk.ui.session import WorkbookSession
+from laadesk.ui.tables.columns import Editor
+from laadesk.ui.tables.views import RecordsProxy, record_view
 from laadesk.ui.widgets.trajectory_chart import TrajectoryChart
 
-Index = QModelIndex | QPersistentModelIndex
 SHOWING = ("All chosen targets", "Designated", "Statutory", "Local", "Deferred", "With problems")
 WIDTHS = {
     "code": 80,
@@ -58,7 +57,7 @@ WIDTHS = {
     "districts": 130,
     "deferral_reason": 170,
     "revisit_date": 95,
-    "baseline_period": 70,
+    "baseline_period": 110,
 }
 
 
@@ -69,36 +68,30 @@ def report_paste(parent: QWidget, summary: str, problems: list[str]) -> None:
     box.exec()
 
 
-class TargetsFilter(QSortFilterProxyModel):
+class TargetsFilter(RecordsProxy):
     """Rows matching the find text and the kind shown; sorted by what the cells mean, not their text."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, source: TargetsModel) -> None:
+        super().__init__(source)
+        self.model = source
         self.text = ""
         self.showing = SHOWING[0]
 
-    def set_filter(self, text: str, showing: str) -> None:
-        self.beginFilterChange()
+    def find(self, text: str, showing: str) -> None:
         self.text, self.showing = text.strip().casefold(), showing
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.set_filter(self._accepts_target)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, TargetsModel)
-        target = model.target(source_row)
+    def _accepts_target(self, target: Target) -> bool:
         wanted = {"Designated": Role.DESIGNATED, "Statutory": Role.STATUTORY, "Local": Role.LOCAL}.get(self.showing)
         if (wanted and target.role is not wanted) or (self.showing == "Deferred" and not target.deferred):
             return False
-        if self.showing == "With problems" and not model.problems_of(target.code):
+        if self.showing == "With problems" and not self.model.problems_of(target.code):
             return False
         if not self.text:
             return True
-        words = (target.code, model.snapshot.title_of(target.code), target.lead_partner, *target.partners)
+        words = (target.code, self.model.snapshot.title_of(target.code), target.lead_partner, *target.partners)
         haystack = " ".join(words).casefold() + " " + target.code.replace(" ", "").casefold()
         return all(word in haystack for word in self.text.split())
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        return bool(left.data(SORT_ROLE) < right.data(SORT_ROLE))
 
 
 class TargetsView(QTableView):
@@ -119,8 +112,7 @@ class TargetsPage(Page):
         super().__init__(session)
         self.model = TargetsModel(session.snapshot(), session)
         self.model.refused.connect(self.refuse)
-        self.proxy = TargetsFilter()
-        self.proxy.setSourceModel(self.model)
+        self.proxy = TargetsFilter(self.model)
         self.find = QLineEdit()
         self.find.setAccessibleName("Find targets")
         self.find.setPlaceholderText("Find by NI, title or partner")
@@ -148,20 +140,14 @@ class TargetsPage(Page):
         return [self.find, self.showing]
 
     def _make_view(self) -> QTableView:
-        view = TargetsView()
-        view.setAccessibleName("Targets table")
-        view.setModel(self.proxy)
-        view.setWordWrap(False)
+        view = record_view("Targets table", self.proxy, view=TargetsView())
         view.setAlternatingRowColors(True)
         rows = view.verticalHeader()
-        rows.hide()
-        rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
         rows.setSectionResizeMode(rows.ResizeMode.Fixed)
         # Scrolled right, the NI column is out of sight: the row headers show the NI instead.
         view.horizontalScrollBar().valueChanged.connect(lambda value: rows.setVisible(value > 0))
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        triggers = QAbstractItemView.EditTrigger
-        view.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed)
+        view.horizontalHeader().setStretchLastSection(False)
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)
         delegates = {
@@ -231,7 +217,7 @@ class TargetsPage(Page):
         self._show_chart()
 
     def _filter(self) -> None:
-        self.proxy.set_filter(self.find.text(), self.showing.currentText())
+        self.proxy.find(self.find.text(), self.showing.currentText())
         self._update_count()
         if not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.proxy.index(0, 0))

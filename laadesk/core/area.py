@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from laadesk.core.codes import sort_key
 from laadesk.core.edits import Change, Edit, Put, Remove
@@ -88,37 +89,6 @@ def _count(use: PartnerUse) -> int:
     return len(set(use.leads) | set(use.signed_up))
 
 
-def add_partner(snapshot: WorkbookSnapshot, name: str, sector: str = "") -> Edit:
-    name = check_name(name, "partner", [p.name for p in snapshot.partners])
-    return Edit(f"add partner {name}", (Put(Partner(name, sector.strip())),))
-
-
-def rename_partner(snapshot: WorkbookSnapshot, partner: Partner, new_name: str) -> Edit:
-    """Rename a partner and, in the same edit, every target that names it as lead or signed up."""
-    name = check_name(new_name, "partner", [p.name for p in snapshot.partners], old=partner.name)
-    if name == partner.name:
-        return Edit("rename partner", ())
-    changes: list[Change] = [Remove(partner), Put(replace(partner, name=name))]
-    for target in snapshot.targets:
-        lead = name if _same(target.lead_partner, partner.name) else target.lead_partner
-        partners = tuple(name if _same(p, partner.name) else p for p in target.partners)
-        if (lead, partners) != (target.lead_partner, target.partners):
-            changes.append(Put(replace(target, lead_partner=lead, partners=partners), target))
-    return Edit(f"rename partner {partner.name} to {name}", tuple(changes))
-
-
-def remove_partner(snapshot: WorkbookSnapshot, partner: Partner) -> Edit:
-    """Remove a partner and take it off every target that names it, in one edit."""
-    changes: list[Change] = []
-    for target in snapshot.targets:
-        lead = "" if _same(target.lead_partner, partner.name) else target.lead_partner
-        partners = tuple(p for p in target.partners if not _same(p, partner.name))
-        if (lead, partners) != (target.lead_partner, target.partners):
-            changes.append(Put(replace(target, lead_partner=lead, partners=partners), target))
-    changes.append(Remove(partner))
-    return Edit(f"remove partner {partner.name}", tuple(changes))
-
-
 # -- districts -------------------------------------------------------------------------------
 
 
@@ -139,30 +109,61 @@ def district_removal_question(name: str, targets: Sequence[Target]) -> str:
     return question + f" Remove {name} from {'that target' if len(users) == 1 else 'those targets'} too?"
 
 
-def add_district(snapshot: WorkbookSnapshot, name: str, ons_code: str = "") -> Edit:
-    name = check_name(name, "district", [d.name for d in snapshot.districts])
-    return Edit(f"add district {name}", (Put(District(name, ons_code.strip())),))
+# -- a name that targets carry ------------------------------------------------------------------
+
+Named = Partner | District
 
 
-def rename_district(snapshot: WorkbookSnapshot, district: District, new_name: str) -> Edit:
-    """Rename a district and, in the same edit, every target whose spatial level names it."""
-    name = check_name(new_name, "district", [d.name for d in snapshot.districts], old=district.name)
-    if name == district.name:
-        return Edit("rename district", ())
-    changes: list[Change] = [Remove(district), Put(replace(district, name=name))]
-    for target in snapshot.targets:
-        districts = tuple(name if _same(d, district.name) else d for d in target.districts)
-        if districts != target.districts:
-            changes.append(Put(replace(target, districts=districts), target))
-    return Edit(f"rename district {district.name} to {name}", tuple(changes))
+@dataclass(frozen=True)
+class NamedList:
+    """One of the area's lists of names that targets carry (partners, districts): adding to it, and
+    renaming or removing a name together with every target that names it, each as one edit."""
+
+    noun: str
+    record: type[Partner] | type[District]
+    listed_in: str  # the snapshot field holding the list
+    target_fields: tuple[str, ...]  # the Target fields that carry its names
+
+    def names(self, snapshot: WorkbookSnapshot) -> list[str]:
+        return [r.name for r in getattr(snapshot, self.listed_in)]
+
+    def add(self, snapshot: WorkbookSnapshot, name: str, detail: str = "") -> Edit:
+        """A new entry; `detail` is a partner's sector or a district's ONS code."""
+        name = check_name(name, self.noun, self.names(snapshot))
+        return Edit(f"add {self.noun} {name}", (Put(self.record(name, detail.strip())),))
+
+    def rename(self, snapshot: WorkbookSnapshot, record: Named, new_name: str) -> Edit:
+        name = check_name(new_name, self.noun, self.names(snapshot), old=record.name)
+        if name == record.name:
+            return Edit(f"rename {self.noun}", ())
+        changes: list[Change] = [Remove(record), Put(replace(record, name=name))]
+        changes += _in_targets(snapshot.targets, record.name, name, self.target_fields)
+        return Edit(f"rename {self.noun} {record.name} to {name}", tuple(changes))
+
+    def remove(self, snapshot: WorkbookSnapshot, record: Named) -> Edit:
+        changes = [*_in_targets(snapshot.targets, record.name, None, self.target_fields), Remove(record)]
+        return Edit(f"remove {self.noun} {record.name}", tuple(changes))
 
 
-def remove_district(snapshot: WorkbookSnapshot, district: District) -> Edit:
-    """Remove a district and take it off every target's spatial level, in one edit."""
+PARTNERS = NamedList("partner", Partner, "partners", ("lead_partner", "partners"))
+DISTRICTS = NamedList("district", District, "districts", ("districts",))
+add_partner, rename_partner, remove_partner = PARTNERS.add, PARTNERS.rename, PARTNERS.remove
+add_district, rename_district, remove_district = DISTRICTS.add, DISTRICTS.rename, DISTRICTS.remove
+
+
+def _in_targets(targets: Sequence[Target], old: str, new: str | None, fields: tuple[str, ...]) -> list[Change]:
+    """Every target naming `old` in these fields, with the name changed to `new` (or taken off for None)."""
     changes: list[Change] = []
-    for target in snapshot.targets:
-        districts = tuple(d for d in target.districts if not _same(d, district.name))
-        if districts != target.districts:
-            changes.append(Put(replace(target, districts=districts), target))
-    changes.append(Remove(district))
-    return Edit(f"remove district {district.name}", tuple(changes))
+    for target in targets:
+        values: dict[str, Any] = {}
+        for field in fields:
+            value = getattr(target, field)
+            if isinstance(value, tuple):
+                kept = (v for v in value if new is not None or not _same(v, old))
+                values[field] = tuple(new if new is not None and _same(v, old) else v for v in kept)
+            else:
+                values[field] = (new or "") if _same(value, old) else value
+        after = replace(target, **values)
+        if after != target:
+            changes.append(Put(after, target))
+    return changes

@@ -19,6 +19,8 @@ def new_id() -> str:
 
 
 class AreaType(StrEnum):
+    """What kind of council leads the area."""
+
     COUNTY = "county"
     UNITARY = "unitary"
     METROPOLITAN = "metropolitan district"
@@ -27,11 +29,15 @@ class AreaType(StrEnum):
 
 
 class Tier(StrEnum):
+    """Single-tier (one council) or two-tier (a county with districts)."""
+
     SINGLE = "single-tier"
     TWO = "two-tier"
 
 
 class Role(StrEnum):
+    """An indicator's place in the agreement: considered, chosen in one of three ways, or rejected."""
+
     CANDIDATE = "candidate"
     DESIGNATED = "designated"
     STATUTORY = "statutory"
@@ -43,12 +49,16 @@ CHOSEN_ROLES = (Role.DESIGNATED, Role.STATUTORY, Role.LOCAL)
 
 
 class Status(StrEnum):
+    """How far a chosen target has got: proposed, agreed, or deliberately deferred."""
+
     PROPOSED = "proposed"
     AGREED = "agreed"
     DEFERRED = "deferred"
 
 
 class DeferralReason(StrEnum):
+    """Why a target could not be set in June 2008 (Oxfordshire's four reasons)."""
+
     ECONOMIC_DOWNTURN = "economic downturn"
     NO_TREND_DATA = "caveated / no trend data"
     PLACE_SURVEY = "Place Survey pending"
@@ -56,6 +66,8 @@ class DeferralReason(StrEnum):
 
 
 class NoteKind(StrEnum):
+    """What a champion note records."""
+
     BARRIER = "barrier"
     STICKING_POINT = "sticking point"
     CHALLENGE = "challenge"
@@ -64,17 +76,23 @@ class NoteKind(StrEnum):
 
 
 class Visibility(StrEnum):
+    """Whether a note may ever be shown to the area."""
+
     INTERNAL = "internal"
     SHAREABLE = "shareable"
 
 
 class ActionStatus(StrEnum):
+    """Whether a note is an action, and if so whether it is done."""
+
     NONE = ""
     OPEN = "open"
     DONE = "done"
 
 
 class PositionField(StrEnum):
+    """The four figures of a negotiating position."""
+
     AREA_PROPOSAL = "area_proposal"
     GOVERNMENT_POSITION = "government_position"
     AGREED_LEVEL = "agreed_level"

@@ -37,12 +37,9 @@ from laadesk.core.snapshot import WorkbookSnapshot
 PACK_TITLE = "Local Area Agreement 2008-11"
 
 
-class Audience(StrEnum):
-    COUNCIL = "council"
-    INTERNAL = "internal"
-
-
 class PackStatus(StrEnum):
+    """How far the agreement has got, as the cover says."""
+
     DRAFT = "draft"
     FOR_ADOPTION = "for adoption"
     SIGNED_OFF = "signed off"
@@ -80,6 +77,13 @@ class PositionLine:
     position: Position
     target_level: float | None
     gap: str
+
+
+class Audience(StrEnum):
+    """Who a pack is for: the council that adopts it, or government alone."""
+
+    COUNCIL = "council"
+    INTERNAL = "internal"
 
 
 @dataclass(frozen=True)

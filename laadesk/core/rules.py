@@ -16,6 +16,8 @@ DESIGNATED_LIMIT = 35
 
 
 class Severity(StrEnum):
+    """An error stops sign-off; a warning asks the officer to look."""
+
     ERROR = "error"
     WARNING = "warning"
 

@@ -9,15 +9,7 @@ from laadesk.core.codes import sort_key
 from laadesk.core.edits import Edit, add
 from laadesk.core.import_plan import shown_value
 from laadesk.core.labels import TARGET_LABELS, position_words
-from laadesk.core.model import (
-    ActionStatus,
-    ChampionNote,
-    NoteKind,
-    PositionField,
-    Target,
-    Visibility,
-    new_id,
-)
+from laadesk.core.model import ActionStatus, ChampionNote, NoteKind, PositionField, Target, Visibility, new_id
 from laadesk.core.snapshot import WorkbookSnapshot
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from laadesk.core.exchange import COLUMNS, EXTRA_CELLS, MAX_ROWS, ExchangeRow, e
 from laadesk.core.model import Target
 from laadesk.core.text import decode_text, visible
 from laadesk.export.atomic import replacing
+from laadesk.plain_files import DENIED, FOLDER, MISSING, SPECIAL, NotAPlainFile, read_plain_file
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 
@@ -25,23 +25,16 @@ class SourceUnreadable(WorkbookUnavailable):
 def read_source_bytes(path: Path) -> bytes:
     """The whole of a file to import, refusing what is not a plain file or is far too big to be one."""
     try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise SourceUnreadable(f"{path} is a folder, not a file.")
-        if not stat.S_ISREG(status.st_mode):
-            # A pipe or a device would block the read for ever, or never end it.
-            raise SourceUnreadable(f"{path} is a device or a pipe, not a file; save the table as a file to import it.")
-        if status.st_size > MAX_SOURCE_BYTES:
-            raise SourceUnreadable(f"{path} is larger than 50 MB; that is not a targets file.")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_SOURCE_BYTES + 1)
-    except FileNotFoundError:
-        raise SourceUnreadable(f"{path} does not exist.") from None
-    except IsADirectoryError:
-        raise SourceUnreadable(f"{path} is a folder, not a file.") from None
-    except OSError as error:
-        raise SourceUnreadable(f"{path} cannot be read: {error.strerror or error}.") from None
-    if len(data) > MAX_SOURCE_BYTES:
+        data, size = read_plain_file(path, MAX_SOURCE_BYTES + 1)
+    except NotAPlainFile as refused:
+        sentence = {
+            MISSING: "does not exist.",
+            FOLDER: "is a folder, not a file.",
+            SPECIAL: "is a device or a pipe, not a file; save the table as a file to import it.",
+            DENIED: "cannot be read: permission denied.",
+        }.get(refused.why, f"cannot be read: {refused.why}.")
+        raise SourceUnreadable(f"{path} {sentence}") from None
+    if max(size, len(data)) > MAX_SOURCE_BYTES:
         raise SourceUnreadable(f"{path} is larger than 50 MB; that is not a targets file.")
     return data
 

@@ -9,12 +9,15 @@ from pathlib import Path
 
 from laadesk.core.pack import Pack
 
-Progress = Callable[[int, int], None]
-
 
 class PackFormat(StrEnum):
+    """The files a pack can be written as."""
+
     PDF = "pdf"
     XLSX = "xlsx"
+
+
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)

@@ -90,32 +90,43 @@ def _targets(pack: Pack, styles: Styles) -> list[Any]:
     return flow
 
 
-def _table_section(styles: Styles, title: str, key: str, intro: str, table: Any | None, empty: str) -> list[Any]:
-    """A section's heading and its table, or the sentence saying there is nothing to list."""
-    return [*section_heading(title, styles, key, intro), table if table is not None else none_line(empty, styles)]
+@dataclass(frozen=True)
+class TableSection:
+    """A section that is a heading, an introduction and one table - or a sentence saying there is nothing."""
+
+    title: str
+    key: str
+    intro: str
+    rows: Callable[[Pack], Sequence[Any]]  # what the table lists; none: the `empty` sentence instead
+    table: Callable[[Pack, Styles, float], Any]
+    empty: str
+    page: Any = None  # the orientation to turn to first (None: stay on the page it follows)
+    width: float = LANDSCAPE_WIDTH
+
+    def __call__(self, pack: Pack, styles: Styles) -> list[Any]:
+        flow = [*turn_to(self.page)] if self.page is not None else []
+        flow += section_heading(self.title, styles, self.key, self.intro)
+        flow.append(self.table(pack, styles, self.width) if self.rows(pack) else none_line(self.empty, styles))
+        return flow
 
 
-def _deferred(pack: Pack, styles: Styles) -> list[Any]:
-    return _table_section(
-        styles,
-        "Deferred targets",
-        "deferred",
-        "Targets that could not be set yet. Their baselines and levels are blank on purpose, not missing; "
-        "each is revisited at review and refresh.",
-        deferred_table(pack, styles, LANDSCAPE_WIDTH) if pack.deferred else None,
-        "None: no target is deferred.",
-    )
-
-
-def _partners(pack: Pack, styles: Styles) -> list[Any]:
-    return _table_section(
-        styles,
-        "Partners signing up",
-        "partners",
-        "Each partner, the targets it leads and the targets it has signed up to.",
-        partners_table(pack.partners, styles, LANDSCAPE_WIDTH) if pack.partners else None,
-        "None: no partner leads or has signed up to a target yet.",
-    )
+_deferred = TableSection(
+    "Deferred targets",
+    "deferred",
+    "Targets that could not be set yet. Their baselines and levels are blank on purpose, not missing; "
+    "each is revisited at review and refresh.",
+    lambda pack: pack.deferred,
+    deferred_table,
+    "None: no target is deferred.",
+)
+_partners = TableSection(
+    "Partners signing up",
+    "partners",
+    "Each partner, the targets it leads and the targets it has signed up to.",
+    lambda pack: pack.partners,
+    lambda pack, styles, width: partners_table(pack.partners, styles, width),
+    "None: no partner leads or has signed up to a target yet.",
+)
 
 
 def _notes(pack: Pack, styles: Styles) -> list[Any]:
@@ -150,52 +161,41 @@ def _sign_off(pack: Pack, styles: Styles) -> list[Any]:
     return [*turn_to(PORTRAIT), *sign_off(pack, styles, PORTRAIT_WIDTH)]
 
 
-def _milestones(pack: Pack, styles: Styles) -> list[Any]:
-    return _table_section(
-        styles,
-        "Milestones",
-        "milestones",
-        "The negotiating timetable and where each step stands.",
-        milestones_table(pack.milestones, pack, styles, PORTRAIT_WIDTH) if pack.milestones else None,
-        "None: no milestones have been set.",
-    )
-
-
-def _positions(pack: Pack, styles: Styles) -> list[Any]:
-    return [
-        *turn_to(LANDSCAPE),
-        *_table_section(
-            styles,
-            "Negotiating positions and gaps",
-            "positions",
-            "Internal to government. The area's proposal and government's position for each target-year, "
-            "with government's private floor. Never share the floors with the area.",
-            positions_table(pack, styles, LANDSCAPE_WIDTH) if pack.positions else None,
-            "None: no negotiating positions have been recorded.",
-        ),
-    ]
-
-
-def _champion_notes(pack: Pack, styles: Styles) -> list[Any]:
-    return _table_section(
-        styles,
-        "Champion notes",
-        "champion-notes",
-        "Notes from Negotiating Champions and GO staff, internal and shareable alike.",
-        notes_table(pack.notes, styles, LANDSCAPE_WIDTH) if pack.notes else None,
-        "None: no champion notes have been recorded.",
-    )
-
-
-def _open_actions(pack: Pack, styles: Styles) -> list[Any]:
-    return _table_section(
-        styles,
-        "Open actions",
-        "open-actions",
-        "Actions from champion notes not yet done.",
-        actions_table(pack.open_actions, styles, LANDSCAPE_WIDTH) if pack.open_actions else None,
-        "None: every action is done.",
-    )
+_milestones = TableSection(
+    "Milestones",
+    "milestones",
+    "The negotiating timetable and where each step stands.",
+    lambda pack: pack.milestones,
+    lambda pack, styles, width: milestones_table(pack.milestones, pack, styles, width),
+    "None: no milestones have been set.",
+    width=PORTRAIT_WIDTH,
+)
+_positions = TableSection(
+    "Negotiating positions and gaps",
+    "positions",
+    "Internal to government. The area's proposal and government's position for each target-year, "
+    "with government's private floor. Never share the floors with the area.",
+    lambda pack: pack.positions,
+    positions_table,
+    "None: no negotiating positions have been recorded.",
+    page=LANDSCAPE,
+)
+_champion_notes = TableSection(
+    "Champion notes",
+    "champion-notes",
+    "Notes from Negotiating Champions and GO staff, internal and shareable alike.",
+    lambda pack: pack.notes,
+    lambda pack, styles, width: notes_table(pack.notes, styles, width),
+    "None: no champion notes have been recorded.",
+)
+_open_actions = TableSection(
+    "Open actions",
+    "open-actions",
+    "Actions from champion notes not yet done.",
+    lambda pack: pack.open_actions,
+    lambda pack, styles, width: actions_table(pack.open_actions, styles, width),
+    "None: every action is done.",
+)
 
 
 COUNCIL_SECTIONS: tuple[Section, ...] = (

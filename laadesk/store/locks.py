@@ -22,7 +22,7 @@ import os
 import socket
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -66,14 +66,7 @@ class LockOwner:
         """The owner a lock file names, or None if it is not a lock laadesk can read."""
         try:
             data: Any = json.loads(text)
-            owner = cls(
-                user=data["user"],
-                host=data["host"],
-                pid=data["pid"],
-                started=data["started"],
-                since=data["since"],
-                version=data["version"],
-            )
+            owner = cls(**{f.name: data[f.name] for f in fields(cls)})
             datetime.fromisoformat(owner.since)
         except (ValueError, TypeError, KeyError):
             return None

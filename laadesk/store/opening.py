@@ -5,19 +5,13 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
-import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from laadesk.core.errors import (
-    NotAWorkbook,
-    WorkbookCorrupt,
-    WorkbookProblem,
-    WorkbookTooNew,
-    WorkbookUnavailable,
-)
+from laadesk.core.errors import NotAWorkbook, WorkbookCorrupt, WorkbookProblem, WorkbookTooNew, WorkbookUnavailable
 from laadesk.core.snapshot import list_fields
+from laadesk.plain_files import DENIED, FOLDER, MISSING, SPECIAL, NotAPlainFile, read_plain_file
 from laadesk.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from laadesk.store.tables import all_tables
 
@@ -49,23 +43,16 @@ def inspect_header(path: Path, *, _recovered: bool = False) -> int:
     read again, so such a file opens as it was last saved instead of being called damaged.
     """
     try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise WorkbookUnavailable(f"{path} is a folder, not a workbook file.")
-        if not stat.S_ISREG(status.st_mode):
-            # A pipe or a device would never end (or never start) a read: refuse before opening it.
-            raise NotAWorkbook(f"{path} is not a laadesk workbook (it is a device or a pipe, not a file).")
-        size = status.st_size
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except FileNotFoundError:
-        raise WorkbookUnavailable(f"{path} does not exist.") from None
-    except IsADirectoryError:
-        raise WorkbookUnavailable(f"{path} is a folder, not a workbook file.") from None
-    except PermissionError:
-        raise WorkbookUnavailable(f"{path} cannot be read: permission denied.") from None
-    except OSError as error:
-        raise WorkbookUnavailable(f"{path} cannot be read: {error.strerror or error}.") from None
+        header, size = read_plain_file(path, 100)
+    except NotAPlainFile as refused:
+        if refused.why == SPECIAL:
+            raise NotAWorkbook(f"{path} is not a laadesk workbook (it is a device or a pipe, not a file).") from None
+        sentence = {
+            MISSING: "does not exist.",
+            FOLDER: "is a folder, not a workbook file.",
+            DENIED: "cannot be read: permission denied.",
+        }.get(refused.why, f"cannot be read: {refused.why}.")
+        raise WorkbookUnavailable(f"{path} {sentence}") from None
     if size == 0:
         raise NotAWorkbook(f"{path} is empty, not a laadesk workbook.")
     if not header.startswith(SQLITE_MAGIC):

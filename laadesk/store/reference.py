@@ -7,13 +7,7 @@ import io
 from functools import cache
 from pathlib import Path
 
-from laadesk.core.catalogue import (
-    CATALOGUE_COLUMNS,
-    Catalogue,
-    ReferenceArea,
-    catalogue_from_rows,
-    catalogue_rows,
-)
+from laadesk.core.catalogue import CATALOGUE_COLUMNS, Catalogue, ReferenceArea, catalogue_from_rows, catalogue_rows
 from laadesk.core.errors import CatalogueRejected, CellProblem
 from laadesk.core.model import AreaProfile, AreaType, District, Tier
 from laadesk.core.text import decode_text

@@ -13,23 +13,10 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from laadesk import __version__
+from laadesk.core import model
 from laadesk.core.catalogue import Catalogue, Indicator
 from laadesk.core.edits import Edit, Put, Remove
 from laadesk.core.errors import WorkbookCorrupt, WorkbookProblem, WorkbookUnavailable
-from laadesk.core.model import (
-    Adoption,
-    AreaProfile,
-    ChampionNote,
-    District,
-    Evidence,
-    Milestone,
-    Partner,
-    Position,
-    PositionChange,
-    SignOff,
-    StorySection,
-    Target,
-)
 from laadesk.core.negotiation import position_changes
 from laadesk.core.snapshot import WorkbookSnapshot, kind_of, kinds
 from laadesk.store import backups, locks, opening
@@ -138,10 +125,10 @@ class Workbook:
     def create(
         cls,
         path: Path | str,
-        area: AreaProfile,
+        area: model.AreaProfile,
         catalogue: Catalogue,
         *,
-        districts: tuple[District, ...] = (),
+        districts: tuple[model.District, ...] = (),
         author: str | None = None,
     ) -> Workbook:
         """Make a new workbook; refuses to overwrite. The file appears only once complete."""
@@ -167,7 +154,7 @@ class Workbook:
                     workbook._set_meta("created_by", f"laadesk {__version__}")
                     workbook._store_catalogue(catalogue)
                     workbook._put(area)
-                    workbook._put(SignOff())
+                    workbook._put(model.SignOff())
                     for district in districts:
                         workbook._put(district)
             finally:
@@ -249,45 +236,45 @@ class Workbook:
             noun = kind_of(record_type).nouns[0]
             raise WorkbookCorrupt(f"{self.path} is damaged (it has no {noun}). Restore it from a backup.") from None
 
-    def area(self) -> AreaProfile:
-        return self._single(AreaProfile)
+    def area(self) -> model.AreaProfile:
+        return self._single(model.AreaProfile)
 
-    def sign_off(self) -> SignOff:
-        return self._single(SignOff)
+    def sign_off(self) -> model.SignOff:
+        return self._single(model.SignOff)
 
-    def targets(self) -> tuple[Target, ...]:
-        return self.records(Target)
+    def targets(self) -> tuple[model.Target, ...]:
+        return self.records(model.Target)
 
-    def target(self, code: str) -> Target | None:
-        rows = self._read(Target, "SELECT * FROM targets WHERE code = ?", (code,))
+    def target(self, code: str) -> model.Target | None:
+        rows = self._read(model.Target, "SELECT * FROM targets WHERE code = ?", (code,))
         return rows[0] if rows else None
 
-    def districts(self) -> tuple[District, ...]:
-        return self.records(District)
+    def districts(self) -> tuple[model.District, ...]:
+        return self.records(model.District)
 
-    def partners(self) -> tuple[Partner, ...]:
-        return self.records(Partner)
+    def partners(self) -> tuple[model.Partner, ...]:
+        return self.records(model.Partner)
 
-    def story(self) -> tuple[StorySection, ...]:
-        return self.records(StorySection)
+    def story(self) -> tuple[model.StorySection, ...]:
+        return self.records(model.StorySection)
 
-    def evidence(self) -> tuple[Evidence, ...]:
-        return self.records(Evidence)
+    def evidence(self) -> tuple[model.Evidence, ...]:
+        return self.records(model.Evidence)
 
-    def positions(self) -> tuple[Position, ...]:
-        return self.records(Position)
+    def positions(self) -> tuple[model.Position, ...]:
+        return self.records(model.Position)
 
-    def position_history(self) -> tuple[PositionChange, ...]:
-        return self.records(PositionChange)
+    def position_history(self) -> tuple[model.PositionChange, ...]:
+        return self.records(model.PositionChange)
 
-    def notes(self) -> tuple[ChampionNote, ...]:
-        return self.records(ChampionNote)
+    def notes(self) -> tuple[model.ChampionNote, ...]:
+        return self.records(model.ChampionNote)
 
-    def adoptions(self) -> tuple[Adoption, ...]:
-        return self.records(Adoption)
+    def adoptions(self) -> tuple[model.Adoption, ...]:
+        return self.records(model.Adoption)
 
-    def milestones(self) -> tuple[Milestone, ...]:
-        return self.records(Milestone)
+    def milestones(self) -> tuple[model.Milestone, ...]:
+        return self.records(model.Milestone)
 
     def snapshot(self) -> WorkbookSnapshot:
         """Every record of every kind the workbook holds, and its indicator set."""
@@ -357,7 +344,7 @@ class Workbook:
     def _put(self, record: Any) -> None:
         spec = spec_for(record)
         row = spec.row(record)
-        if isinstance(record, Position):
+        if isinstance(record, model.Position):
             self._record_position_history(record)
         self._db.execute(spec.upsert(tuple(row)), tuple(row.values()))
 
@@ -365,11 +352,11 @@ class Workbook:
         spec = spec_for(record)
         self._db.execute(spec.delete(), spec.key_values(record))
 
-    def _record_position_history(self, position: Position) -> None:
+    def _record_position_history(self, position: model.Position) -> None:
         current = self._read(
-            Position, "SELECT * FROM positions WHERE code = ? AND year = ?", (position.code, position.year)
+            model.Position, "SELECT * FROM positions WHERE code = ? AND year = ?", (position.code, position.year)
         )
-        before = current[0] if current else Position(position.code, position.year)
+        before = current[0] if current else model.Position(position.code, position.year)
         for change in position_changes(before, position, self.author, _now()):
             self._db.execute(
                 'INSERT INTO position_history (code, year, field, value, who, "when") VALUES (?, ?, ?, ?, ?, ?)',

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QWidget,
 )
 
 from laadesk.core.pack import Audience
 from laadesk.export.packs import PackFormat
+from laadesk.ui.widgets.controls import button
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,9 @@ class ExportDialog(QDialog):
         self.internal = QRadioButton("&Internal brief - adds positions, floors and champion notes (PROTECT)")
         self.council.setChecked(True)
         audiences = QButtonGroup(self)
-        for button in (self.council, self.internal):
-            audiences.addButton(button)
-            button.setAccessibleName(button.text().replace("&", "").split(" - ")[0])
+        for choice in (self.council, self.internal):
+            audiences.addButton(choice)
+            choice.setAccessibleName(choice.text().replace("&", "").split(" - ")[0])
         self.pdf = QCheckBox("&PDF")
         self.xlsx = QCheckBox("&Excel")
         self.pdf.setChecked(True)
@@ -54,9 +54,7 @@ class ExportDialog(QDialog):
             box.setAccessibleName(f"Export {box.text().replace('&', '')}")
         self.folder = QLineEdit(str(folder))
         self.folder.setAccessibleName("Folder")
-        browse = QPushButton("&Choose...")
-        browse.setAccessibleName("Choose folder")
-        browse.clicked.connect(self._browse)
+        browse = button("&Choose...", "Choose the folder the pack is written to", self._browse, name="Choose folder")
         self.note = QLabel()
         self.note.setWordWrap(True)
         for signal in (self.council.toggled, self.pdf.toggled, self.xlsx.toggled, self.folder.textChanged):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 
 from laadesk.ui.tables.model import RecordTableModel
 from laadesk.ui.tables.views import RecordsProxy, record_view
+from laadesk.ui.widgets.controls import button
 
 
 class RecordTable:
@@ -56,12 +57,9 @@ class RecordTable:
             action.setShortcut(shortcut)
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.view.addAction(action)
-        button = QPushButton(text.replace("&", ""))
-        button.setAccessibleName(text.replace("&", ""))
-        button.setToolTip(tip)
-        button.clicked.connect(action.trigger)
-        self.buttons.addWidget(button)
-        self._buttons[button.text()] = button
+        pushed = button(text.replace("&", ""), tip, action.trigger)
+        self.buttons.addWidget(pushed)
+        self._buttons[pushed.text()] = pushed
         return action
 
     def button(self, text: str) -> QPushButton:

@@ -7,16 +7,7 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from laadesk.core.exchange import exchange_targets
 from laadesk.core.model import YEARS, NoteKind, Position, Target, Visibility
@@ -24,6 +15,7 @@ from laadesk.core.numbers import format_level
 from laadesk.core.rules import polarity_of
 from laadesk.core.workshop import capture_note
 from laadesk.ui.session import WorkbookSession
+from laadesk.ui.widgets.controls import button
 
 NAVIGATION_KEYS = {
     Qt.Key.Key_Right: 1,
@@ -72,9 +64,7 @@ class WorkshopView(QWidget):
         self.kind.setAccessibleName("Kind of note")
         self.internal = QCheckBox("Internal to government")
         self.internal.setAccessibleName("Internal to government")
-        record = QPushButton("Capture")
-        record.setAccessibleName("Capture note")
-        record.clicked.connect(self.capture_now)
+        record = button("Capture", "Capture the note typed (Enter)", self.capture_now, name="Capture note")
         self.captured = QLabel()
         self.captured.setWordWrap(True)
         self.captured.setAccessibleName("Captured in this session")

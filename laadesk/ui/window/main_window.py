@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QListView, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from laadesk.core.edits import Edit
 from laadesk.core.rules import Problem, summary
@@ -20,6 +12,7 @@ from laadesk.store.workbook import Workbook
 from laadesk.ui import settings
 from laadesk.ui.pages import PAGES, Page
 from laadesk.ui.session import WorkbookSession
+from laadesk.ui.widgets.controls import ClickableLabel
 from laadesk.ui.window.backup_timer import BackupTimer
 from laadesk.ui.window.council_copy_action import make_council_copy_action
 from laadesk.ui.window.file_actions import FileActions
@@ -29,13 +22,6 @@ from laadesk.ui.window.workshop_mode import WorkshopMode
 
 SAVED_MESSAGE = "Every change is saved in the workbook file as you make it."
 READ_ONLY_MESSAGE = "Read-only: you can read, export and save a copy, but changes cannot be saved to this workbook."
-
-
-class ClickableLabel(QLabel):
-    clicked = Signal()
-
-    def mousePressEvent(self, event: object) -> None:
-        self.clicked.emit()
 
 
 class MainWindow(QMainWindow):

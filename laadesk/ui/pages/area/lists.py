@@ -5,18 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette
-from PySide6.QtWidgets import (
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from laadesk.core.area import (
     add_district,
@@ -34,25 +25,7 @@ from laadesk.ui.pages.area.models import AreaRecordsModel, DistrictsModel, Partn
 from laadesk.ui.pages.read_only import adds_records
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.views import RecordsProxy, record_view
-
-
-def quiet(label: QLabel) -> None:
-    """Draw a label as a note beside the content: the theme's text colour, softened."""
-    palette = label.palette()
-    colour = palette.color(QPalette.ColorRole.WindowText)
-    colour.setAlpha(165)
-    palette.setColor(QPalette.ColorRole.WindowText, colour)
-    label.setPalette(palette)
-
-
-def confirm(parent: QWidget, title: str, question: str, action: str) -> bool:
-    """Ask before an edit that reaches beyond the record itself; tests replace this function."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
-    yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is yes
+from laadesk.ui.widgets.controls import button, confirm, quiet, view_action
 
 
 class RecordsPanel(QGroupBox):
@@ -75,18 +48,12 @@ class RecordsPanel(QGroupBox):
             line.setAccessibleName(placeholder)
             line.returnPressed.connect(self.add)
             adds_records(line)
-        self.add_button = QPushButton(f"Add {self.noun}")
-        self.add_button.setAccessibleName(f"Add {self.noun}")
-        self.add_button.clicked.connect(self.add)
-        self.remove_action = QAction(f"Remove {self.noun}", self.view)
-        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.remove_action.triggered.connect(self.remove_current)
-        self.view.addAction(self.remove_action)
-        self.remove_button = QPushButton(f"Remove {self.noun}")
-        self.remove_button.setAccessibleName(f"Remove {self.noun}")
-        self.remove_button.setToolTip(f"Remove the selected {self.noun} (Delete)")
-        self.remove_button.clicked.connect(self.remove_current)
+        self.add_button = button(f"Add {self.noun}", f"Add the {self.noun} typed beside (Enter)", self.add)
+        delete = QKeySequence(QKeySequence.StandardKey.Delete)
+        self.remove_action = view_action(self.view, f"Remove {self.noun}", [delete], self.remove_current)
+        self.remove_button = button(
+            f"Remove {self.noun}", f"Remove the selected {self.noun} (Delete)", self.remove_current
+        )
         self.empty_note = QLabel()
         self.empty_note.setWordWrap(True)
         self.empty_note.hide()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from laadesk.core.area import PartnerUse, district_use, partner_use, rename_district, rename_partner
 from laadesk.core.edits import Put, set_fields
 from laadesk.core.labels import listed
-from laadesk.core.model import District, Partner
+from laadesk.core.model import District
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.columns import Column
@@ -22,16 +21,17 @@ class AreaRecordsModel(RecordTableModel):
     new name, and `followed_key` remembers it so the panel keeps it selected.
     """
 
-    def __init__(self, session: WorkbookSession, columns: Sequence[Column]) -> None:
-        super().__init__(columns, session.snapshot(), session)
-        self.followed_key: str | None = None  # the key a rename gave the edited record
+    kind = ""  # the snapshot field holding the records
+    shown: tuple[Column, ...] = ()
 
-    def records_of(self, snapshot: WorkbookSnapshot) -> Sequence[Any]:
-        raise NotImplementedError
+    def __init__(self, session: WorkbookSession) -> None:
+        super().__init__(self.shown, session.snapshot(), session)
+        self.followed_key: str | None = None  # the key a rename gave the edited record
+        self.refresh()
 
     def refresh(self) -> None:
         snapshot = self.session.snapshot() if self.session else self.snapshot
-        self.show(self.records_of(snapshot), snapshot)
+        self.show(getattr(snapshot, self.kind), snapshot)
 
     def context_changed(self, old: WorkbookSnapshot, new: WorkbookSnapshot) -> bool:
         return old.targets != new.targets  # the counts of targets naming each record
@@ -66,15 +66,6 @@ DISTRICT_COLUMNS = (
     ),
     Column("targets", "Targets", _district_targets, tooltip=_district_targets_tip, numeric=True),
 )
-
-
-class DistrictsModel(AreaRecordsModel):
-    def __init__(self, session: WorkbookSession) -> None:
-        super().__init__(session, DISTRICT_COLUMNS)
-        self.refresh()
-
-    def records_of(self, snapshot: WorkbookSnapshot) -> Sequence[District]:
-        return snapshot.districts
 
 
 # -- partners ------------------------------------------------------------------------------
@@ -127,9 +118,10 @@ PARTNER_COLUMNS = (
 
 
 class PartnersModel(AreaRecordsModel):
-    def __init__(self, session: WorkbookSession) -> None:
-        super().__init__(session, PARTNER_COLUMNS)
-        self.refresh()
+    kind = "partners"
+    shown = PARTNER_COLUMNS
 
-    def records_of(self, snapshot: WorkbookSnapshot) -> Sequence[Partner]:
-        return snapshot.partners
+
+class DistrictsModel(AreaRecordsModel):
+    kind = "districts"
+    shown = DISTRICT_COLUMNS

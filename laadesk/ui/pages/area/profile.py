@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEd
 from laadesk.core.area import GO_REGIONS, PROTECTIVE_MARKINGS
 from laadesk.core.edits import set_fields
 from laadesk.core.model import AreaType, Tier
-from laadesk.ui.pages.area.lists import quiet
 from laadesk.ui.session import WorkbookSession
+from laadesk.ui.widgets.controls import quiet
 
 TYPE_NAMES = {
     AreaType.COUNTY: "County council",

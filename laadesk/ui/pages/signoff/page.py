@@ -6,10 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from laadesk.core.dates import format_date
 from laadesk.core.edits import add, remove, set_fields

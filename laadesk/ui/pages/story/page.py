@@ -12,13 +12,13 @@ from laadesk.core.edits import add, set_fields
 from laadesk.core.model import StorySection
 from laadesk.core.rules import Problem
 from laadesk.core.story import check_title, delete_section, move_section, new_section
-from laadesk.ui.pages.area.lists import quiet
 from laadesk.ui.pages.base import Page
 from laadesk.ui.pages.story.editor import StoryTextEditor
 from laadesk.ui.pages.story.models import SectionsModel
 from laadesk.ui.pages.story.panels import EvidencePanel, LinksPanel
 from laadesk.ui.pages.story.sections import SectionsPanel
 from laadesk.ui.session import WorkbookSession
+from laadesk.ui.widgets.controls import quiet
 
 STORY_FIELDS = ("story", "story_text", "evidence", "indicators")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -14,9 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QListView,
-    QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from laadesk.core.codes import sort_key
@@ -27,26 +25,9 @@ from laadesk.ui.pages.read_only import adds_records
 from laadesk.ui.pages.story.models import EvidenceModel, LinksModel
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.views import record_view
+from laadesk.ui.widgets.controls import button, view_action
 
 CurrentSection = Callable[[], StorySection | None]
-
-
-def _action(view: QWidget, text: str, keys: list[QKeySequence], slot: Callable[[], None]) -> QAction:
-    """An action whose keys work while `view` has the focus (so they never clash with the window's)."""
-    action = QAction(text, view)
-    action.setShortcuts(keys)
-    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-    action.triggered.connect(lambda _=False: slot())
-    view.addAction(action)
-    return action
-
-
-def _button(text: str, tip: str, slot: Callable[[], None]) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(text)
-    button.setToolTip(tip)
-    button.clicked.connect(lambda _=False: slot())
-    return button
 
 
 class EvidencePanel(QGroupBox):
@@ -70,12 +51,12 @@ class EvidencePanel(QGroupBox):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         insert = QKeySequence(Qt.Key.Key_Insert)
-        self.add_action = _action(self.view, "Add evidence", [insert], self.add)
-        self.remove_action = _action(
+        self.add_action = view_action(self.view, "Add evidence", [insert], self.add)
+        self.remove_action = view_action(
             self.view, "Remove evidence", [QKeySequence(QKeySequence.StandardKey.Delete)], self.remove_selected
         )
-        self.add_button = _button("Add evidence", "Add an evidence reference to this section (Insert)", self.add)
-        self.remove_button = _button("Remove evidence", "Remove the selected references (Delete)", self.remove_selected)
+        self.add_button = button("Add evidence", "Add an evidence reference to this section (Insert)", self.add)
+        self.remove_button = button("Remove evidence", "Remove the selected references (Delete)", self.remove_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -139,7 +120,7 @@ class LinksPanel(QGroupBox):
         self.view.setSpacing(1)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.unlink_action = _action(
+        self.unlink_action = view_action(
             self.view, "Unlink indicator", [QKeySequence(QKeySequence.StandardKey.Delete)], self.unlink_selected
         )
         self.code = QLineEdit()
@@ -154,8 +135,8 @@ class LinksPanel(QGroupBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setMaxVisibleItems(12)
         self.code.setCompleter(completer)
-        self.link_button = _button("Link", "Link the indicator typed or picked (Enter)", self.link)
-        self.unlink_button = _button("Unlink", "Unlink the selected indicators (Delete)", self.unlink_selected)
+        self.link_button = button("Link", "Link the indicator typed or picked (Enter)", self.link)
+        self.unlink_button = button("Unlink", "Unlink the selected indicators (Delete)", self.unlink_selected)
         row = QHBoxLayout()
         row.addWidget(self.link_button)
         row.addWidget(self.unlink_button)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QGroupBox, QLabel, QListView, QPushButton
+from PySide6.QtGui import QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QGroupBox, QLabel, QListView
 
-from laadesk.ui.pages.area.lists import quiet
 from laadesk.ui.pages.story.models import SectionsModel, dragged_ids
+from laadesk.ui.widgets.controls import button, quiet, view_action
 
 
 class SectionsView(QListView):
@@ -68,18 +68,26 @@ class SectionsPanel(QGroupBox):
     ) -> None:
         super().__init__("Sections")
         self.view = SectionsView(model)
-        self.add_action = self._action("Add section", [QKeySequence(Qt.Key.Key_Insert)], add)
-        self.delete_action = self._action("Delete section", [QKeySequence(QKeySequence.StandardKey.Delete)], delete)
-        self.up_action = self._action(
-            "Move up", [QKeySequence("Alt+Up"), QKeySequence("Ctrl+Shift+Up")], lambda: move(-1)
+        self.add_action = view_action(self.view, "Add section", [QKeySequence(Qt.Key.Key_Insert)], add)
+        self.delete_action = view_action(
+            self.view, "Delete section", [QKeySequence(QKeySequence.StandardKey.Delete)], delete
         )
-        self.down_action = self._action(
-            "Move down", [QKeySequence("Alt+Down"), QKeySequence("Ctrl+Shift+Down")], lambda: move(1)
+        self.up_action = view_action(
+            self.view, "Move up", [QKeySequence("Alt+Up"), QKeySequence("Ctrl+Shift+Up")], lambda: move(-1)
         )
-        self.add_button = self._button(self.add_action, "Add a section at the end (Insert)")
-        self.delete_button = self._button(self.delete_action, "Delete the section and its evidence (Delete)")
-        self.up_button = self._button(self.up_action, "Move the section up (Alt+Up), or drag it")
-        self.down_button = self._button(self.down_action, "Move the section down (Alt+Down), or drag it")
+        self.down_action = view_action(
+            self.view, "Move down", [QKeySequence("Alt+Down"), QKeySequence("Ctrl+Shift+Down")], lambda: move(1)
+        )
+        self.add_button = button(self.add_action.text(), "Add a section at the end (Insert)", self.add_action.trigger)
+        self.delete_button = button(
+            self.delete_action.text(), "Delete the section and its evidence (Delete)", self.delete_action.trigger
+        )
+        self.up_button = button(
+            self.up_action.text(), "Move the section up (Alt+Up), or drag it", self.up_action.trigger
+        )
+        self.down_button = button(
+            self.down_action.text(), "Move the section down (Alt+Down), or drag it", self.down_action.trigger
+        )
         hint = QLabel("Drag a section, or press Alt+Up / Alt+Down, to change the order.")
         hint.setWordWrap(True)
         quiet(hint)
@@ -92,29 +100,14 @@ class SectionsPanel(QGroupBox):
         layout.addWidget(self.down_button, 3, 1)
         layout.setRowStretch(0, 1)
 
-    def _action(self, text: str, keys: list[QKeySequence], slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self.view)
-        action.setShortcuts(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the keys act on the list only
-        action.triggered.connect(lambda _=False: slot())
-        self.view.addAction(action)
-        return action
-
-    def _button(self, action: QAction, tip: str) -> QPushButton:
-        button = QPushButton(action.text())
-        button.setAccessibleName(action.text())
-        button.setToolTip(tip)
-        button.clicked.connect(lambda _=False: action.trigger())
-        return button
-
     def set_enabled_for(self, row: int, count: int) -> None:
         """Grey out what cannot be done from this row."""
         self.delete_action.setEnabled(row >= 0)
         self.up_action.setEnabled(row > 0)
         self.down_action.setEnabled(0 <= row < count - 1)
-        for button, action in (
+        for pushed, action in (
             (self.delete_button, self.delete_action),
             (self.up_button, self.up_action),
             (self.down_button, self.down_action),
         ):
-            button.setEnabled(action.isEnabled())
+            pushed.setEnabled(action.isEnabled())

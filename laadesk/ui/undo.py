@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from laadesk.core.edits import Edit
 
-if TYPE_CHECKING:
-    from laadesk.ui.session import WorkbookSession
+
+class Writer(Protocol):
+    """What a command needs of the session: writing an edit to the file, True when it got there."""
+
+    def write(self, edit: Edit) -> bool: ...
 
 MERGING_COMMAND_ID = 1
 
@@ -22,7 +25,7 @@ class EditCommand(QUndoCommand):
     where it was, and `skip` lets it do so without writing anything.
     """
 
-    def __init__(self, session: WorkbookSession, edit: Edit, merge_key: object = None) -> None:
+    def __init__(self, session: Writer, edit: Edit, merge_key: object = None) -> None:
         super().__init__(edit.label)
         self.session = session
         self.edit = edit

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from laadesk.store.reference import find_area, reference_areas
 from laadesk.store.workbook import WORKBOOK_SUFFIX
 from laadesk.ui import settings
+from laadesk.ui.dialogs.workbook_files import ask_new_workbook_file
 
 
 class NewWorkbookDialog(QDialog):
@@ -65,10 +65,5 @@ class NewWorkbookDialog(QDialog):
             return None
         name = dialog.area.currentText().strip()
         suggested = settings.last_folder() / (re.sub(r"[^\w\- ]", "", name).strip() + WORKBOOK_SUFFIX)
-        chosen, _ = QFileDialog.getSaveFileName(
-            parent, "Save the new workbook as", str(suggested), f"laadesk workbooks (*{WORKBOOK_SUFFIX})"
-        )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return name, path if path.suffix else path.with_suffix(WORKBOOK_SUFFIX)
+        path = ask_new_workbook_file(parent, "Save the new workbook as", suggested, may_replace=True)
+        return None if path is None else (name, path)

@@ -43,6 +43,10 @@ class Page(QWidget):
         if isinstance(window, QMainWindow) and sentence:
             window.statusBar().showMessage(sentence, MESSAGE_MS)
 
+    def current_code(self) -> str | None:
+        """The indicator this page is showing, if it shows one (workshop mode starts there)."""
+        return None
+
     def reading_controls(self) -> list[QWidget]:
         """Controls that only change what is shown (searches, filters): they work read-only too."""
         return []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListView, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -14,7 +14,7 @@ from laadesk.ui.pages import PAGES, Page
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.widgets.controls import ClickableLabel
 from laadesk.ui.window.backup_timer import BackupTimer
-from laadesk.ui.window.council_copy_action import make_council_copy_action
+from laadesk.ui.window.council_copy_action import CouncilCopy
 from laadesk.ui.window.file_actions import FileActions
 from laadesk.ui.window.pack_export import PackExport
 from laadesk.ui.window.start_page import StartPage
@@ -56,7 +56,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.summary)
         self.files = FileActions(self)
         self.pack_export = PackExport(self)
+        self.council_copy = CouncilCopy(self)
         self.workshop = WorkshopMode(self)
+        self.workshop_action = self.workshop.action
+        self._was_full_screen = False
         self._build_menus()
         self.start_page.new_requested.connect(self.files.new_workbook)
         self.start_page.open_requested.connect(self.files.open_dialog)
@@ -78,7 +81,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.files.add_to_menu(file_menu, self.pack_export.action)
-        file_menu.insertAction(self.files.restore_action, make_council_copy_action(self))
+        file_menu.insertAction(self.files.restore_action, self.council_copy.action)
         self.edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = QAction("&Undo", self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -89,12 +92,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         view_menu = self.menuBar().addMenu("&View")
-        self.workshop_action = QAction("&Workshop mode", self)
-        self.workshop_action.setCheckable(True)
-        self.workshop_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        self.workshop_action.setToolTip("One target at a time in large type, for a projector (F5)")
-        self.workshop_action.toggled.connect(self._toggle_workshop)
-        view_menu.addAction(self.workshop_action)
+        view_menu.addAction(self.workshop.action)
         self.view_menu = view_menu
         go_menu = self.menuBar().addMenu("&Go")
         for number, page in enumerate(PAGES, start=1):
@@ -117,8 +115,7 @@ class MainWindow(QMainWindow):
 
     def set_workbook(self, workbook: Workbook | None) -> None:
         """Show a workbook (or the start page); the previous one is closed."""
-        if self.workshop.active:
-            self.workshop_action.setChecked(False)
+        self.workshop.stop()
         if self.session is not None:
             self.session.close()
             self.session.deleteLater()
@@ -134,7 +131,6 @@ class MainWindow(QMainWindow):
         has_workbook = workbook is not None
         self.navigation.setVisible(has_workbook)
         self.go_menu.setEnabled(has_workbook)
-        self.workshop_action.setEnabled(has_workbook)
         self.pack_export.action.setEnabled(has_workbook)
         self.files.workbook_changed(workbook)
         if workbook is None:
@@ -180,11 +176,39 @@ class MainWindow(QMainWindow):
         snapshot = self.session.snapshot()
         self.summary.setText(summary(snapshot.targets, snapshot.catalogue, self.session.problems()))
 
-    def _toggle_workshop(self, on: bool) -> None:
-        if on:
-            self.workshop.enter()
-        else:
-            self.workshop.leave()
+    # -- what controllers may ask of the window (window/host.py) --------------------------------
+
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def say(self, sentence: str, milliseconds: int = 0) -> None:
+        self.statusBar().showMessage(sentence, milliseconds)
+
+    def show_workbook(self, workbook: Workbook | None) -> None:
+        self.set_workbook(workbook)
+
+    def refresh_start_page(self) -> None:
+        self.start_page.refresh()
+
+    def current_code(self) -> str | None:
+        page = self.stack.currentWidget()
+        return page.current_code() if isinstance(page, Page) else None
+
+    def take_over(self, view: QWidget) -> None:
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        self.navigation.hide()
+        self._was_full_screen = self.isFullScreen()
+        self.showFullScreen()
+
+    def give_back(self, view: QWidget) -> None:
+        self.stack.removeWidget(view)
+        if not self._was_full_screen:
+            self.showNormal()
+        if self.session is not None:
+            self.navigation.show()
+            self.stack.setCurrentWidget(self.page_at(0))
+            self.navigation.setCurrentIndex(self.navigation.model().index(0, 0))
 
     # -- pages -------------------------------------------------------------------------
 

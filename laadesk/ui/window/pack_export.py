@@ -12,19 +12,19 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from laadesk.store.opening import is_workbook_file
 from laadesk.ui import settings
+from laadesk.ui.window.host import Host
 
 if TYPE_CHECKING:
     from laadesk.ui.window.export_worker import ExportWorker
-    from laadesk.ui.window.main_window import MainWindow
 
 
 class PackExport(QObject):
     """Owns the Export action; results come back to this object on the GUI thread."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.action = QAction("&Export pack...", window)
+    def __init__(self, host: Host) -> None:
+        super().__init__(host.dialog_parent())
+        self.host = host
+        self.action = QAction("&Export pack...", host.dialog_parent())
         self.action.setShortcut(QKeySequence("Ctrl+E"))
         self.action.setToolTip("Write the council pack or internal brief as PDF and Excel")
         self.action.triggered.connect(self.export)
@@ -38,7 +38,7 @@ class PackExport(QObject):
         return self.thread is not None
 
     def export(self) -> None:
-        session = self.window.session
+        session = self.host.session
         if session is None or self.running:
             return
         session.settle()
@@ -46,18 +46,19 @@ class PackExport(QObject):
         folder = settings.export_folder() or session.workbook.path.resolve().parent
         from laadesk.ui.dialogs.export_dialog import ExportDialog  # loads when first used: a quicker start
 
-        request = ExportDialog.ask(self.window, folder, snapshot.area.name)
+        window = self.host.dialog_parent()
+        request = ExportDialog.ask(window, folder, snapshot.area.name)
         if request is None or not request.outputs:
             return
         clash = next((path for _, path in request.outputs if is_workbook_file(path)), None)
         if clash is not None:
-            QMessageBox.warning(self.window, "Not exported", f"{clash} is a laadesk workbook; choose another folder.")
+            QMessageBox.warning(window, "Not exported", f"{clash} is a laadesk workbook; choose another folder.")
             return
         settings.remember_export_folder(request.outputs[0][1].parent)
         from laadesk.core.pack import build_pack  # loads when first used: a quicker start
 
         pack = build_pack(snapshot, request.audience, date.today())
-        self.progress = QProgressDialog(f"Writing the {pack.audience.value} pack...", "", 0, 1000, self.window)
+        self.progress = QProgressDialog(f"Writing the {pack.audience.value} pack...", "", 0, 1000, window)
         self.progress.setWindowTitle("Exporting")
         self.progress.setCancelButton(None)  # type: ignore[arg-type]
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -84,12 +85,12 @@ class PackExport(QObject):
         self.last_written = written
         lines = [f"{w.path.name} ({w.detail})" for w in written]  # type: ignore[attr-defined]
         folder = Path(written[0].path).parent if written else ""  # type: ignore[attr-defined]
-        self.window.statusBar().showMessage(f"Exported {'; '.join(lines)} to {folder}.", 15000)
+        self.host.say(f"Exported {'; '.join(lines)} to {folder}.", 15000)
 
     @Slot(str)
     def _failed(self, message: str) -> None:
         self._close_progress()
-        QMessageBox.warning(self.window, "Not exported", message)
+        QMessageBox.warning(self.host.dialog_parent(), "Not exported", message)
 
     @Slot()
     def _thread_done(self) -> None:

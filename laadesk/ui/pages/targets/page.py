@@ -221,6 +221,10 @@ class TargetsPage(Page):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(f"{total} targets" if shown == total else f"{shown} of {total} targets shown")
 
+    def current_code(self) -> str | None:
+        target = self.current_target()
+        return target.code if target else None
+
     def current_target(self) -> Target | None:
         code = self.view.currentIndex().data(CODE_ROLE)
         row = self.model.row_of(code) if code else None

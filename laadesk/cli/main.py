@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from collections.abc import Sequence
-from datetime import datetime
 
 from laadesk import __version__
 from laadesk.cli import council_copy, demo, export, importing, indicators, info, new, validate
@@ -46,8 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception:
-        log = _write_crash_log()
+    except Exception as error:
+        log = _write_crash_log(error, args.command)
         print(
             f"laadesk: something went wrong inside laadesk (a bug, not your file). "
             f"Details are in {log}; please send them to the laadesk team.",
@@ -64,14 +62,11 @@ def _use_utf8_output() -> None:
             reconfigure(errors="replace")
 
 
-def _write_crash_log() -> str:
-    from laadesk.store.paths import user_data_dir
+def _write_crash_log(error: Exception, command: str) -> str:
+    """The crash log's path, or a note that none could be written: the sentence must be said either way."""
+    from laadesk.store.crash_log import write_crash_log
 
-    folder = user_data_dir() / "logs"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.txt"
-        path.write_text(traceback.format_exc(), encoding="utf-8")
-        return str(path)
+        return str(write_crash_log(error, program=f"laadesk {command} (command line)"))
     except OSError:
         return "(no log could be written)"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from laadesk.resources import resource_path
 from laadesk.ui import settings
+from laadesk.ui.crash_report import install_crash_reporter
 from laadesk.ui.window.main_window import MainWindow
 
 ICON = ("icon", "laadesk.svg")
@@ -63,8 +64,10 @@ def load_pack_writers_in_background() -> threading.Thread:
 
 def run_application(path: Path | None, *, demo: bool = False) -> int:
     app = application()
+    crash_reporter = install_crash_reporter()  # from here on a bug is logged and shown, never lost
     settings.upgrade()
     window = MainWindow()
+    crash_reporter.window = window  # the log names the workbook open at the time
     opener = FileOpenRequests(app)
     opener.requested.connect(window.files.open_path)
     app.installEventFilter(opener)

@@ -41,6 +41,7 @@ from laadesk.core.pack import Audience, Pack, build_pack
 from laadesk.resources import resource_path
 
 if TYPE_CHECKING:
+    from laadesk.ui.crash_report import CrashReporter
     from laadesk.ui.window.main_window import MainWindow
 
 # Epoch seconds at which whoever started this process launched it (installers/build.py sets it),
@@ -101,6 +102,7 @@ class SmokeTest:
         self.written: dict[str, Path] = {}
         self.dialog_texts: list[str] = []
         self.demo_build_s = 0.0
+        self.crash_reporter: CrashReporter | None = None
 
     def steps(self) -> list[tuple[str, Callable[[], str]]]:
         return [
@@ -119,12 +121,16 @@ class SmokeTest:
     def start_qt(self) -> str:
         from laadesk.ui import settings
         from laadesk.ui.application import application
+        from laadesk.ui.crash_report import install_crash_reporter
 
         # Settings go to the smoke test's folder: recent files and window state stay untouched.
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(self.folder / "settings"))
         qInstallMessageHandler(_qt_message)
         self.app = application()
+        # As the window does: a bug in a slot or a worker is logged (in the smoke test's folder) and shown,
+        # and the dialog watch below closes that dialog and fails the step with its sentence.
+        self.crash_reporter = install_crash_reporter()
         settings.upgrade()
         # A message box would wait for a click nobody gives: note its text, close it, fail the step.
         self.dialog_watch = QTimer()
@@ -148,6 +154,8 @@ class SmokeTest:
         from laadesk.ui.window.main_window import MainWindow
 
         window = self.window = MainWindow()
+        if self.crash_reporter is not None:
+            self.crash_reporter.window = window
         if not window.files.open_path(self.workbook_path) or window.session is None:
             raise StepFailed(self._dialog_sentence("the main window did not open the workbook"))
         loop = QEventLoop()
@@ -246,10 +254,12 @@ class SmokeTest:
         return f"{(moment - since - self.demo_build_s) * 1000:.0f} ms after {start} (not counting the demo's building)"
 
     def _close_dialogs(self) -> None:
+        from laadesk.ui.dialogs.crash_dialog import CrashDialog
+
         dialog = QApplication.activeModalWidget()
         if dialog is None:
             return
-        text = dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle()
+        text = dialog.text() if isinstance(dialog, QMessageBox | CrashDialog) else dialog.windowTitle()
         self.dialog_texts.append(" ".join(text.split()))
         dialog.close()
 
@@ -317,6 +327,8 @@ def run_smoke_test(report_file: Path | None = None) -> int:
         return 0
     finally:
         watchdog.cancel()
+        if smoke.crash_reporter is not None:
+            smoke.crash_reporter.uninstall()
         if data_dir is None:
             os.environ.pop("LAADESK_DATA_DIR", None)
         else:

@@ -1,1 +1,1 @@
-"""Dialogs the window opens for a moment: new workbook, export, backups, locks, workshop summary."""
+"""Dialogs the window opens for a moment: new workbook, export, backups, locks, workshop summary, a crash."""

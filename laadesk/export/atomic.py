@@ -17,7 +17,7 @@ def replacing(path: Path, mode: str = "w", **open_args: object) -> Iterator[IO[s
     """Write to a temporary file beside path and move it into place only when complete."""
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
-        with open(partial, mode, **open_args) as handle:  # type: ignore[call-overload]
+        with open(partial, mode, **open_args) as handle:  # type: ignore[call-overload]  # mode is text or binary, chosen by the caller
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -38,4 +38,4 @@ def _remove_quietly(partial: Path) -> None:
 
 def write_bytes_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:
     with replacing(path, "wb") as handle:
-        write(handle)  # type: ignore[arg-type]
+        write(handle)  # type: ignore[arg-type]  # opened with "wb", so the handle takes bytes

@@ -283,7 +283,7 @@ def _rows(found: _Sheet, header: list[str]) -> list[ExchangeRow]:
 def read_exchange_xlsx(path: Path) -> tuple[list[str], list[ExchangeRow]]:
     """Header and non-blank rows of the Targets sheet (or the first sheet), as text."""
     data = check_xlsx_container(path)
-    from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
+    from defusedxml import DefusedXmlException  # type: ignore[import-untyped]  # defusedxml ships no type hints
 
     # openpyxl warns about features it drops (data validation, extensions...): nothing the
     # import uses, and a warning printed to the console is not a sentence a person can act on.

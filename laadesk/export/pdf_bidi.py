@@ -26,8 +26,8 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-from arabic_reshaper import ArabicReshaper  # type: ignore[import-untyped]
-from bidi import algorithm as uba  # type: ignore[import-untyped]
+from arabic_reshaper import ArabicReshaper  # type: ignore[import-untyped]  # ships no type hints
+from bidi import algorithm as uba  # type: ignore[import-untyped]  # ships no type hints
 
 # Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms, the
 # right-to-left supplementary scripts, and the marks that start right-to-left text.

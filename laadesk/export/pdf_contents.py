@@ -65,7 +65,7 @@ class PageNumberMark:
     colour: Any
 
 
-class ContentsList(Flowable):  # type: ignore[misc]
+class ContentsList(Flowable):  # type: ignore[misc]  # reportlab has no type hints, so Flowable is Any to subclass
     """One line per heading, in the heading's level style; page numbers are drawn when the pages are saved."""
 
     def __init__(self, level_styles: list[Any]) -> None:

@@ -103,7 +103,7 @@ def draw_furniture(canvas: Any, furniture: Furniture, page: int, total: int) -> 
 def canvas_maker(furniture: Furniture, counted: list[int]) -> type:
     """A Canvas class that draws the furniture and the contents' page numbers once every page is laid out."""
 
-    class PackCanvas(Canvas):  # type: ignore[misc]
+    class PackCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints, so its classes are Any to subclass
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict[str, Any]] = []
@@ -137,7 +137,7 @@ def canvas_maker(furniture: Furniture, counted: list[int]) -> type:
     return PackCanvas
 
 
-class PackDocument(BaseDocTemplate):  # type: ignore[misc]
+class PackDocument(BaseDocTemplate):  # type: ignore[misc]  # reportlab has no type hints, so its classes are Any to subclass
     """A4 portrait and landscape templates; headings feed the contents and the outline."""
 
     def __init__(self, output: Any, **kwargs: Any) -> None:

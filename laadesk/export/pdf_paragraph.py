@@ -38,7 +38,7 @@ def _prepared(frags: list[Any]) -> list[Any]:
     return out
 
 
-class Paragraph(ReportlabParagraph):  # type: ignore[misc]
+class Paragraph(ReportlabParagraph):  # type: ignore[misc]  # reportlab has no type hints, so Paragraph is Any to subclass
     """A reportlab Paragraph that prints every script the pack's fonts cover, right-to-left lines included."""
 
     frags: list[Any]

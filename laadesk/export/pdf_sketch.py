@@ -19,7 +19,7 @@ from laadesk.export.pdf_lines import placed_runs
 Point = tuple[float, float]
 
 
-class Sketch(Flowable):  # type: ignore[misc]
+class Sketch(Flowable):  # type: ignore[misc]  # reportlab has no type hints, so Flowable is Any to subclass
     """A fixed-size drawing; coordinates run from its bottom-left corner, in points."""
 
     def __init__(self, width: float, height: float) -> None:

@@ -83,7 +83,7 @@ def codes(values: Sequence[str], styles: Styles, none: str = "none", separator: 
     return Paragraph(text(separator.join(values)), styles.cell)
 
 
-class Figure(Flowable):  # type: ignore[misc]
+class Figure(Flowable):  # type: ignore[misc]  # reportlab has no type hints, so Flowable is Any to subclass
     """One figure, right-aligned on a line of its own: drawn exactly as a one-line right-aligned
     Paragraph of it would be, for a fraction of the cost (no markup to parse, no line to break)."""
 

@@ -75,7 +75,7 @@ def package_reader() -> Any:
     chosen, once."""
     from openpyxl.reader.excel import ExcelReader
 
-    class PackageReader(ExcelReader):  # type: ignore[misc]
+    class PackageReader(ExcelReader):  # type: ignore[misc]  # openpyxl has no type hints, so its reader is Any to subclass
         sheets: tuple[SheetPart, ...] = ()
 
         def read_strings(self) -> None:

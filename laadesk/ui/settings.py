@@ -17,12 +17,19 @@ def _settings() -> QSettings:
     return QSettings()
 
 
+def _text(settings: QSettings, key: str) -> str:
+    """A stored text ("" when none is stored, or something else is)."""
+    value = settings.value(key, "")
+    return value if isinstance(value, str) else ""
+
+
 def upgrade() -> None:
     """Bring stored settings up to SETTINGS_VERSION, one step at a time."""
     settings = _settings()
-    version = int(settings.value("settings_version", 0, int))  # type: ignore[call-overload]
+    stored = settings.value("settings_version", 0)
+    version = int(stored) if isinstance(stored, (int, str)) and str(stored).isdigit() else 0
     if version < 2:  # 2: the chosen backup folder moved to laadesk's data, shared with the command line
-        chosen = settings.value("files/backup_folder", "", str)  # type: ignore[call-overload]
+        chosen = _text(settings, "files/backup_folder")
         if chosen and backups.chosen_folder() is None:
             with contextlib.suppress(OSError):
                 backups.choose_folder(Path(chosen))
@@ -35,8 +42,9 @@ def upgrade() -> None:
 
 
 def recent_files() -> list[Path]:
-    value = _settings().value("files/recent", [], list)  # type: ignore[call-overload]
-    return [Path(p) for p in value or [] if isinstance(p, str) and p]
+    value = _settings().value("files/recent", [])
+    listed = value if isinstance(value, list) else [value]  # a one-item list reads back as its item
+    return [Path(p) for p in listed if isinstance(p, str) and p]
 
 
 def remember_file(path: Path) -> None:
@@ -51,7 +59,7 @@ def forget_file(path: Path) -> None:
 
 
 def last_folder() -> Path:
-    value = _settings().value("files/last_folder", "", str)  # type: ignore[call-overload]
+    value = _text(_settings(), "files/last_folder")
     folder = Path(value) if value else Path.home()
     return folder if folder.is_dir() else Path.home()
 
@@ -61,7 +69,7 @@ def remember_folder(folder: Path) -> None:
 
 
 def export_folder() -> Path | None:
-    value = _settings().value("files/export_folder", "", str)  # type: ignore[call-overload]
+    value = _text(_settings(), "files/export_folder")
     return Path(value) if value and Path(value).is_dir() else None
 
 

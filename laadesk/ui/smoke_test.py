@@ -179,12 +179,16 @@ class SmokeTest:
             shown[entry.title] = window.show_page(entry.title)
             QApplication.processEvents()
         targets = shown["Targets"]
+        from laadesk.ui.pages.targets.page import TargetsPage
+
+        if not isinstance(targets, TargetsPage):
+            raise StepFailed("the Targets page did not open")
         session = window.session
         charted = next((t for t in session.snapshot().targets if t.baseline is not None), None) if session else None
-        if charted is None or not targets.select(charted.code):  # type: ignore[union-attr]
+        if charted is None or not targets.select(charted.code):
             raise StepFailed("the demo workbook has no target with a baseline to chart")
         QApplication.processEvents()
-        lines = len(targets.chart.chart_series())  # type: ignore[union-attr]
+        lines = len(targets.chart.chart_series())
         if lines == 0:
             raise StepFailed(f"the trajectory chart of {charted.code} drew no line (is QtCharts in the bundle?)")
         self._check_dialogs()

@@ -14,6 +14,7 @@ class Writer(Protocol):
 
     def write(self, edit: Edit) -> bool: ...
 
+
 MERGING_COMMAND_ID = 1
 
 

@@ -294,9 +294,9 @@ def test_the_chart_follows_an_edit(page: TargetsPage, qtbot: QtBot) -> None:
 
 def test_find_and_show_filter_the_table(page: TargetsPage, qtbot: QtBot) -> None:
     assert page.count.text() == "51 targets"
-    qtbot.keyClicks(page.find, "constabulary")
+    qtbot.keyClicks(page.search, "constabulary")
     assert 0 < page.proxy.rowCount() < 51 and "targets shown" in page.count.text()
-    page.find.clear()
+    page.search.clear()
     page.showing.setCurrentText("Statutory")
     assert page.proxy.rowCount() == 16
     page.showing.setCurrentText("Deferred")

@@ -51,6 +51,12 @@ class RecordTableModel(QAbstractTableModel):
         self._key = key
         self._records: list[Any] = list(records)
 
+    @property
+    def workbook(self) -> WorkbookSnapshot:
+        """The snapshot a table of a workbook's records shows (every table but those outside a workbook)."""
+        assert self.snapshot is not None, "this table shows no workbook"
+        return self.snapshot
+
     # -- the records -----------------------------------------------------------------------
 
     def record(self, row: int) -> Any:

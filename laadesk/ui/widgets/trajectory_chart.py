@@ -171,8 +171,8 @@ class TrajectoryChart(QWidget):
         x_axis = QCategoryAxis()
         x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         baseline = f"Baseline {target.baseline_period}".strip()
-        for x, label in enumerate((baseline, *YEARS)):
-            x_axis.append(label, x)
+        for place, label in enumerate((baseline, *YEARS)):
+            x_axis.append(label, place)
         x_axis.setRange(-0.3, 3.3)
         y_axis = QValueAxis()
         values = [y for points in self._series.values() for _, y in points]
@@ -216,6 +216,6 @@ class TrajectoryChart(QWidget):
         """The QLineSeries on the chart now (for tests that look at what is drawn)."""
         if not self._drawn:
             self._draw()
-        if self.view is None or self.stack.currentWidget() is not self.view:
+        if self.view is None or self.stack.currentIndex() != self.stack.indexOf(self.view):
             return []
         return list(self.view.chart().series())

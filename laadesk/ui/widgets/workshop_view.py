@@ -108,9 +108,9 @@ class WorkshopView(QWidget):
     def current_code(self) -> str | None:
         return self.codes[self.index] if self.codes else None
 
-    def move(self, step: int) -> None:
+    def step(self, by: int) -> None:
         if self.codes:
-            self.index = (self.index + step) % len(self.codes)
+            self.index = (self.index + by) % len(self.codes)
             self.show_current()
 
     def show_current(self) -> None:
@@ -176,7 +176,7 @@ class WorkshopView(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         step = NAVIGATION_KEYS.get(Qt.Key(event.key()))
         if step is not None:
-            self.move(step)
+            self.step(step)
             return
         super().keyPressEvent(event)
 
@@ -185,6 +185,6 @@ class WorkshopView(QWidget):
         if watched is self.capture and event.type() == QEvent.Type.KeyPress and not self.capture.text():
             key_event = event if isinstance(event, QKeyEvent) else None
             if key_event is not None and Qt.Key(key_event.key()) in NAVIGATION_KEYS:
-                self.move(NAVIGATION_KEYS[Qt.Key(key_event.key())])
+                self.step(NAVIGATION_KEYS[Qt.Key(key_event.key())])
                 return True
         return super().eventFilter(watched, event)

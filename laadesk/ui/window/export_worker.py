@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from laadesk.core.errors import WorkbookProblem
@@ -16,7 +18,7 @@ class ExportWorker(QObject):
     finished = Signal(list)  # list[WrittenPack]
     failed = Signal(str)
 
-    def __init__(self, pack: Pack, outputs: tuple[tuple[PackFormat, object], ...]) -> None:
+    def __init__(self, pack: Pack, outputs: tuple[tuple[PackFormat, Path], ...]) -> None:
         super().__init__()
         self.pack = pack
         self.outputs = outputs
@@ -24,7 +26,9 @@ class ExportWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            written: list[WrittenPack] = write_packs(self.pack, self.outputs, self.progressed.emit)  # type: ignore[arg-type]
+            written: list[WrittenPack] = write_packs(
+                self.pack, self.outputs, lambda done, total: self.progressed.emit(done, total)
+            )
         except WorkbookProblem as problem:
             self.failed.emit(str(problem))
             return

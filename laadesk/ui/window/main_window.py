@@ -87,8 +87,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = QAction("&Redo", self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.undo_action.triggered.connect(lambda: self.session and self.session.undo())
-        self.redo_action.triggered.connect(lambda: self.session and self.session.redo())
+        self.undo_action.triggered.connect(self._undo)
+        self.redo_action.triggered.connect(self._redo)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         view_menu = self.menuBar().addMenu("&View")
@@ -101,6 +101,14 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, title=page.title: self.show_page(title))
             go_menu.addAction(action)
         self.go_menu = go_menu
+
+    def _undo(self) -> None:
+        if self.session is not None:
+            self.session.undo()
+
+    def _redo(self) -> None:
+        if self.session is not None:
+            self.session.redo()
 
     def _update_undo_actions(self) -> None:
         stack = self.session.undo_stack if self.session else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Slot
@@ -15,6 +14,7 @@ from laadesk.ui import settings
 from laadesk.ui.window.host import Host
 
 if TYPE_CHECKING:
+    from laadesk.export.packs import WrittenPack
     from laadesk.ui.window.export_worker import ExportWorker
 
 
@@ -28,14 +28,14 @@ class PackExport(QObject):
         self.action.setShortcut(QKeySequence("Ctrl+E"))
         self.action.setToolTip("Write the council pack or internal brief as PDF and Excel")
         self.action.triggered.connect(self.export)
-        self.thread: QThread | None = None
+        self.export_thread: QThread | None = None
         self.worker: ExportWorker | None = None  # held here: Python owns it, and would free it mid-export
         self.progress: QProgressDialog | None = None
-        self.last_written: list[object] = []
+        self.last_written: list[WrittenPack] = []
 
     @property
     def running(self) -> bool:
-        return self.thread is not None
+        return self.export_thread is not None
 
     def export(self) -> None:
         session = self.host.session
@@ -60,7 +60,7 @@ class PackExport(QObject):
         pack = build_pack(snapshot, request.audience, date.today())
         self.progress = QProgressDialog(f"Writing the {pack.audience.value} pack...", "", 0, 1000, window)
         self.progress.setWindowTitle("Exporting")
-        self.progress.setCancelButton(None)  # type: ignore[arg-type]
+        self.progress.setCancelButton(None)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(1000)
         self.progress.setValue(0)
@@ -70,8 +70,8 @@ class PackExport(QObject):
         worker.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         worker.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         worker.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
-        self.thread = start_export(worker, self)
-        self.thread.finished.connect(self._thread_done)
+        self.export_thread = start_export(worker, self)
+        self.export_thread.finished.connect(self._thread_done)
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
@@ -80,11 +80,11 @@ class PackExport(QObject):
             self.progress.setValue(done)
 
     @Slot(list)
-    def _finished(self, written: list[object]) -> None:
+    def _finished(self, written: list[WrittenPack]) -> None:
         self._close_progress()
         self.last_written = written
-        lines = [f"{w.path.name} ({w.detail})" for w in written]  # type: ignore[attr-defined]
-        folder = Path(written[0].path).parent if written else ""  # type: ignore[attr-defined]
+        lines = [f"{w.path.name} ({w.detail})" for w in written]
+        folder = written[0].path.parent if written else ""
         self.host.say(f"Exported {'; '.join(lines)} to {folder}.", 15000)
 
     @Slot(str)
@@ -94,7 +94,7 @@ class PackExport(QObject):
 
     @Slot()
     def _thread_done(self) -> None:
-        self.thread = None
+        self.export_thread = None
         self.worker = None
 
     def _close_progress(self) -> None:
@@ -105,5 +105,5 @@ class PackExport(QObject):
 
     def wait(self, milliseconds: int = 30000) -> None:
         """Block until an export in progress ends (closing the window waits for it)."""
-        if self.thread is not None:
-            self.thread.wait(milliseconds)
+        if self.export_thread is not None:
+            self.export_thread.wait(milliseconds)

@@ -50,8 +50,9 @@ class StartPage(QWidget):
     def refresh(self) -> None:
         while self.recent_box.count():
             item = self.recent_box.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()  # type: ignore[union-attr]
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         recent = settings.recent_files()
         if recent:
             self.recent_box.addWidget(QLabel("<b>Recent workbooks</b>"))

@@ -30,7 +30,7 @@ class AreaRecordsModel(RecordTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        snapshot = self.session.snapshot() if self.session else self.snapshot
+        snapshot = self.session.snapshot() if self.session else self.workbook
         self.show(getattr(snapshot, self.kind), snapshot)
 
     def context_changed(self, old: WorkbookSnapshot, new: WorkbookSnapshot) -> bool:

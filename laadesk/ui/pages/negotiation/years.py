@@ -186,7 +186,7 @@ class YearsModel(RecordTableModel):
 
     def show_target(self, code: str | None) -> None:
         """Show another target (afresh), or the same one as it is now (in place)."""
-        snapshot = self.session.snapshot() if self.session else self.snapshot
+        snapshot = self.session.snapshot() if self.session else self.workbook
         rows = year_rows(snapshot, code)
         if code == self.code:
             self.show(rows, snapshot)

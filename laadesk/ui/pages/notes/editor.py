@@ -161,10 +161,9 @@ class NoteEditor(QWidget):
         self._note = note
         self._loading = True
         try:
-            for widget in (self.author, self.role, self.date, self.kind, self.visibility):
-                widget.setEnabled(note is not None)
-            for widget in (self.action_status, self.indicators, self.text):
-                widget.setEnabled(note is not None)
+            fields: tuple[QWidget, ...] = (self.author, self.role, self.date, self.kind, self.visibility)
+            for field in (*fields, self.action_status, self.indicators, self.text):
+                field.setEnabled(note is not None)
             if note is None:
                 for line in (self.author, self.role, self.date, self.indicators):
                     line.clear()

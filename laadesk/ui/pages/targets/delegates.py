@@ -191,7 +191,8 @@ class TickListDelegate(QStyledItemDelegate):
         rows = max(1, editor.choice_model.rowCount())
         height = min(rows * (editor.sizeHintForRow(0) or 22) + 2 * editor.frameWidth() + 4, 300)
         width = max(option.rect.width(), editor.sizeHintForColumn(0) + 40, 240)
-        area = editor.parentWidget().rect()
+        parent = editor.parentWidget()
+        area = parent.rect() if parent is not None else option.rect
         rect = QRect(option.rect.left(), option.rect.top(), width, height)
         rect.moveRight(min(rect.right(), area.right()))
         rect.moveBottom(min(rect.bottom(), area.bottom()))

@@ -177,7 +177,7 @@ class TargetsModel(RecordTableModel):
         return self._problems.get(code, [])
 
     def choices(self) -> Choices:
-        return choices_of(self.snapshot)
+        return choices_of(self.workbook)
 
     def paste_table(self, targets: list[Target]) -> PasteTable:
         columns = [PasteColumn(c.title, c.key if c.editable else None) for c in COLUMNS]
@@ -208,7 +208,7 @@ class TargetsModel(RecordTableModel):
         if index.isValid() and role == CHOICES_ROLE:
             column = COLUMNS[index.column()]
             if column.editor in (Editor.CHOICE, Editor.MANY):
-                return _choices(column, self.target(index.row()), self.snapshot)
+                return _choices(column, self.target(index.row()), self.workbook)
             return None
         return super().data(index, role)
 
@@ -230,7 +230,7 @@ class TargetsModel(RecordTableModel):
         return None
 
     def _unverified(self, target: Target) -> bool:
-        return UNVERIFIED_MARK in self.snapshot.title_of(target.code)
+        return UNVERIFIED_MARK in self.workbook.title_of(target.code)
 
     def _severity(self, target: Target, key: str | None = None) -> Severity | None:
         found = [p.severity for p in self.problems_of(target.code) if key is None or p.field == key]

@@ -83,7 +83,7 @@ class TargetsFilter(RecordsProxy):
             return False
         if not self.text:
             return True
-        words = (target.code, self.model.snapshot.title_of(target.code), target.lead_partner, *target.partners)
+        words = (target.code, self.model.workbook.title_of(target.code), target.lead_partner, *target.partners)
         haystack = " ".join(words).casefold() + " " + target.code.replace(" ", "").casefold()
         return all(word in haystack for word in self.text.split())
 
@@ -107,21 +107,22 @@ class TargetsPage(Page):
         self.model = TargetsModel(session.snapshot(), session)
         self.model.refused.connect(self.refuse)
         self.proxy = TargetsFilter(self.model)
-        self.find = QLineEdit()
-        self.find.setAccessibleName("Find targets")
-        self.find.setPlaceholderText("Find by NI, title or partner")
-        self.find.setClearButtonEnabled(True)
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Find targets")
+        self.search.setPlaceholderText("Find by NI, title or partner")
+        self.search.setClearButtonEnabled(True)
         self.showing = QComboBox()
         self.showing.setAccessibleName("Show targets")
         self.showing.setModel(QStringListModel(list(SHOWING), self.showing))
         self.count = QLabel()
-        self.find.textChanged.connect(self._filter)
+        self.search.textChanged.connect(self._filter)
         self.showing.currentTextChanged.connect(self._filter)
         self.view = self._make_view()
-        self.notice = QLabel()
-        self.notice.setAccessibleName("Targets message")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #8b1a1a;")
+        self.message = QLabel()
+        self.message.setAccessibleName("Targets message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #8b1a1a;")
+        self.notice = self.message
         self.chart = TrajectoryChart()
         self._build_layout()
         self.view.selectionModel().currentRowChanged.connect(lambda current, _: self._show_chart())
@@ -131,7 +132,7 @@ class TargetsPage(Page):
         self.view.setCurrentIndex(self.proxy.index(0, 0))
 
     def reading_controls(self) -> list[QWidget]:
-        return [self.find, self.showing]
+        return [self.search, self.showing]
 
     def _make_view(self) -> QTableView:
         view = record_view("Targets table", self.proxy, view=TargetsView())
@@ -175,19 +176,19 @@ class TargetsPage(Page):
     def _build_layout(self) -> None:
         bar = QHBoxLayout()
         find_label, show_label = QLabel("&Find:"), QLabel("&Show:")
-        find_label.setBuddy(self.find)
+        find_label.setBuddy(self.search)
         show_label.setBuddy(self.showing)
-        for widget in (find_label, self.find, show_label, self.showing):
+        for widget in (find_label, self.search, show_label, self.showing):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.count)
-        self.find.setMinimumWidth(260)
+        self.search.setMinimumWidth(260)
         table = QWidget()
         table_layout = QVBoxLayout(table)
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addLayout(bar)
         table_layout.addWidget(self.view, 1)
-        table_layout.addWidget(self.notice)
+        table_layout.addWidget(self.message)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(table)
         splitter.addWidget(self.chart)
@@ -196,7 +197,7 @@ class TargetsPage(Page):
         splitter.setSizes([470, 290])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        QWidget.setTabOrder(self.find, self.showing)
+        QWidget.setTabOrder(self.search, self.showing)
         QWidget.setTabOrder(self.showing, self.view)
 
     # -- showing the workbook ------------------------------------------------------------------
@@ -211,7 +212,7 @@ class TargetsPage(Page):
         self._show_chart()
 
     def _filter(self) -> None:
-        self.proxy.find(self.find.text(), self.showing.currentText())
+        self.proxy.find(self.search.text(), self.showing.currentText())
         self._update_count()
         if not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.proxy.index(0, 0))
@@ -248,7 +249,7 @@ class TargetsPage(Page):
         if not index.isValid() and not reveal:
             return False
         if not index.isValid():
-            self.find.clear()
+            self.search.clear()
             self.showing.setCurrentIndex(0)
             index = self.proxy.mapFromSource(self.model.index(row, column))
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import catalogue, complete
+from support.records import catalogue, complete, snapshot
 
 from laadesk.core.area import (
     GO_REGIONS,
@@ -34,14 +34,8 @@ MARLHAVEN = District("Marlhaven")
 FENS = District("Easterby Fens")
 
 
-def snapshot(*targets: Target) -> WorkbookSnapshot:
-    return WorkbookSnapshot(
-        area=AreaProfile("Kingsmere"),
-        catalogue=catalogue(),
-        targets=targets,
-        partners=(CHILDREN, POLICE, COUNTY),
-        districts=(FENS, MARLHAVEN),
-    )
+def kingsmere(*targets: Target) -> WorkbookSnapshot:
+    return snapshot(*targets, partners=(CHILDREN, POLICE, COUNTY), districts=(FENS, MARLHAVEN))
 
 
 TARGETS = (
@@ -78,7 +72,7 @@ def test_partner_use_matches_whole_names_whatever_the_case() -> None:
 
 
 def test_renaming_a_partner_updates_its_targets_in_one_edit() -> None:
-    edit = rename_partner(snapshot(*TARGETS), COUNTY, "Kingsmere County Council (KCC)")
+    edit = rename_partner(kingsmere(*TARGETS), COUNTY, "Kingsmere County Council (KCC)")
     assert edit.label == "rename partner Kingsmere County Council to Kingsmere County Council (KCC)"
     after = targets_after(edit)
     assert set(after) == {"NI 1", "NI 20"}  # NI 8's lead only starts with the same words
@@ -88,7 +82,7 @@ def test_renaming_a_partner_updates_its_targets_in_one_edit() -> None:
 
 
 def test_renamed_partners_leave_no_problem_behind() -> None:
-    snap = snapshot(*TARGETS)
+    snap = kingsmere(*TARGETS)
     edit = rename_partner(snap, POLICE, "Kingsmere Police")
     after = targets_after(edit)
     renamed = WorkbookSnapshot(
@@ -106,19 +100,19 @@ def test_renamed_partners_leave_no_problem_behind() -> None:
 )
 def test_bad_partner_names_are_refused(name: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        rename_partner(snapshot(*TARGETS), COUNTY, name)
+        rename_partner(kingsmere(*TARGETS), COUNTY, name)
     with pytest.raises(ValueError, match=message):
-        add_partner(snapshot(*TARGETS), name)
+        add_partner(kingsmere(*TARGETS), name)
 
 
 def test_a_partner_may_change_only_its_case_and_spacing() -> None:
-    assert rename_partner(snapshot(), COUNTY, "Kingsmere  County Council ").empty
-    edit = rename_partner(snapshot(*TARGETS), COUNTY, "KINGSMERE County Council")
+    assert rename_partner(kingsmere(), COUNTY, "Kingsmere  County Council ").empty
+    edit = rename_partner(kingsmere(*TARGETS), COUNTY, "KINGSMERE County Council")
     assert targets_after(edit)["NI 1"].lead_partner == "KINGSMERE County Council"
 
 
 def test_removing_a_partner_takes_it_off_its_targets() -> None:
-    snap = snapshot(*TARGETS)
+    snap = kingsmere(*TARGETS)
     use = partner_use(POLICE.name, TARGETS)
     assert partner_removal_question(POLICE.name, use) == (
         "Kingsmere Constabulary leads NI 20 and is signed up to NI 1. "
@@ -135,18 +129,18 @@ def test_district_use_and_the_question_before_removing() -> None:
         "Marlhaven is part of the spatial level of NI 1 and NI 20. NI 20 applies only to Marlhaven "
         "and would then apply to the whole area. Remove Marlhaven from those targets too?"
     )
-    after = targets_after(remove_district(snapshot(*targets), MARLHAVEN))
+    after = targets_after(remove_district(kingsmere(*targets), MARLHAVEN))
     assert after["NI 1"].districts == ("Easterby Fens",) and after["NI 20"].districts == ()
 
 
 def test_renaming_a_district_follows_it_into_spatial_levels() -> None:
     targets = (complete("NI 1", districts=("Easterby Fens", "Marlhaven")),)
-    edit = rename_district(snapshot(*targets), MARLHAVEN, "Marlhaven Borough")
+    edit = rename_district(kingsmere(*targets), MARLHAVEN, "Marlhaven Borough")
     assert targets_after(edit)["NI 1"].districts == ("Easterby Fens", "Marlhaven Borough")
     with pytest.raises(ValueError, match="There is already a district called 'easterby fens'"):
-        rename_district(snapshot(), MARLHAVEN, "easterby fens")
+        rename_district(kingsmere(), MARLHAVEN, "easterby fens")
     with pytest.raises(ValueError, match="A district needs a name"):
-        add_district(snapshot(), "")
+        add_district(kingsmere(), "")
 
 
 def test_renames_and_removals_apply_and_undo_in_a_workbook(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from builders import catalogue, complete
+from support.records import catalogue, complete
 
 from laadesk.core.edits import add
 from laadesk.core.errors import WorkbookCorrupt, WorkbookUnavailable

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from builders import catalogue, complete
+from support.records import complete, snapshot
 
 from laadesk.core.choosing import (
     ChoiceRefused,
@@ -19,12 +19,7 @@ from laadesk.core.choosing import (
     rationale_edit,
 )
 from laadesk.core.edits import Put, Remove
-from laadesk.core.model import AreaProfile, Position, Role, Target
-from laadesk.core.snapshot import WorkbookSnapshot
-
-
-def snapshot(*targets: Target, positions: tuple[Position, ...] = ()) -> WorkbookSnapshot:
-    return WorkbookSnapshot(AreaProfile("Kingsmere"), catalogue(), targets=targets, positions=positions)
+from laadesk.core.model import Position, Role, Target
 
 
 def test_rows_are_the_catalogue_then_local_indicators() -> None:

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from builders import catalogue, complete
+from support.records import complete, snapshot
 
 from laadesk.core.cross_checks import check_workbook
-from laadesk.core.model import AreaProfile, District, Partner, Position, Target
+from laadesk.core.model import District, Partner, Position, Target
 from laadesk.core.rules import Severity
 from laadesk.core.snapshot import WorkbookSnapshot
 
 PARTNERS = (Partner("Kingsmere County Council"), Partner("Kingsmere PCT"))
 
 
-def snapshot(*targets: Target, positions: tuple[Position, ...] = ()) -> WorkbookSnapshot:
-    return WorkbookSnapshot(
-        area=AreaProfile("Kingsmere"),
-        catalogue=catalogue(),
-        targets=targets,
-        partners=PARTNERS,
-        districts=(District("Marlhaven"),),
-        positions=positions,
-    )
+def kingsmere(*targets: Target, positions: tuple[Position, ...] = ()) -> WorkbookSnapshot:
+    return snapshot(*targets, partners=PARTNERS, districts=(District("Marlhaven"),), positions=positions)
 
 
 def found(snap: WorkbookSnapshot) -> dict[str, list[tuple[Severity, str]]]:
@@ -31,12 +24,12 @@ def found(snap: WorkbookSnapshot) -> dict[str, list[tuple[Severity, str]]]:
 
 
 def test_known_partners_and_districts_pass() -> None:
-    hits = found(snapshot(complete(districts=("marlhaven",))))
+    hits = found(kingsmere(complete(districts=("marlhaven",))))
     assert set(hits) == {"statutory-missing"}
 
 
 def test_unknown_partner_is_named() -> None:
-    hits = found(snapshot(complete(partners=("Kingsmere PCT", "Acme Ltd"))))
+    hits = found(kingsmere(complete(partners=("Kingsmere PCT", "Acme Ltd"))))
     assert hits["unknown-partner"] == [
         (
             Severity.WARNING,
@@ -46,7 +39,7 @@ def test_unknown_partner_is_named() -> None:
 
 
 def test_unknown_district_is_an_error() -> None:
-    hits = found(snapshot(complete(districts=("Atlantis",))))
+    hits = found(kingsmere(complete(districts=("Atlantis",))))
     assert hits["unknown-district"] == [
         (
             Severity.ERROR,
@@ -57,9 +50,9 @@ def test_unknown_district_is_an_error() -> None:
 
 def test_agreed_level_must_match_the_target() -> None:
     agreed = Position("NI 116", "2009/10", agreed_level=21.0)
-    assert "agreed-level-differs" not in found(snapshot(complete(), positions=(agreed,)))
+    assert "agreed-level-differs" not in found(kingsmere(complete(), positions=(agreed,)))
     differs = Position("NI 116", "2010/11", agreed_level=19.5)
-    assert found(snapshot(complete(), positions=(differs,)))["agreed-level-differs"] == [
+    assert found(kingsmere(complete(), positions=(differs,)))["agreed-level-differs"] == [
         (
             Severity.ERROR,
             "NI 116 (Proportion of children in poverty): the level agreed for 2010/11 is 19.5, "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from builders import catalogue, complete
+from support.records import catalogue, complete
 
 from laadesk.core.import_plan import shown_value
 from laadesk.core.labels import (

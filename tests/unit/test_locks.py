@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from builders import catalogue
+from support.records import catalogue
 
 from laadesk import __version__
 from laadesk.core.edits import set_fields

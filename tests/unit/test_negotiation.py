@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from builders import complete
+from support.records import complete
 
 from laadesk.core.catalogue import Polarity
 from laadesk.core.edits import Put

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support.records import complete
 
 from laadesk.core.catalogue import Polarity
 from laadesk.core.edits import Put
@@ -22,7 +23,6 @@ from laadesk.core.paste import (
     target_edit,
     write_tsv,
 )
-from tests.unit.builders import complete
 
 PARTNERS = ("Kingsmere County Council", "Kingsmere Primary Care Trust", "Kingsmere Constabulary")
 CHOICES = Choices(partners=PARTNERS, districts=("Marlhaven", "Colbeck Valley"))

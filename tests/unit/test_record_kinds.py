@@ -7,9 +7,9 @@ import dataclasses
 import sqlite3
 from datetime import date
 
-from builders import catalogue, complete
+from support.records import complete, snapshot
 
-from laadesk.core.model import AreaProfile, ChampionNote, NoteKind, Position, PositionChange, PositionField
+from laadesk.core.model import ChampionNote, NoteKind, Position, PositionChange, PositionField
 from laadesk.core.pack import council_pack, internal_brief
 from laadesk.core.snapshot import WorkbookSnapshot, kinds, list_fields
 from laadesk.store.migrations import MIGRATIONS
@@ -53,14 +53,7 @@ def planted() -> WorkbookSnapshot:
     note = ChampionNote("n1", "Champion", "CANARY note", NoteKind.DECISION, date(2008, 5, 1))
     position = Position("NI 116", "2008/09", area_proposal=21.0, government_position=20.0, floor=99.125)
     change = PositionChange("NI 116", "2008/09", PositionField.FLOOR, 99.125, "CANARY who", "2008-05-01T10:00:00+00:00")
-    return WorkbookSnapshot(
-        AreaProfile("Kingsmere"),
-        catalogue(),
-        (complete(),),
-        notes=(note,),
-        positions=(position,),
-        position_history=(change,),
-    )
+    return snapshot(complete(), notes=(note,), positions=(position,), position_history=(change,))
 
 
 def test_the_council_view_empties_every_internal_kind_and_keeps_the_rest() -> None:

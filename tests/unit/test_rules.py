@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from builders import catalogue, complete, designated_codes
 from hypothesis import given
 from hypothesis import strategies as st
+from support.records import catalogue, complete, designated_codes
 
 from laadesk.core.catalogue import Polarity
 from laadesk.core.model import DeferralReason, Role, Status, Target

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from builders import catalogue, complete
+from support.records import catalogue, complete, snapshot
 
 from laadesk.core.edits import Edit, Put, Remove
 from laadesk.core.model import AreaProfile, Evidence, Role, StorySection
@@ -112,9 +112,8 @@ def test_evidence_of_a_section_dated_first_in_date_order() -> None:
 # -- links -------------------------------------------------------------------------------
 
 
-def snapshot() -> WorkbookSnapshot:
-    local = complete("L3", role=Role.LOCAL, title="Hourly buses")
-    return WorkbookSnapshot(area=AreaProfile("Kingsmere"), catalogue=catalogue(), targets=(complete(), local))
+def kingsmere() -> WorkbookSnapshot:
+    return snapshot(complete(), complete("L3", role=Role.LOCAL, title="Hourly buses"))
 
 
 @pytest.mark.parametrize(
@@ -130,7 +129,7 @@ def snapshot() -> WorkbookSnapshot:
     ],
 )
 def test_linkable_codes_are_normalised(text: str, code: str) -> None:
-    assert linkable_code(text, snapshot()) == code
+    assert linkable_code(text, kingsmere()) == code
 
 
 @pytest.mark.parametrize(
@@ -145,7 +144,7 @@ def test_linkable_codes_are_normalised(text: str, code: str) -> None:
 )
 def test_unknown_codes_are_refused_with_a_sentence(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        linkable_code(text, snapshot())
+        linkable_code(text, kingsmere())
 
 
 def test_links_are_kept_in_indicator_order_and_not_doubled() -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from builders import catalogue, complete
+from support.records import catalogue, complete
 
 from laadesk.core.edits import Edit, Put, Remove, add, set_fields
 from laadesk.core.errors import NotAWorkbook, WorkbookCorrupt, WorkbookTooNew, WorkbookUnavailable

@@ -5,19 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from builders import catalogue, complete
+from support.records import complete, snapshot
 
 from laadesk.core.edits import Put
-from laadesk.core.model import ActionStatus, AreaProfile, NoteKind, Position, Visibility
-from laadesk.core.snapshot import WorkbookSnapshot
+from laadesk.core.model import ActionStatus, NoteKind, Position, Visibility
 from laadesk.core.workshop import capture_note, summarise, summary_text
 
 START = datetime(2008, 5, 14, 10, 0)
 END = datetime(2008, 5, 14, 12, 30)
-
-
-def snapshot(**parts: object) -> WorkbookSnapshot:
-    return WorkbookSnapshot(area=AreaProfile("Kingsmere"), catalogue=catalogue(), **parts)  # type: ignore[arg-type]
 
 
 def test_capture_stamps_date_time_and_indicator() -> None:
@@ -44,12 +39,13 @@ def test_capture_stamps_date_time_and_indicator() -> None:
 
 
 def test_summary_lists_moves_positions_and_captures() -> None:
-    before = snapshot(targets=(complete(),), positions=(Position("NI 116", "2009/10", 21.0, 20.0),))
+    before = snapshot(complete(), positions=(Position("NI 116", "2009/10", 21.0, 20.0),))
     decision = capture_note("Agree 20.5", NoteKind.DECISION, "NI 116", "x", END, Visibility.SHAREABLE)
     action = capture_note("Check PCT data", NoteKind.ACTION, "NI 116", "x", END, Visibility.INTERNAL)
     notes = tuple(c.after for c in decision.changes + action.changes if isinstance(c, Put))
     after = snapshot(
-        targets=(replace(complete(), target_2009_10=20.5), complete("NI 117")),
+        replace(complete(), target_2009_10=20.5),
+        complete("NI 117"),
         positions=(Position("NI 116", "2009/10", 21.0, 20.0, 20.5),),
         notes=notes,
     )
@@ -65,7 +61,7 @@ def test_summary_lists_moves_positions_and_captures() -> None:
 
 
 def test_an_idle_session_says_so() -> None:
-    same = snapshot(targets=(complete(),))
+    same = snapshot(complete())
     summary = summarise(same, same, START, END)
     assert summary.empty
     assert summary_text(summary, "Kingsmere").endswith("Nothing was changed or captured in this session.\n")

@@ -1,4 +1,4 @@
-"""Workbooks the pack tests export: the demo, and one with every edge case and planted canaries."""
+"""The workbook with every edge case and planted canaries, for the pack tests to export (beside the demo)."""
 
 from __future__ import annotations
 
@@ -15,22 +15,8 @@ from laadesk.core.model import (
     Tier,
 )
 from laadesk.core.snapshot import WorkbookSnapshot
-from laadesk.store.demo import build_demo
 from laadesk.store.reference import shipped_catalogue
 from laadesk.store.workbook import Workbook
-
-
-@pytest.fixture(scope="session")
-def demo_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "kingsmere.laa"
-    build_demo(path).close()
-    return path
-
-
-@pytest.fixture(scope="session")
-def demo_snapshot(demo_workbook: Path) -> WorkbookSnapshot:
-    with Workbook.open(demo_workbook, read_only=True) as workbook:
-        return workbook.snapshot()
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from fault_conditions import digest, integrity, journal_state, small_disk, stored, writes_fail_beyond
+from support.files import copy_closed
 
 from laadesk.core.edits import Edit, Put, add, set_fields
 from laadesk.core.errors import WorkbookProblem, WorkbookUnavailable
@@ -23,26 +24,10 @@ from laadesk.core.model import AreaProfile, ChampionNote, NoteKind
 from laadesk.export.atomic import replacing
 from laadesk.store import opening
 from laadesk.store.copies import save_copy
-from laadesk.store.demo import build_demo
 from laadesk.store.reference import shipped_catalogue
 from laadesk.store.workbook import Workbook
 
 BLOCK = 4096  # tmpfs allocates whole pages
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo workbook, built once; each test works on its own copy."""
-    path = tmp_path_factory.mktemp("demo") / "kingsmere.laa"
-    build_demo(path).close()
-    return path
-
-
-def copy_of(demo_file: Path, folder: Path, name: str = "kingsmere.laa") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    shutil.copyfile(demo_file, path)
-    return path
 
 
 def big_paste(workbook: Workbook) -> Edit:
@@ -67,9 +52,9 @@ def assert_untouched(path: Path, before: str) -> None:
 # -- a full disk ---------------------------------------------------------------------------------
 
 
-def test_a_full_disk_is_a_sentence_and_the_workbook_carries_on(demo_file: Path, tmp_path: Path) -> None:
+def test_a_full_disk_is_a_sentence_and_the_workbook_carries_on(demo_master: Path, tmp_path: Path) -> None:
     """SQLite's own limit on the file's size (max_page_count) fails an edit exactly as a full disk does."""
-    path = copy_of(demo_file, tmp_path)
+    path = copy_closed(demo_master, tmp_path / "kingsmere.laa")
     with Workbook.open(path) as workbook:
         earlier = workbook.targets()[0]
         workbook.apply(set_fields(earlier, "earlier", comment="before the disk filled"))
@@ -87,7 +72,7 @@ def test_a_full_disk_is_a_sentence_and_the_workbook_carries_on(demo_file: Path, 
 
 
 def test_a_disk_filling_up_at_every_point_of_a_save_never_leaves_it_half_written(
-    demo_file: Path, tmp_path: Path
+    demo_master: Path, tmp_path: Path
 ) -> None:
     """A real full filesystem, with the free space a save finds stepped a block at a time: the disk
     fills while the journal is written (the file untouched) or while the file itself is written
@@ -97,7 +82,7 @@ def test_a_disk_filling_up_at_every_point_of_a_save_never_leaves_it_half_written
         for free in range(0, 90):
             for old in disk.folder.iterdir():
                 old.unlink()
-            path = copy_of(demo_file, disk.folder)
+            path = copy_closed(demo_master, disk.folder / "kingsmere.laa")
             with Workbook.open(path) as workbook:
                 paste = big_paste(workbook)
                 disk.fill(leave=free * BLOCK)
@@ -124,10 +109,10 @@ def test_a_disk_filling_up_at_every_point_of_a_save_never_leaves_it_half_written
 
 
 def test_a_workbook_on_a_write_protected_disk_opens_and_refuses_changes_with_a_sentence(
-    demo_file: Path, tmp_path: Path
+    demo_master: Path, tmp_path: Path
 ) -> None:
     with small_disk(tmp_path / "stick", 1024) as disk:
-        path = copy_of(demo_file, disk.folder)
+        path = copy_closed(demo_master, disk.folder / "kingsmere.laa")
         disk.write_protect()
         before = digest(path)
         with Workbook.open(path) as workbook:
@@ -143,9 +128,9 @@ def test_a_workbook_on_a_write_protected_disk_opens_and_refuses_changes_with_a_s
         assert copy.target(target.code) == target
 
 
-def test_a_file_sqlite_cannot_write_says_read_only(demo_file: Path, tmp_path: Path) -> None:
+def test_a_file_sqlite_cannot_write_says_read_only(demo_master: Path, tmp_path: Path) -> None:
     """Without mounting anything: a connection that cannot write (as root, chmod does not stop writes)."""
-    path = copy_of(demo_file, tmp_path)
+    path = copy_closed(demo_master, tmp_path / "kingsmere.laa")
     before = digest(path)
     workbook = Workbook(path, opening.connect(path, read_only=True), read_only=False, author="tester")
     try:
@@ -173,8 +158,8 @@ def test_a_new_workbook_in_a_write_protected_folder_is_a_sentence(tmp_path: Path
         assert list(disk.folder.iterdir()) == []
 
 
-def test_a_copy_into_a_write_protected_folder_is_a_sentence(demo_file: Path, tmp_path: Path) -> None:
-    path = copy_of(demo_file, tmp_path)
+def test_a_copy_into_a_write_protected_folder_is_a_sentence(demo_master: Path, tmp_path: Path) -> None:
+    path = copy_closed(demo_master, tmp_path / "kingsmere.laa")
     with small_disk(tmp_path / "stick", 256, read_only=True) as disk, Workbook.open(path) as workbook:
         target = disk.folder / "copy.laa"
         with pytest.raises(WorkbookProblem) as caught:
@@ -200,8 +185,8 @@ def test_an_export_into_a_full_folder_is_a_sentence_and_leaves_nothing_behind(tm
         assert sorted(p.name for p in disk.folder.iterdir()) == ["filler.bin"]  # no partial file left
 
 
-def test_a_copy_onto_a_full_disk_names_the_copy_not_the_workbook(demo_file: Path, tmp_path: Path) -> None:
-    path = copy_of(demo_file, tmp_path)
+def test_a_copy_onto_a_full_disk_names_the_copy_not_the_workbook(demo_master: Path, tmp_path: Path) -> None:
+    path = copy_closed(demo_master, tmp_path / "kingsmere.laa")
     with small_disk(tmp_path / "stick", 256) as disk, Workbook.open(path) as workbook:
         disk.fill()
         with pytest.raises(WorkbookProblem) as caught:
@@ -220,8 +205,8 @@ def moved_sentence(path: Path) -> str:
     )
 
 
-def test_a_workbook_moved_while_open_is_not_written_and_stays_whole(demo_file: Path, tmp_path: Path) -> None:
-    path = copy_of(demo_file, tmp_path / "shared")
+def test_a_workbook_moved_while_open_is_not_written_and_stays_whole(demo_master: Path, tmp_path: Path) -> None:
+    path = copy_closed(demo_master, tmp_path / "shared" / "kingsmere.laa")
     with Workbook.open(path) as workbook:
         target = workbook.targets()[0]
         workbook.apply(set_fields(target, "earlier", comment="agreed in the workshop"))
@@ -237,8 +222,8 @@ def test_a_workbook_moved_while_open_is_not_written_and_stays_whole(demo_file: P
     assert sorted(p.name for p in path.parent.iterdir()) == []  # nothing made again where it was
 
 
-def test_a_workbook_deleted_while_open_can_still_be_saved_as_a_copy(demo_file: Path, tmp_path: Path) -> None:
-    path = copy_of(demo_file, tmp_path / "shared")
+def test_a_workbook_deleted_while_open_can_still_be_saved_as_a_copy(demo_master: Path, tmp_path: Path) -> None:
+    path = copy_closed(demo_master, tmp_path / "shared" / "kingsmere.laa")
     with Workbook.open(path) as workbook:
         target = workbook.targets()[0]
         workbook.apply(set_fields(target, "earlier", comment="agreed in the workshop"))
@@ -255,11 +240,11 @@ def test_a_workbook_deleted_while_open_can_still_be_saved_as_a_copy(demo_file: P
         assert copy.snapshot() == expected
 
 
-def test_a_different_workbook_put_in_its_place_is_never_written(demo_file: Path, tmp_path: Path) -> None:
+def test_a_different_workbook_put_in_its_place_is_never_written(demo_master: Path, tmp_path: Path) -> None:
     """The folder swapped for another (a different stick with the same layout, a share remapped): the
     open workbook must not write into whatever file now has its name."""
     folder = tmp_path / "stick"
-    path = copy_of(demo_file, folder)
+    path = copy_closed(demo_master, folder / "kingsmere.laa")
     other = tmp_path / "other.laa"
     Workbook.create(other, AreaProfile("Wenmoor"), shipped_catalogue()).close()
     with Workbook.open(path) as workbook:
@@ -275,9 +260,9 @@ def test_a_different_workbook_put_in_its_place_is_never_written(demo_file: Path,
     assert stored(path, "SELECT name FROM area") == [("Wenmoor",)]
 
 
-def test_a_usb_stick_pulled_out_while_open(demo_file: Path, tmp_path: Path) -> None:
+def test_a_usb_stick_pulled_out_while_open(demo_master: Path, tmp_path: Path) -> None:
     with small_disk(tmp_path / "stick", 1024) as disk:
-        path = copy_of(demo_file, disk.folder)
+        path = copy_closed(demo_master, disk.folder / "kingsmere.laa")
         with Workbook.open(path) as workbook:
             target = workbook.targets()[0]
             workbook.apply(set_fields(target, "earlier", comment="agreed in the workshop"))
@@ -294,11 +279,13 @@ def test_a_usb_stick_pulled_out_while_open(demo_file: Path, tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("cut", [0, 4 * BLOCK, 25 * BLOCK, 45 * BLOCK, 55 * BLOCK, 70 * BLOCK])
-def test_a_drive_failing_under_a_save_leaves_the_last_complete_save(demo_file: Path, tmp_path: Path, cut: int) -> None:
+def test_a_drive_failing_under_a_save_leaves_the_last_complete_save(
+    demo_master: Path, tmp_path: Path, cut: int
+) -> None:
     """Writes refused past a point (EFBIG, reported by SQLite as a disk I/O error): at 0 nothing is
     written at all; further in, the journal is complete and the file itself half-written when the
     drive fails, so a hot journal is left to put it right, as after a pulled stick or a power cut."""
-    path = copy_of(demo_file, tmp_path)
+    path = copy_closed(demo_master, tmp_path / "kingsmere.laa")
     before = digest(path)
     workbook = Workbook.open(path)
     paste = big_paste(workbook)
@@ -324,10 +311,10 @@ def test_a_drive_failing_under_a_save_leaves_the_last_complete_save(demo_file: P
     assert journal_state(crashed) == "none" and digest(crashed) == before
 
 
-def test_a_drive_failing_mid_save_is_seen_as_a_save_cut_short_not_as_damage(demo_file: Path, tmp_path: Path) -> None:
+def test_a_drive_failing_mid_save_is_seen_as_a_save_cut_short_not_as_damage(demo_master: Path, tmp_path: Path) -> None:
     """The case that needed opening.inspect_header to roll back first: the header already counts the
     pages the failed save was adding, so the file looks shorter than it says it is."""
-    path = copy_of(demo_file, tmp_path)
+    path = copy_closed(demo_master, tmp_path / "kingsmere.laa")
     before = digest(path)
     workbook = Workbook.open(path)
     with writes_fail_beyond(25 * BLOCK), pytest.raises(WorkbookUnavailable):
@@ -344,9 +331,9 @@ def test_a_drive_failing_mid_save_is_seen_as_a_save_cut_short_not_as_damage(demo
 
 
 def test_a_save_cut_short_on_a_write_protected_stick_says_to_copy_the_journal_too(
-    demo_file: Path, tmp_path: Path
+    demo_master: Path, tmp_path: Path
 ) -> None:
-    path = copy_of(demo_file, tmp_path / "first")
+    path = copy_closed(demo_master, tmp_path / "first" / "kingsmere.laa")
     before = digest(path)
     workbook = Workbook.open(path)
     with writes_fail_beyond(25 * BLOCK), pytest.raises(WorkbookUnavailable):
@@ -374,9 +361,9 @@ def test_a_save_cut_short_on_a_write_protected_stick_says_to_copy_the_journal_to
     assert digest(rescue / "kingsmere.laa") == before
 
 
-def test_an_edit_that_fails_leaves_the_connection_usable(demo_file: Path, tmp_path: Path) -> None:
+def test_an_edit_that_fails_leaves_the_connection_usable(demo_master: Path, tmp_path: Path) -> None:
     """After each kind of failure the same open workbook takes the next edit once the cause is gone."""
-    path = copy_of(demo_file, tmp_path)
+    path = copy_closed(demo_master, tmp_path / "kingsmere.laa")
     with Workbook.open(path) as workbook:
         target = workbook.targets()[0]
         with writes_fail_beyond(25 * BLOCK), pytest.raises(WorkbookUnavailable):

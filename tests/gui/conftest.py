@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from support.files import copy_closed
 
-from laadesk.store.demo import build_demo
 from laadesk.ui.window.main_window import MainWindow
 
 
@@ -27,10 +27,9 @@ def qt_settings(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) ->
 
 
 @pytest.fixture
-def demo_path(tmp_path: Path) -> Path:
-    path = tmp_path / "kingsmere.laa"
-    build_demo(path).close()
-    return path
+def demo_path(demo_master: Path, tmp_path: Path) -> Path:
+    """This test's own copy of the demo workbook: kingsmere.laa in its tmp_path."""
+    return copy_closed(demo_master, tmp_path / "kingsmere.laa")
 
 
 @pytest.fixture

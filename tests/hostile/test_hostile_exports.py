@@ -329,16 +329,6 @@ def story_of(size: int, paragraph: str = PARAGRAPH, separator: str = "\n\n") -> 
     return separator.join([paragraph] * count)[:size]
 
 
-@pytest.fixture(scope="module")
-def demo_snapshot(tmp_path_factory: pytest.TempPathFactory) -> WorkbookSnapshot:
-    from laadesk.store.demo import build_demo
-
-    path = tmp_path_factory.mktemp("demo") / "kingsmere.laa"
-    build_demo(path).close()
-    with Workbook.open(path, read_only=True) as workbook:
-        return workbook.snapshot()
-
-
 def with_story(snapshot: WorkbookSnapshot, text: str) -> WorkbookSnapshot:
     first = replace(snapshot.story[0], text=text)
     return replace(snapshot, story=(first, *snapshot.story[1:]))

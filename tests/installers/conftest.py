@@ -6,10 +6,10 @@ from pathlib import Path
 
 import installer_helpers  # noqa: F401  (puts the repository's installers/ on sys.path)
 import pytest
+from support.files import copy_closed
 
 from installers import product
 from installers.icons import Icons, render_icons
-from laadesk.store.demo import build_demo
 
 
 @pytest.fixture(scope="session")
@@ -18,8 +18,6 @@ def icons(tmp_path_factory: pytest.TempPathFactory) -> Icons:
 
 
 @pytest.fixture
-def workbook(tmp_path: Path) -> Path:
-    """A real workbook, written by laadesk."""
-    path = tmp_path / "Kingsmere.laa"
-    build_demo(path).close()
-    return path
+def workbook(demo_master: Path, tmp_path: Path) -> Path:
+    """A real workbook, written by laadesk: a copy of the demo."""
+    return copy_closed(demo_master, tmp_path / "Kingsmere.laa")

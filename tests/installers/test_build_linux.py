@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 from installer_helpers import REPO, content_type, desktop_env, run
+from support.files import copy_closed
 
 from installers import product
-from laadesk.store.demo import build_demo
 
 pytestmark = pytest.mark.slow
 
@@ -49,7 +49,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
 
 
 @pytest.fixture(scope="module")
-def installed(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
+def installed(built: Built, demo_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
     root = tmp_path_factory.mktemp("install")
     with tarfile.open(built.tarball) as tar:
         tar.extractall(root / "unpacked", filter="tar")
@@ -60,9 +60,7 @@ def installed(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     done = run(["sh", unpacked / "install.sh"], env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     shutil.rmtree(root / "unpacked")  # the installed copy must stand on its own
-    workbook = home / "Documents" / "Kingsmere.laa"
-    workbook.parent.mkdir()
-    build_demo(workbook).close()
+    workbook = copy_closed(demo_master, home / "Documents" / "Kingsmere.laa")
     yield Installed(home, env, done.stdout, workbook)
     shutil.rmtree(root)
 

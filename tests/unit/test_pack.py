@@ -4,27 +4,18 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from laadesk.core.model import ActionStatus, SignOff, Visibility
 from laadesk.core.pack import Audience, PackStatus, build_pack, council_pack, internal_brief, pack_status
 from laadesk.core.snapshot import WorkbookSnapshot
-from laadesk.store.demo import build_demo
 
 TODAY = date(2008, 6, 20)
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> WorkbookSnapshot:
-    path: Path = tmp_path_factory.mktemp("pack") / "demo.laa"
-    with build_demo(path) as workbook:
-        return workbook.snapshot()
-
-
-def test_council_pack_carries_nothing_internal(demo: WorkbookSnapshot) -> None:
-    pack = council_pack(demo, TODAY)
+def test_council_pack_carries_nothing_internal(demo_snapshot: WorkbookSnapshot) -> None:
+    pack = council_pack(demo_snapshot, TODAY)
     assert pack.audience is Audience.COUNCIL and not pack.internal
     assert (pack.positions, pack.position_history, pack.notes, pack.open_actions) == ((), (), (), ())
     assert pack.marking == "PROTECT"
@@ -55,25 +46,25 @@ def test_council_pack_carries_nothing_internal(demo: WorkbookSnapshot) -> None:
     }
 
 
-def test_internal_brief_holds_the_negotiation(demo: WorkbookSnapshot) -> None:
-    pack = internal_brief(demo, TODAY)
+def test_internal_brief_holds_the_negotiation(demo_snapshot: WorkbookSnapshot) -> None:
+    pack = internal_brief(demo_snapshot, TODAY)
     assert pack.internal and "INTERNAL TO GOVERNMENT" in pack.marking
-    assert len(pack.positions) == len(demo.positions) and any(line.position.floor for line in pack.positions)
+    assert len(pack.positions) == len(demo_snapshot.positions) and any(line.position.floor for line in pack.positions)
     assert any(n.visibility is Visibility.INTERNAL for n in pack.notes)
     assert pack.open_actions and all(n.action_status is ActionStatus.OPEN for n in pack.open_actions)
     ni20 = next(line for line in pack.positions if line.position.code == "NI 20" and line.position.year == "2010/11")
     assert ni20.gap.startswith(("area more ambitious", "government more ambitious", "no gap"))
 
 
-def test_targets_split_by_kind_in_exchange_order(demo: WorkbookSnapshot) -> None:
-    pack = build_pack(demo, Audience.COUNCIL, TODAY)
+def test_targets_split_by_kind_in_exchange_order(demo_snapshot: WorkbookSnapshot) -> None:
+    pack = build_pack(demo_snapshot, Audience.COUNCIL, TODAY)
     assert (len(pack.designated), len(pack.statutory), len(pack.local), len(pack.deferred)) == (32, 16, 3, 4)
     assert pack.targets[0].code == "NI 1" and pack.targets[-1].code == "L3"
     assert pack.titles["NI 33"].endswith("(title unverified)")
 
 
-def test_partners_signing_up(demo: WorkbookSnapshot) -> None:
-    pack = council_pack(demo, TODAY)
+def test_partners_signing_up(demo_snapshot: WorkbookSnapshot) -> None:
+    pack = council_pack(demo_snapshot, TODAY)
     constabulary = next(p for p in pack.partners if p.name == "Kingsmere Constabulary")
     assert "NI 16" in constabulary.leads
     assert all(p.leads or p.signed_up for p in pack.partners)

@@ -1,0 +1,28 @@
+"""Files as bytes on disk: a digest to see that nothing changed, a folder's listing, a workbook copied while closed."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+from laadesk.store.locks import lock_path
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def listing(folder: Path) -> list[str]:
+    """The names in a folder, sorted; hidden ones (a workbook's lock file) too."""
+    return sorted(os.listdir(folder))
+
+
+def copy_closed(workbook: Path, target: Path) -> Path:
+    """A copy of a workbook file nobody has open: no lock file and no journal beside it, so the copy is whole."""
+    assert not lock_path(workbook).exists(), f"{workbook} is open (its lock file is there): copy it once closed"
+    assert not Path(f"{workbook}-journal").exists(), f"{workbook} has a journal beside it: copy it once closed"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(workbook, target)
+    return target

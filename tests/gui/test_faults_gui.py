@@ -15,7 +15,6 @@ What "the in-memory state is kept" means here, and is checked for each fault:
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,12 +23,12 @@ from fault_conditions import SmallDisk, digest, integrity, journal_state, small_
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
+from support.files import copy_closed
 
 from laadesk.core.edits import set_fields
 from laadesk.core.model import AreaProfile
 from laadesk.core.pack import Audience
 from laadesk.export.packs import PackFormat
-from laadesk.store.demo import build_demo
 from laadesk.store.reference import shipped_catalogue
 from laadesk.store.workbook import Workbook
 from laadesk.ui.dialogs.export_dialog import ExportDialog, ExportRequest
@@ -60,23 +59,57 @@ def told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "kingsmere.laa"
-    build_demo(path).close()
-    return path
-
-
-@pytest.fixture
 def disk(tmp_path: Path) -> Iterator[SmallDisk]:
     with small_disk(tmp_path / "stick", 1024) as mounted:
         yield mounted
 
 
+class Desk:
+    """Where a test works: copies of the demo workbook, the windows opened on them, and what they told."""
+
+    def __init__(
+        self, qtbot: QtBot, demo_master: Path, told: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        self.qtbot = qtbot
+        self.demo_master = demo_master
+        self.told = told
+        self.monkeypatch = monkeypatch
+        self.opened: list[Officer] = []
+
+    def demo_at(self, path: Path) -> Path:
+        """A copy of the demo workbook at path (its folder made if need be)."""
+        return copy_closed(self.demo_master, path)
+
+    def at_work(self, path: Path, *, earlier: bool = True) -> Officer:
+        """The window open on path, with one edit saved before anything goes wrong."""
+        officer = Officer(self, path)
+        self.opened.append(officer)
+        if earlier:
+            key, text, value = EARLIER
+            officer.type(key, text)
+            assert stored(path, f"SELECT {key} FROM targets WHERE code = ?", (CODE,)) == [(value,)]
+        return officer
+
+    def close(self) -> None:
+        for officer in self.opened:
+            officer.close()
+
+
+@pytest.fixture
+def desk(
+    qtbot: QtBot, demo_master: Path, told: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Desk]:
+    desk = Desk(qtbot, demo_master, told, monkeypatch)
+    yield desk
+    desk.close()
+
+
 class Officer:
     """A person at the window: types into the Targets table, uses the menus."""
 
-    def __init__(self, qtbot: QtBot, path: Path) -> None:
-        self.qtbot = qtbot
+    def __init__(self, desk: Desk, path: Path) -> None:
+        self.desk = desk
+        self.qtbot = qtbot = desk.qtbot
         self.path = path
         self.window = MainWindow()
         qtbot.addWidget(self.window)
@@ -110,46 +143,25 @@ class Officer:
     def undo_text(self) -> str:
         return self.window.undo_action.text().replace("&", "")
 
-    def save_a_copy(self, monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
-        monkeypatch.setattr(file_actions, "ask_copy_path", lambda parent, suggested: target)
+    def save_a_copy(self, target: Path) -> None:
+        self.desk.monkeypatch.setattr(file_actions, "ask_copy_path", lambda parent, suggested: target)
         self.window.files.copy_action.trigger()
 
     def close(self) -> None:
         self.window.set_workbook(None)
 
 
-@pytest.fixture
-def open_window(qtbot: QtBot) -> Iterator[list[Officer]]:
-    opened: list[Officer] = []
-    yield opened
-    for officer in opened:
-        officer.close()
-
-
-def at_work(qtbot: QtBot, path: Path, opened: list[Officer], *, earlier: bool = True) -> Officer:
-    """The window open on path, with one edit saved before anything goes wrong."""
-    officer = Officer(qtbot, path)
-    opened.append(officer)
-    if earlier:
-        key, text, value = EARLIER
-        officer.type(key, text)
-        assert stored(path, f"SELECT {key} FROM targets WHERE code = ?", (CODE,)) == [(value,)]
-    return officer
-
-
 def levels(path: Path) -> tuple[object, ...]:
     return stored(path, "SELECT target_2008_09, target_2009_10 FROM targets WHERE code = ?", (CODE,))[0]
 
 
-def the_failed_edit_is_told_and_nothing_else_changes(
-    officer: Officer, told: list[tuple[str, str]], sentence: str, *, history: int = 1
-) -> None:
+def the_failed_edit_is_told_and_nothing_else_changes(officer: Officer, sentence: str, *, history: int = 1) -> None:
     """Type the edit that fails, then check the window as the module docstring says."""
     key, text, _ = FAILED
     window, stack = officer.window, officer.window.session.undo_stack  # type: ignore[union-attr]
     snapshot = window.session.snapshot()  # type: ignore[union-attr]
     officer.type(key, text)
-    assert told == [("Not saved", sentence)]
+    assert officer.desk.told == [("Not saved", sentence)]
     assert window.session is not None and window.session.workbook.path == officer.path  # still open
     assert officer.cell(key).data() == "5.9"  # the cell shows what the file holds
     assert window.session.snapshot() == snapshot
@@ -158,12 +170,10 @@ def the_failed_edit_is_told_and_nothing_else_changes(
     assert window.windowTitle() == "Kingsmere - kingsmere.laa - laadesk"
 
 
-def a_copy_saves_everything(
-    officer: Officer, monkeypatch: pytest.MonkeyPatch, target: Path, *, earlier: bool = True
-) -> None:
+def a_copy_saves_everything(officer: Officer, target: Path, *, earlier: bool = True) -> None:
     """Save a Copy As writes the whole workbook as the window holds it, elsewhere."""
     expected = officer.window.session.snapshot()  # type: ignore[union-attr]
-    officer.save_a_copy(monkeypatch, target)
+    officer.save_a_copy(target)
     assert officer.window.statusBar().currentMessage().startswith(f"Saved a copy as {target}.")
     assert integrity(target) == "ok"
     with Workbook.open(target, read_only=True) as copy:
@@ -183,48 +193,31 @@ def undo_walks_back(officer: Officer) -> None:
     assert levels(officer.path) == (SAVED_2008_09, SAVED_2009_10)
 
 
-def test_demo_values_the_checks_rely_on(demo_file: Path) -> None:
-    assert levels(demo_file) == (SAVED_2008_09, SAVED_2009_10)
+def test_demo_values_the_checks_rely_on(demo_path: Path) -> None:
+    assert levels(demo_path) == (SAVED_2008_09, SAVED_2009_10)
 
 
 # -- a full disk --------------------------------------------------------------------------------
 
 
-def test_a_full_disk(
-    qtbot: QtBot,
-    demo_file: Path,
-    disk: SmallDisk,
-    tmp_path: Path,
-    told: list[tuple[str, str]],
-    open_window: list[Officer],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    path = disk.folder / "kingsmere.laa"
-    shutil.copyfile(demo_file, path)
-    officer = at_work(qtbot, path, open_window)
+def test_a_full_disk(desk: Desk, disk: SmallDisk, tmp_path: Path) -> None:
+    path = desk.demo_at(disk.folder / "kingsmere.laa")
+    officer = desk.at_work(path)
     disk.fill()
     before = digest(path)
     the_failed_edit_is_told_and_nothing_else_changes(
-        officer, told, f"The disk holding {path} is full; the last change was not saved."
+        officer, f"The disk holding {path} is full; the last change was not saved."
     )
     assert digest(path) == before and journal_state(path) != "hot" and integrity(path) == "ok"
-    a_copy_saves_everything(officer, monkeypatch, tmp_path / "rescued.laa")
+    a_copy_saves_everything(officer, tmp_path / "rescued.laa")
     disk.make_room()
     undo_walks_back(officer)
 
 
-def test_the_workbooks_own_size_limit_reached(
-    qtbot: QtBot,
-    demo_file: Path,
-    tmp_path: Path,
-    told: list[tuple[str, str]],
-    open_window: list[Officer],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_the_workbooks_own_size_limit_reached(desk: Desk, tmp_path: Path) -> None:
     """The full disk without mounting one: SQLite's max_page_count, reached by a long note."""
-    path = tmp_path / "kingsmere.laa"
-    shutil.copyfile(demo_file, path)
-    officer = at_work(qtbot, path, open_window)
+    path = desk.demo_at(tmp_path / "kingsmere.laa")
+    officer = desk.at_work(path)
     session = officer.window.session
     assert session is not None
     connection = session.workbook._db
@@ -233,10 +226,10 @@ def test_the_workbooks_own_size_limit_reached(
     target = next(t for t in session.snapshot().targets if t.code == CODE)
     before = digest(path)
     session.apply(set_fields(target, "change NI 117 comment", comment="a long rationale " * 2000))
-    assert told == [("Not saved", f"The disk holding {path} is full; the last change was not saved.")]
+    assert desk.told == [("Not saved", f"The disk holding {path} is full; the last change was not saved.")]
     assert session.undo_stack.count() == 1 and officer.undo_text() == EARLIER_UNDO
     assert digest(path) == before and integrity(path) == "ok"
-    a_copy_saves_everything(officer, monkeypatch, tmp_path / "rescued.laa")
+    a_copy_saves_everything(officer, tmp_path / "rescued.laa")
     connection.execute(f"PRAGMA max_page_count = {pages * 10}")
     undo_walks_back(officer)
 
@@ -244,42 +237,24 @@ def test_the_workbooks_own_size_limit_reached(
 # -- read-only -----------------------------------------------------------------------------------
 
 
-def test_a_workbook_on_a_write_protected_stick(
-    qtbot: QtBot,
-    demo_file: Path,
-    disk: SmallDisk,
-    tmp_path: Path,
-    told: list[tuple[str, str]],
-    open_window: list[Officer],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    path = disk.folder / "kingsmere.laa"
-    shutil.copyfile(demo_file, path)
+def test_a_workbook_on_a_write_protected_stick(desk: Desk, disk: SmallDisk, tmp_path: Path) -> None:
+    path = desk.demo_at(disk.folder / "kingsmere.laa")
     disk.write_protect()
     before = digest(path)
-    officer = at_work(qtbot, path, open_window, earlier=False)
+    officer = desk.at_work(path, earlier=False)
     the_failed_edit_is_told_and_nothing_else_changes(
-        officer, told, f"{path} is read-only; changes cannot be saved to it.", history=0
+        officer, f"{path} is read-only; changes cannot be saved to it.", history=0
     )
     assert digest(path) == before and sorted(p.name for p in disk.folder.iterdir()) == ["kingsmere.laa"]
-    a_copy_saves_everything(officer, monkeypatch, tmp_path / "rescued.laa", earlier=False)
+    a_copy_saves_everything(officer, tmp_path / "rescued.laa", earlier=False)
 
 
-def test_save_a_copy_into_a_write_protected_folder_is_told(
-    qtbot: QtBot,
-    demo_file: Path,
-    tmp_path: Path,
-    told: list[tuple[str, str]],
-    open_window: list[Officer],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    path = tmp_path / "kingsmere.laa"
-    shutil.copyfile(demo_file, path)
-    officer = at_work(qtbot, path, open_window)
+def test_save_a_copy_into_a_write_protected_folder_is_told(desk: Desk, tmp_path: Path) -> None:
+    officer = desk.at_work(desk.demo_at(tmp_path / "kingsmere.laa"))
     with small_disk(tmp_path / "stick", 256, read_only=True) as disk:
-        officer.save_a_copy(monkeypatch, disk.folder / "copy.laa")
-        assert [title for title, _ in told] == ["Copy not saved"]
-        assert told[0][1].startswith(f"Cannot write the copy {disk.folder / 'copy.laa'}: ")
+        officer.save_a_copy(disk.folder / "copy.laa")
+        assert [title for title, _ in desk.told] == ["Copy not saved"]
+        assert desk.told[0][1].startswith(f"Cannot write the copy {disk.folder / 'copy.laa'}: ")
     assert officer.window.session is not None and officer.undo_text() == EARLIER_UNDO
 
 
@@ -309,118 +284,74 @@ def moved_sentence(path: Path) -> str:
     )
 
 
-def test_the_workbook_moved_while_open(
-    qtbot: QtBot,
-    demo_file: Path,
-    tmp_path: Path,
-    told: list[tuple[str, str]],
-    open_window: list[Officer],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    path = tmp_path / "shared" / "kingsmere.laa"
-    path.parent.mkdir()
-    shutil.copyfile(demo_file, path)
-    officer = at_work(qtbot, path, open_window)
+def test_the_workbook_moved_while_open(desk: Desk, tmp_path: Path) -> None:
+    path = desk.demo_at(tmp_path / "shared" / "kingsmere.laa")
+    officer = desk.at_work(path)
     moved = tmp_path / "kingsmere (archived).laa"
     path.rename(moved)
     before = digest(moved)
-    the_failed_edit_is_told_and_nothing_else_changes(officer, told, moved_sentence(path))
+    the_failed_edit_is_told_and_nothing_else_changes(officer, moved_sentence(path))
     assert digest(moved) == before and integrity(moved) == "ok"
     assert levels(moved) == (EARLIER[2], SAVED_2009_10)  # the earlier edit went with it; the failed one did not
     assert not path.exists() and journal_state(path) == "none"  # nothing written where it was
-    a_copy_saves_everything(officer, monkeypatch, tmp_path / "rescued.laa")
+    a_copy_saves_everything(officer, tmp_path / "rescued.laa")
 
 
-def test_the_workbook_deleted_while_open(
-    qtbot: QtBot,
-    demo_file: Path,
-    tmp_path: Path,
-    told: list[tuple[str, str]],
-    open_window: list[Officer],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    path = tmp_path / "shared" / "kingsmere.laa"
-    path.parent.mkdir()
-    shutil.copyfile(demo_file, path)
-    officer = at_work(qtbot, path, open_window)
+def test_the_workbook_deleted_while_open(desk: Desk, tmp_path: Path) -> None:
+    path = desk.demo_at(tmp_path / "shared" / "kingsmere.laa")
+    officer = desk.at_work(path)
     path.unlink()
-    the_failed_edit_is_told_and_nothing_else_changes(officer, told, moved_sentence(path))
+    the_failed_edit_is_told_and_nothing_else_changes(officer, moved_sentence(path))
     assert not path.exists() and journal_state(path) == "none"
-    a_copy_saves_everything(officer, monkeypatch, tmp_path / "rescued.laa")  # the only copy left
+    a_copy_saves_everything(officer, tmp_path / "rescued.laa")  # the only copy left
 
 
-def test_another_workbook_put_where_it_was(
-    qtbot: QtBot,
-    demo_file: Path,
-    tmp_path: Path,
-    told: list[tuple[str, str]],
-    open_window: list[Officer],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_another_workbook_put_where_it_was(desk: Desk, tmp_path: Path) -> None:
     folder = tmp_path / "stick"
-    folder.mkdir()
-    path = folder / "kingsmere.laa"
-    shutil.copyfile(demo_file, path)
-    officer = at_work(qtbot, path, open_window)
+    path = desk.demo_at(folder / "kingsmere.laa")
+    officer = desk.at_work(path)
     folder.rename(tmp_path / "first stick")
     folder.mkdir()
     Workbook.create(path, AreaProfile("Wenmoor"), shipped_catalogue()).close()
     before = digest(path)
-    the_failed_edit_is_told_and_nothing_else_changes(officer, told, moved_sentence(path))
+    the_failed_edit_is_told_and_nothing_else_changes(officer, moved_sentence(path))
     assert digest(path) == before and stored(path, "SELECT name FROM area") == [("Wenmoor",)]
-    a_copy_saves_everything(officer, monkeypatch, tmp_path / "rescued.laa")
+    a_copy_saves_everything(officer, tmp_path / "rescued.laa")
 
 
-def test_the_usb_stick_pulled_out(
-    qtbot: QtBot,
-    demo_file: Path,
-    disk: SmallDisk,
-    tmp_path: Path,
-    told: list[tuple[str, str]],
-    open_window: list[Officer],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    path = disk.folder / "kingsmere.laa"
-    shutil.copyfile(demo_file, path)
-    officer = at_work(qtbot, path, open_window)
+def test_the_usb_stick_pulled_out(desk: Desk, disk: SmallDisk, tmp_path: Path) -> None:
+    path = desk.demo_at(disk.folder / "kingsmere.laa")
+    officer = desk.at_work(path)
     disk.pull()
-    the_failed_edit_is_told_and_nothing_else_changes(officer, told, moved_sentence(path))
+    the_failed_edit_is_told_and_nothing_else_changes(officer, moved_sentence(path))
     assert list(disk.folder.iterdir()) == []  # nothing written where the stick was
-    a_copy_saves_everything(officer, monkeypatch, tmp_path / "rescued.laa")
+    a_copy_saves_everything(officer, tmp_path / "rescued.laa")
 
 
 @pytest.mark.parametrize("cut", [0, 100_000])
-def test_the_drive_failing_in_the_middle_of_a_save(
-    qtbot: QtBot,
-    demo_file: Path,
-    tmp_path: Path,
-    told: list[tuple[str, str]],
-    open_window: list[Officer],
-    monkeypatch: pytest.MonkeyPatch,
-    cut: int,
-) -> None:
+def test_the_drive_failing_in_the_middle_of_a_save(desk: Desk, tmp_path: Path, cut: int) -> None:
     """Writes refused past `cut` bytes while the edit is saved: at 0 nothing reaches the disk; at
     100 kB the journal is complete and the file half-written when the drive fails."""
-    path = tmp_path / "kingsmere.laa"
-    shutil.copyfile(demo_file, path)
-    officer = at_work(qtbot, path, open_window)
+    path = desk.demo_at(tmp_path / "kingsmere.laa")
+    officer = desk.at_work(path)
     before = digest(path)
     with writes_fail_beyond(cut):
         the_failed_edit_is_told_and_nothing_else_changes(
-            officer, told, f"{path} could not be read or written (disk I/O error); is the drive still there?"
+            officer, f"{path} could not be read or written (disk I/O error); is the drive still there?"
         )
         left = journal_state(path)
     # The drive works again: whatever the failed save left is rolled back by the next reader.
     assert left in (("none", "unstarted") if cut == 0 else ("hot",))
     assert integrity(path) == "ok" and digest(path) == before
-    a_copy_saves_everything(officer, monkeypatch, tmp_path / "rescued.laa")
+    a_copy_saves_everything(officer, tmp_path / "rescued.laa")
     undo_walks_back(officer)
 
 
 # -- exports into a folder that cannot take them ---------------------------------------------------
 
 
-def export_pdf_to(officer: Officer, qtbot: QtBot, target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def export_pdf_to(officer: Officer, target: Path) -> None:
+    monkeypatch, qtbot = officer.desk.monkeypatch, officer.qtbot
     request = ExportRequest(Audience.COUNCIL, ((PackFormat.PDF, target),))
     monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, parent, folder, stem: request))
     # PackExport.export keeps no reference to its ExportWorker, so Python may delete the worker
@@ -435,59 +366,33 @@ def export_pdf_to(officer: Officer, qtbot: QtBot, target: Path, monkeypatch: pyt
     qtbot.waitUntil(lambda: not officer.window.pack_export.running, timeout=60000)
 
 
-def test_an_export_onto_a_full_disk_is_told_and_leaves_nothing(
-    qtbot: QtBot,
-    demo_file: Path,
-    disk: SmallDisk,
-    tmp_path: Path,
-    told: list[tuple[str, str]],
-    open_window: list[Officer],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    path = tmp_path / "kingsmere.laa"
-    shutil.copyfile(demo_file, path)
-    officer = at_work(qtbot, path, open_window)
+def test_an_export_onto_a_full_disk_is_told_and_leaves_nothing(desk: Desk, disk: SmallDisk, tmp_path: Path) -> None:
+    officer = desk.at_work(desk.demo_at(tmp_path / "kingsmere.laa"))
     disk.fill()
     target = disk.folder / "Kingsmere - council pack.pdf"
-    export_pdf_to(officer, qtbot, target, monkeypatch)
-    assert told == [("Not exported", f"Cannot write {target}: No space left on device.")]
+    export_pdf_to(officer, target)
+    assert desk.told == [("Not exported", f"Cannot write {target}: No space left on device.")]
     assert sorted(p.name for p in disk.folder.iterdir()) == ["filler.bin"]  # no partial pack
     assert officer.window.session is not None and officer.undo_text() == EARLIER_UNDO
 
 
-def test_an_export_into_a_write_protected_folder_is_told(
-    qtbot: QtBot,
-    demo_file: Path,
-    tmp_path: Path,
-    told: list[tuple[str, str]],
-    open_window: list[Officer],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    path = tmp_path / "kingsmere.laa"
-    shutil.copyfile(demo_file, path)
-    officer = at_work(qtbot, path, open_window)
+def test_an_export_into_a_write_protected_folder_is_told(desk: Desk, tmp_path: Path) -> None:
+    officer = desk.at_work(desk.demo_at(tmp_path / "kingsmere.laa"))
     with small_disk(tmp_path / "stick", 256, read_only=True) as disk:
         target = disk.folder / "Kingsmere - council pack.pdf"
-        export_pdf_to(officer, qtbot, target, monkeypatch)
-        assert told == [("Not exported", f"Cannot write {target}: Read-only file system.")]
+        export_pdf_to(officer, target)
+        assert desk.told == [("Not exported", f"Cannot write {target}: Read-only file system.")]
 
 
 # -- undo when the disk is full ---------------------------------------------------------------------
 
 
-def test_an_undo_that_cannot_be_saved_keeps_its_step(
-    qtbot: QtBot,
-    demo_file: Path,
-    disk: SmallDisk,
-    told: list[tuple[str, str]],
-    open_window: list[Officer],
-) -> None:
-    path = disk.folder / "kingsmere.laa"
-    shutil.copyfile(demo_file, path)
-    officer = at_work(qtbot, path, open_window)
+def test_an_undo_that_cannot_be_saved_keeps_its_step(desk: Desk, disk: SmallDisk) -> None:
+    path = desk.demo_at(disk.folder / "kingsmere.laa")
+    officer = desk.at_work(path)
     disk.fill()
     officer.window.undo_action.trigger()
-    assert told == [("Not saved", f"The disk holding {path} is full; the last change was not saved.")]
+    assert desk.told == [("Not saved", f"The disk holding {path} is full; the last change was not saved.")]
     assert levels(path) == (EARLIER[2], SAVED_2009_10)  # the undo did not reach the file...
     assert officer.undo_text() == EARLIER_UNDO  # ... so the step is still there to undo
     disk.make_room()

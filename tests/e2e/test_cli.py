@@ -17,24 +17,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers_cli import (
-    COLUMNS,
-    HEADER,
-    RESOURCES,
-    VENV_BIN,
-    Cli,
-    break_rowid_order,
-    cli_env,
-    csv_text,
-    leave_half_saved,
-    listing,
-    read_partner_names,
-    read_targets,
-    replace_bytes,
-    sha256,
-    sqlite_execute,
-    write_csv,
-)
+from support.cli import RESOURCES, VENV_BIN, Cli, cli_env
+from support.damage import break_rowid_order, leave_half_saved, replace_bytes, sqlite_execute
+from support.files import digest, listing
+from support.records import DERBYSHIRE_DISTRICTS, levels
+from support.spreadsheets import COLUMNS, COMPLETE_ROW, HEADER, cells, csv_text, write_csv, xlsx_from_rows
+from support.workbooks import partner_names_in_file, targets_in_file
 
 from laadesk import __version__
 from laadesk.core.edits import Edit, Put
@@ -98,31 +86,6 @@ TARGETS = [
     },
 ]
 
-# One designated target with every level, a lead partner and partners: ready for sign-off.
-COMPLETE = {
-    "ni": "152",
-    "kind": "designated",
-    "status": "agreed",
-    "baseline": "10",
-    "baseline_period": "2007/08",
-    "target_2008_09": "9",
-    "target_2009_10": "8",
-    "target_2010_11": "7",
-    "units": "%",
-    "lead_partner": "Jobcentre Plus",
-    "partners": "Jobcentre Plus; County Council",
-}
-
-DERBYSHIRE_DISTRICTS = [
-    "Amber Valley",
-    "Bolsover",
-    "Chesterfield",
-    "Derbyshire Dales",
-    "Erewash",
-    "High Peak",
-    "North East Derbyshire",
-    "South Derbyshire",
-]
 REGIONS = (
     "East Midlands, East of England, London, North East, North West, South East, South West, "
     "West Midlands, Yorkshire and the Humber"
@@ -179,11 +142,11 @@ def test_new_refuses_to_overwrite(cli: Cli, made: dict[str, Path], existing: str
         cli.copy_in(made["filled"], "x.laa")
     else:
         cli.path("x.laa").write_text("the minutes of the LSP board\n", encoding="utf-8")
-    before = sha256(cli.path("x.laa"))
+    before = digest(cli.path("x.laa"))
     result = cli("new", "x.laa", "--area", "Derbyshire", expect=2)
     assert result.err_lines == ["laadesk: x.laa already exists; laadesk will not overwrite it."]
     assert result.out == ""
-    assert sha256(cli.path("x.laa")) == before
+    assert digest(cli.path("x.laa")) == before
     assert listing(cli.cwd) == ["x.laa"]
 
 
@@ -200,7 +163,7 @@ def test_new_fills_in_a_reference_area_case_insensitively(cli: Cli) -> None:
     assert facts["type"] == "county"
     assert facts["tier"] == "two-tier"
     assert facts["ons_code"] == ons_code != ""
-    assert facts["districts"] == DERBYSHIRE_DISTRICTS
+    assert facts["districts"] == list(DERBYSHIRE_DISTRICTS)
 
 
 def test_new_ons_code_and_region_options(cli: Cli) -> None:
@@ -396,13 +359,13 @@ UNUSABLE = [
 
 
 def _fingerprint(path: Path) -> str:
-    return "folder" if path.is_dir() else sha256(path)
+    return "folder" if path.is_dir() else digest(path)
 
 
 @pytest.mark.parametrize("kind", UNUSABLE)
 def test_unusable_file_gets_one_sentence_and_is_left_untouched(cli: Cli, made: dict[str, Path], kind: str) -> None:
     name, message = _bad_file(kind, cli, made)
-    write_csv(cli.path("t.csv"), [COMPLETE])
+    write_csv(cli.path("t.csv"), [COMPLETE_ROW])
     before = _fingerprint(cli.path(name))
     files = listing(cli.cwd)
     for command in (
@@ -457,13 +420,13 @@ def test_workbook_left_half_saved_gets_a_true_sentence(cli: Cli, made: dict[str,
             assert "(half-saved)" not in result.out
     # Opening it for writing recovers the last complete save.
     cli("import", "x.laa", "t.csv")
-    assert sorted(read_targets(cli.path("x.laa"))) == ["L1", "NI 116", "NI 117", "NI 72"]
+    assert sorted(targets_in_file(cli.path("x.laa"))) == ["L1", "NI 116", "NI 117", "NI 72"]
     assert not cli.path("x.laa-journal").exists()
     assert "(half-saved)" not in cli("indicators", "--workbook", "x.laa", "--search", "NI 116").out
 
 
 def test_missing_workbook(cli: Cli) -> None:
-    write_csv(cli.path("t.csv"), [COMPLETE])
+    write_csv(cli.path("t.csv"), [COMPLETE_ROW])
     for command in (("info", "gone.laa"), ("validate", "gone.laa"), ("import", "gone.laa", "t.csv")):
         result = cli(*command, expect=2)
         assert result.err_lines == ["laadesk: gone.laa does not exist."]
@@ -487,7 +450,7 @@ def test_import_csv_happy_path(cli: Cli, made: dict[str, Path]) -> None:
         assert line in result.out_lines
     assert result.out_lines[-1] == "Imported t.csv into x.laa: 4 added, 0 updated, 0 unchanged."
 
-    targets = read_targets(cli.path("x.laa"))
+    targets = targets_in_file(cli.path("x.laa"))
     assert sorted(targets) == ["L1", "NI 116", "NI 117", "NI 72"]
     poverty = targets["NI 116"]
     assert (poverty.role, poverty.status) == (Role.DESIGNATED, Status.AGREED)
@@ -509,15 +472,15 @@ def test_import_csv_happy_path(cli: Cli, made: dict[str, Path]) -> None:
     assert deferred.levels == (None, None, None)
     assert deferred.baseline is None
     assert deferred.comment == "awaiting data"
-    assert "Jobcentre Plus" in read_partner_names(cli.path("x.laa"))
+    assert "Jobcentre Plus" in partner_names_in_file(cli.path("x.laa"))
 
 
 def test_import_ni_spellings(cli: Cli, made: dict[str, Path]) -> None:
     cli.copy_in(made["empty"], "x.laa")
-    rows = [dict(COMPLETE, ni=ni) for ni in ("116", "NI 117", "NI152", "ni 125")]
+    rows = [dict(COMPLETE_ROW, ni=ni) for ni in ("116", "NI 117", "NI152", "ni 125")]
     write_csv(cli.path("t.csv"), rows)
     cli("import", "x.laa", "t.csv")
-    assert sorted(read_targets(cli.path("x.laa"))) == ["NI 116", "NI 117", "NI 125", "NI 152"]
+    assert sorted(targets_in_file(cli.path("x.laa"))) == ["NI 116", "NI 117", "NI 125", "NI 152"]
 
 
 def _changed_rows() -> list[dict[str, str]]:
@@ -536,7 +499,7 @@ def test_import_updates_report_each_change_and_blanks_win(cli: Cli, made: dict[s
         "NI 116: comment child poverty -> (blank)",
         "Imported t2.csv into x.laa: 0 added, 1 updated, 3 unchanged.",
     ]
-    poverty = read_targets(cli.path("x.laa"))["NI 116"]
+    poverty = targets_in_file(cli.path("x.laa"))["NI 116"]
     assert poverty.levels == (22.0, 11.5, None)
     assert poverty.comment == ""
     assert poverty.lead_partner == "County Council"
@@ -559,7 +522,7 @@ def test_import_update_of_status_partners_and_reason(cli: Cli, made: dict[str, P
         "NI 117: deferral reason economic downturn -> (blank)",
         "Imported t2.csv into x.laa: 0 added, 1 updated, 3 unchanged.",
     ]
-    neet = read_targets(cli.path("x.laa"))["NI 117"]
+    neet = targets_in_file(cli.path("x.laa"))["NI 117"]
     assert (neet.status, neet.deferral_reason, neet.lead_partner, neet.partners) == (
         Status.PROPOSED,
         None,
@@ -570,56 +533,56 @@ def test_import_update_of_status_partners_and_reason(cli: Cli, made: dict[str, P
 
 def test_import_dry_run_reports_the_same_and_writes_nothing(cli: Cli, made: dict[str, Path]) -> None:
     cli.copy_in(made["filled"], "x.laa")
-    write_csv(cli.path("t2.csv"), [*_changed_rows(), dict(COMPLETE)])
-    before = sha256(cli.path("x.laa"))
+    write_csv(cli.path("t2.csv"), [*_changed_rows(), dict(COMPLETE_ROW)])
+    before = digest(cli.path("x.laa"))
     files = listing(cli.cwd)
     dry = cli("import", "x.laa", "t2.csv", "--dry-run")
-    assert sha256(cli.path("x.laa")) == before
+    assert digest(cli.path("x.laa")) == before
     assert listing(cli.cwd) == files
     assert dry.out_lines[-1] == "Dry run of t2.csv: would make 1 added, 1 updated, 3 unchanged. Nothing was written."
     assert "NI 116: 2009/10 target 12 -> 11.5" in dry.out_lines
     assert "NI 152: added as designated target" in dry.out_lines
-    assert read_targets(cli.path("x.laa"))["NI 116"].target_2009_10 == 12.0
+    assert targets_in_file(cli.path("x.laa"))["NI 116"].target_2009_10 == 12.0
 
     real = cli("import", "x.laa", "t2.csv")
     assert real.out_lines[:-1] == dry.out_lines[:-1]
     assert real.out_lines[-1] == "Imported t2.csv into x.laa: 1 added, 1 updated, 3 unchanged."
-    assert sha256(cli.path("x.laa")) != before
-    assert read_targets(cli.path("x.laa"))["NI 116"].target_2009_10 == 11.5
+    assert digest(cli.path("x.laa")) != before
+    assert targets_in_file(cli.path("x.laa"))["NI 116"].target_2009_10 == 11.5
 
 
 def test_import_is_all_or_nothing(cli: Cli, made: dict[str, Path]) -> None:
     cli.copy_in(made["empty"], "x.laa")
-    rows = [dict(COMPLETE), dict(COMPLETE, ni="116", baseline="abc"), dict(COMPLETE, ni="117")]
+    rows = [dict(COMPLETE_ROW), dict(COMPLETE_ROW, ni="116", baseline="abc"), dict(COMPLETE_ROW, ni="117")]
     write_csv(cli.path("t.csv"), rows)
-    before = sha256(cli.path("x.laa"))
+    before = digest(cli.path("x.laa"))
     result = cli("import", "x.laa", "t.csv", expect=1)
     assert result.err_lines == [
         "t.csv row 3, column baseline: 'abc' is not a number",
         "laadesk: t.csv: 1 problem, nothing was imported.",
     ]
     assert result.out == ""
-    assert sha256(cli.path("x.laa")) == before
-    assert read_targets(cli.path("x.laa")) == {}
+    assert digest(cli.path("x.laa")) == before
+    assert targets_in_file(cli.path("x.laa")) == {}
 
 
 def test_import_lists_every_bad_row_and_column(cli: Cli, made: dict[str, Path]) -> None:
     cli.copy_in(made["filled"], "x.laa")
     rows = [
-        dict(COMPLETE),  # row 2: fine
-        dict(COMPLETE, ni="NI 250"),  # row 3
-        dict(COMPLETE, ni="31"),  # row 4
-        dict(COMPLETE, ni="NI 152"),  # row 5: 152 again
-        dict(COMPLETE, ni="125", kind="designatd"),  # row 6
-        dict(COMPLETE, ni="L2", title="Empty homes brought back into use"),  # row 7: designated
-        dict(COMPLETE, ni="126", deferred_reason="economic downturn"),  # row 8: agreed
-        dict(COMPLETE, ni="127", status="maybe"),  # row 9
-        dict(COMPLETE, ni="L3", kind="local"),  # row 10: no title
-        dict(COMPLETE, ni="eleven"),  # row 11
-        dict(COMPLETE, ni="128", target_2010_11="lots", deferred_reason="someday", status="deferred"),  # row 12
+        dict(COMPLETE_ROW),  # row 2: fine
+        dict(COMPLETE_ROW, ni="NI 250"),  # row 3
+        dict(COMPLETE_ROW, ni="31"),  # row 4
+        dict(COMPLETE_ROW, ni="NI 152"),  # row 5: 152 again
+        dict(COMPLETE_ROW, ni="125", kind="designatd"),  # row 6
+        dict(COMPLETE_ROW, ni="L2", title="Empty homes brought back into use"),  # row 7: designated
+        dict(COMPLETE_ROW, ni="126", deferred_reason="economic downturn"),  # row 8: agreed
+        dict(COMPLETE_ROW, ni="127", status="maybe"),  # row 9
+        dict(COMPLETE_ROW, ni="L3", kind="local"),  # row 10: no title
+        dict(COMPLETE_ROW, ni="eleven"),  # row 11
+        dict(COMPLETE_ROW, ni="128", target_2010_11="lots", deferred_reason="someday", status="deferred"),  # row 12
     ]
     write_csv(cli.path("bad.csv"), rows)
-    before = sha256(cli.path("x.laa"))
+    before = digest(cli.path("x.laa"))
     result = cli("import", "x.laa", "bad.csv", expect=1)
     assert result.err_lines == [
         f"bad.csv row 3, column ni: NI 250 is not in the National Indicator Set ({SHIPPED_EDITION})",
@@ -637,28 +600,28 @@ def test_import_lists_every_bad_row_and_column(cli: Cli, made: dict[str, Path]) 
         + "; ".join(r.value for r in DeferralReason),
         "laadesk: bad.csv: 11 problems, nothing was imported.",
     ]
-    assert sha256(cli.path("x.laa")) == before
+    assert digest(cli.path("x.laa")) == before
 
 
 @pytest.mark.parametrize(
     ("rows", "expected"),
     [
-        ([dict(COMPLETE, ni="NI 250")], "t.csv row 2, column ni: NI 250 is not in the National Indicator Set"),
+        ([dict(COMPLETE_ROW, ni="NI 250")], "t.csv row 2, column ni: NI 250 is not in the National Indicator Set"),
         (
-            [dict(COMPLETE, ni="NI 31")],
+            [dict(COMPLETE_ROW, ni="NI 31")],
             "t.csv row 2, column ni: NI 31 was withdrawn from the National Indicator Set and cannot be chosen",
         ),
         (
-            [dict(COMPLETE, ni="116"), dict(COMPLETE, ni="NI116")],
+            [dict(COMPLETE_ROW, ni="116"), dict(COMPLETE_ROW, ni="NI116")],
             "t.csv row 3, column ni: NI 116 appears twice (first on row 2)",
         ),
-        ([dict(COMPLETE, kind="improvement")], "t.csv row 2, column kind: 'improvement' should be"),
+        ([dict(COMPLETE_ROW, kind="improvement")], "t.csv row 2, column kind: 'improvement' should be"),
         (
-            [dict(COMPLETE, ni="L1", title="Fly-tipping")],
+            [dict(COMPLETE_ROW, ni="L1", title="Fly-tipping")],
             "t.csv row 2, column kind: L1 is a local indicator, so its kind must be local",
         ),
         (
-            [dict(COMPLETE, deferred_reason="Place Survey")],
+            [dict(COMPLETE_ROW, deferred_reason="Place Survey")],
             "t.csv row 2, column deferred_reason: a deferral reason is given but the status is agreed, not deferred",
         ),
     ],
@@ -667,24 +630,24 @@ def test_import_lists_every_bad_row_and_column(cli: Cli, made: dict[str, Path]) 
 def test_import_single_row_errors(cli: Cli, made: dict[str, Path], rows: list[dict], expected: str) -> None:
     cli.copy_in(made["empty"], "x.laa")
     write_csv(cli.path("t.csv"), rows)
-    before = sha256(cli.path("x.laa"))
+    before = digest(cli.path("x.laa"))
     result = cli("import", "x.laa", "t.csv", expect=1)
     assert len(result.err_lines) == 2, result.describe()
     assert result.err_lines[0].startswith(expected)
     assert result.err_lines[1] == "laadesk: t.csv: 1 problem, nothing was imported."
-    assert sha256(cli.path("x.laa")) == before
+    assert digest(cli.path("x.laa")) == before
 
 
 def test_import_missing_column(cli: Cli, made: dict[str, Path]) -> None:
     cli.copy_in(made["empty"], "x.laa")
     columns = [c for c in COLUMNS if c != "lead_partner"]
-    write_csv(cli.path("t.csv"), [{k: v for k, v in COMPLETE.items() if k != "lead_partner"}], columns=columns)
+    write_csv(cli.path("t.csv"), [{k: v for k, v in COMPLETE_ROW.items() if k != "lead_partner"}], columns=columns)
     result = cli("import", "x.laa", "t.csv", expect=1)
     assert result.err_lines == [
         "t.csv row 1, column lead_partner: column 'lead_partner' is missing",
         "laadesk: t.csv: 1 problem, nothing was imported.",
     ]
-    assert read_targets(cli.path("x.laa")) == {}
+    assert targets_in_file(cli.path("x.laa")) == {}
 
 
 def test_import_header_only_is_refused(cli: Cli, made: dict[str, Path]) -> None:
@@ -711,7 +674,7 @@ WINDOWS_TEXT = {
 )
 def test_import_csv_encodings_from_excel(cli: Cli, made: dict[str, Path], encoding: str) -> None:
     cli.copy_in(made["empty"], "x.laa")
-    row = dict(COMPLETE, **WINDOWS_TEXT)
+    row = dict(COMPLETE_ROW, **WINDOWS_TEXT)
     if encoding == "utf-16-be-bom":
         cli.path("t.csv").write_bytes(b"\xfe\xff" + csv_text([row]).encode("utf-16-be"))
     else:
@@ -719,7 +682,7 @@ def test_import_csv_encodings_from_excel(cli: Cli, made: dict[str, Path], encodi
     result = cli("import", "x.laa", "t.csv")
     assert result.out_lines[-1] == "Imported t.csv into x.laa: 1 added, 0 updated, 0 unchanged."
     assert "partner Café “Forward” Partnership: added to the area's partners" in result.out_lines
-    target = read_targets(cli.path("x.laa"))["NI 152"]
+    target = targets_in_file(cli.path("x.laa"))["NI 152"]
     assert target.lead_partner == WINDOWS_TEXT["lead_partner"]
     assert target.partners == ("Régie Café", "Police")
     assert target.comment == WINDOWS_TEXT["comment"]
@@ -727,27 +690,9 @@ def test_import_csv_encodings_from_excel(cli: Cli, made: dict[str, Path], encodi
     assert target.levels == (9.0, 8.0, 7.0)
 
 
-def _xlsx(path: Path, rows: list[list[object]], header: list[str] | None = None) -> Path:
-    from openpyxl import Workbook as Excel
-
-    book = Excel()
-    sheet = book.active
-    sheet.title = "Targets"
-    sheet.append(header if header is not None else list(COLUMNS))
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
-
-
-def _cells(**cells: object) -> list[object]:
-    """A spreadsheet row in the exchange layout's column order; unnamed cells are empty."""
-    return [cells.get(column) for column in COLUMNS]
-
-
 def test_import_xlsx_targets_sheet(cli: Cli, made: dict[str, Path]) -> None:
     cli.copy_in(made["empty"], "x.laa")
-    poverty_row = _cells(
+    poverty_row = cells(
         ni=116,
         kind="designated",
         status="agreed",
@@ -761,20 +706,16 @@ def test_import_xlsx_targets_sheet(cli: Cli, made: dict[str, Path]) -> None:
         partners="County Council; Police",
         comment="from the council’s return",
     )
-    local_row = _cells(
+    local_row = cells(
         ni="L4",
         title="Empty homes brought back into use",
         kind="local",
         status="proposed",
-        baseline=150,
-        baseline_period="2007/08",
-        target_2008_09=160,
-        target_2009_10=170,
-        target_2010_11=180,
+        **levels(150, 160, 170, 180),
         units="homes",
         lead_partner="Housing Partnership",
     )
-    deferred_row = _cells(
+    deferred_row = cells(
         ni="NI 117",
         kind="designated",
         status="deferred",
@@ -783,10 +724,10 @@ def test_import_xlsx_targets_sheet(cli: Cli, made: dict[str, Path]) -> None:
         partners="Connexions",
         deferred_reason="Place Survey",
     )
-    _xlsx(cli.path("t.xlsx"), [poverty_row, [], local_row, deferred_row])
+    xlsx_from_rows(cli.path("t.xlsx"), [poverty_row, [], local_row, deferred_row])
     result = cli("import", "x.laa", "t.xlsx")
     assert result.out_lines[-1] == "Imported t.xlsx into x.laa: 3 added, 0 updated, 0 unchanged."
-    targets = read_targets(cli.path("x.laa"))
+    targets = targets_in_file(cli.path("x.laa"))
     assert sorted(targets) == ["L4", "NI 116", "NI 117"]
     poverty = targets["NI 116"]
     assert (poverty.baseline, poverty.levels) == (22.4, (22.0, 12.5, 1234.0))
@@ -800,20 +741,20 @@ def test_import_xlsx_errors_name_the_spreadsheet_row(cli: Cli, made: dict[str, P
     cli.copy_in(made["empty"], "x.laa")
     good = [152, None, "designated", "agreed", 10, "2007/08", 9, 8, 7, "%", "DWP", "DWP", None, None]
     bad = [116, None, "designated", "agreed", "abc", "2007/08", 9, 8, 7, "%", "DWP", "DWP", None, None]
-    _xlsx(cli.path("t.xlsx"), [good, [], bad])  # row 3 is blank; the bad row is row 4
-    before = sha256(cli.path("x.laa"))
+    xlsx_from_rows(cli.path("t.xlsx"), [good, [], bad])  # row 3 is blank; the bad row is row 4
+    before = digest(cli.path("x.laa"))
     result = cli("import", "x.laa", "t.xlsx", expect=1)
     assert result.err_lines == [
         "t.xlsx row 4, column baseline: 'abc' is not a number",
         "laadesk: t.xlsx: 1 problem, nothing was imported.",
     ]
-    assert sha256(cli.path("x.laa")) == before
+    assert digest(cli.path("x.laa")) == before
 
 
 def test_import_refuses_files_that_are_not_csv_or_xlsx(cli: Cli, made: dict[str, Path]) -> None:
     cli.copy_in(made["empty"], "x.laa")
-    before = sha256(cli.path("x.laa"))
-    write_csv(cli.path("renamed.xlsx"), [COMPLETE])
+    before = digest(cli.path("x.laa"))
+    write_csv(cli.path("renamed.xlsx"), [COMPLETE_ROW])
     result = cli("import", "x.laa", "renamed.xlsx", expect=2)
     assert result.err_lines == ["laadesk: renamed.xlsx is not an Excel .xlsx file (it is not a zip archive)."]
 
@@ -823,7 +764,7 @@ def test_import_refuses_files_that_are_not_csv_or_xlsx(cli: Cli, made: dict[str,
     assert len(result.err_lines) == 1
     assert result.err_lines[0].startswith("laadesk: zip.xlsx is not a readable Excel workbook")
 
-    write_csv(cli.path("t.txt"), [COMPLETE])
+    write_csv(cli.path("t.txt"), [COMPLETE_ROW])
     result = cli("import", "x.laa", "t.txt", expect=2)
     assert result.err_lines == [
         "laadesk: t.txt is neither a .csv nor an .xlsx file; save it as one of those to import it."
@@ -836,7 +777,7 @@ def test_import_refuses_files_that_are_not_csv_or_xlsx(cli: Cli, made: dict[str,
 
     result = cli("import", "x.laa", "absent.csv", expect=2)
     assert result.err_lines == ["laadesk: absent.csv does not exist."]
-    assert sha256(cli.path("x.laa")) == before
+    assert digest(cli.path("x.laa")) == before
 
 
 FORMULA_TEXT = {
@@ -864,13 +805,13 @@ def test_text_beginning_with_a_formula_character_survives_export_and_import(cli:
     assert row["lead_partner"] == "'+Council"
     # ...and importing it gives back the text exactly.
     cli("import", "b.laa", "out.csv")
-    target = read_targets(cli.path("b.laa"))["L7"]
+    target = targets_in_file(cli.path("b.laa"))["L7"]
     assert target.comment == "=SUM(A1:A9)"
     assert target.title == "=Fly-tipping incidents"
     assert target.lead_partner == "+Council"
     assert target.partners == ("@Police", "-District Councils")
     assert target.units == "-"
-    assert read_targets(cli.path("a.laa")) == read_targets(cli.path("b.laa"))
+    assert targets_in_file(cli.path("a.laa")) == targets_in_file(cli.path("b.laa"))
 
 
 def test_text_beginning_with_an_apostrophe_survives_export_and_import(cli: Cli, made: dict[str, Path]) -> None:
@@ -881,11 +822,11 @@ def test_text_beginning_with_an_apostrophe_survives_export_and_import(cli: Cli, 
     with Workbook.open(cli.path("a.laa")) as workbook:
         target = Target("NI 152", Role.DESIGNATED, lead_partner="Jobcentre Plus", comment=comment)
         workbook.apply(Edit("type a comment", (Put(target),)))
-    assert read_targets(cli.path("a.laa"))["NI 152"].comment == comment
+    assert targets_in_file(cli.path("a.laa"))["NI 152"].comment == comment
     cli("export", "a.laa", "--csv", "out.csv")
     cli("import", "b.laa", "out.csv")
-    assert read_targets(cli.path("b.laa"))["NI 152"].comment == comment
-    assert read_targets(cli.path("a.laa")) == read_targets(cli.path("b.laa"))
+    assert targets_in_file(cli.path("b.laa"))["NI 152"].comment == comment
+    assert targets_in_file(cli.path("a.laa")) == targets_in_file(cli.path("b.laa"))
 
 
 # -- validate ----------------------------------------------------------------------------
@@ -893,7 +834,7 @@ def test_text_beginning_with_an_apostrophe_survives_export_and_import(cli: Cli, 
 
 def test_validate_ready(cli: Cli, made: dict[str, Path]) -> None:
     cli.copy_in(made["empty"], "x.laa")
-    write_csv(cli.path("t.csv"), [COMPLETE])
+    write_csv(cli.path("t.csv"), [COMPLETE_ROW])
     cli("import", "x.laa", "t.csv")
     result = cli("validate", "x.laa", expect=0)
     assert result.out_lines[0].startswith("warning: 16 of the 16 statutory education targets are not recorded: NI ")
@@ -906,7 +847,7 @@ def test_validate_ready(cli: Cli, made: dict[str, Path]) -> None:
 
 def test_validate_lists_problems(cli: Cli, made: dict[str, Path]) -> None:
     cli.copy_in(made["empty"], "x.laa")
-    write_csv(cli.path("t.csv"), [dict(COMPLETE, lead_partner="", partners="")])
+    write_csv(cli.path("t.csv"), [dict(COMPLETE_ROW, lead_partner="", partners="")])
     cli("import", "x.laa", "t.csv")
     result = cli("validate", "x.laa", expect=1)
     assert "error: NI 152 (Working age people on out of work benefits) has no lead partner." in result.out_lines
@@ -995,29 +936,29 @@ def test_export_to_a_missing_folder(cli: Cli, made: dict[str, Path]) -> None:
 
 def test_export_never_replaces_the_workbook_itself(cli: Cli, made: dict[str, Path]) -> None:
     cli.copy_in(made["filled"], "x.laa")
-    before = sha256(cli.path("x.laa"))
+    before = digest(cli.path("x.laa"))
     result = cli("export", "x.laa", "--csv", "x.laa", expect=2)
     assert len(result.err_lines) == 1, result.describe()
     assert result.err_lines[0].startswith("laadesk: "), result.describe()
     assert "x.laa" in result.err_lines[0]
-    assert sha256(cli.path("x.laa")) == before
+    assert digest(cli.path("x.laa")) == before
     assert info_json(cli, "x.laa")["targets"]["designated"] == 2
 
 
 def test_import_csv_with_empty_trailing_columns_from_excel(cli: Cli, made: dict[str, Path]) -> None:
     cli.copy_in(made["empty"], "x.laa")
-    write_csv(cli.path("t.csv"), [dict(COMPLETE, **{"": ""})], columns=[*COLUMNS, "", ""])
+    write_csv(cli.path("t.csv"), [dict(COMPLETE_ROW, **{"": ""})], columns=[*COLUMNS, "", ""])
     result = cli("import", "x.laa", "t.csv")
     assert result.out_lines[-1] == "Imported t.csv into x.laa: 1 added, 0 updated, 0 unchanged."
-    assert read_targets(cli.path("x.laa"))["NI 152"].levels == (9.0, 8.0, 7.0)
+    assert targets_in_file(cli.path("x.laa"))["NI 152"].levels == (9.0, 8.0, 7.0)
 
 
 def test_output_on_a_console_that_cannot_show_every_character(cli: Cli, made: dict[str, Path]) -> None:
     cli.copy_in(made["empty"], "x.laa")
-    write_csv(cli.path("t.csv"), [dict(COMPLETE, **WINDOWS_TEXT)], encoding="cp1252")
+    write_csv(cli.path("t.csv"), [dict(COMPLETE_ROW, **WINDOWS_TEXT)], encoding="cp1252")
     result = cli("import", "x.laa", "t.csv", env={"PYTHONIOENCODING": "ascii"})
     assert result.out_lines[-1] == "Imported t.csv into x.laa: 1 added, 0 updated, 0 unchanged."
-    assert read_targets(cli.path("x.laa"))["NI 152"].lead_partner == WINDOWS_TEXT["lead_partner"]
+    assert targets_in_file(cli.path("x.laa"))["NI 152"].lead_partner == WINDOWS_TEXT["lead_partner"]
     listed = cli("indicators", env={"PYTHONIOENCODING": "ascii"})
     assert len(listed.out_lines) == 200
 
@@ -1025,16 +966,16 @@ def test_output_on_a_console_that_cannot_show_every_character(cli: Cli, made: di
 def test_export_import_round_trip(cli: Cli) -> None:
     rows = [
         *TARGETS,
-        dict(COMPLETE, baseline="33.333333333333336", target_2008_09="-1.5", target_2009_10="1,234"),
+        dict(COMPLETE_ROW, baseline="33.333333333333336", target_2008_09="-1.5", target_2009_10="1,234"),
         dict(
-            COMPLETE,
+            COMPLETE_ROW,
             ni="L2",
             kind="local",
             title="Residents’ satisfaction, “Kingsmere” survey",
             comment='Line one, with "quotes"\nline two – £5,000',
         ),
         dict(
-            COMPLETE,
+            COMPLETE_ROW,
             ni="NI 5",
             status="deferred",
             baseline="",
@@ -1054,7 +995,7 @@ def test_export_import_round_trip(cli: Cli) -> None:
     cli("export", "b.laa", "--csv", "again.csv")
 
     assert cli.path("back.csv").read_bytes() == cli.path("again.csv").read_bytes()
-    a, b = read_targets(cli.path("a.laa")), read_targets(cli.path("b.laa"))
+    a, b = targets_in_file(cli.path("a.laa")), targets_in_file(cli.path("b.laa"))
     assert a == b
     assert len(a) == 7
     assert a["NI 152"].baseline == 33.333333333333336
@@ -1239,7 +1180,7 @@ def test_indicators_load_into_one_workbook(cli: Cli, made: dict[str, Path]) -> N
         "% of people who feel that they belong to their neighbourhood (corrected)"
     ]
     # The targets are kept, and the default for new workbooks is unchanged.
-    assert sorted(read_targets(cli.path("x.laa"))) == ["L1", "NI 116", "NI 117", "NI 72"]
+    assert sorted(targets_in_file(cli.path("x.laa"))) == ["L1", "NI 116", "NI 117", "NI 72"]
     assert not (cli.data_dir / "national_indicators.csv").exists()
 
 

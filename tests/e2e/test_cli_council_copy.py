@@ -7,12 +7,11 @@ import os
 import shutil
 import sqlite3
 import struct
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers_cli import Cli, cli_env, listing, sha256
+from support.cli import Cli
+from support.files import digest, listing
 
 from laadesk.store.migrations import SCHEMA_VERSION
 from laadesk.store.workbook import Workbook
@@ -35,7 +34,7 @@ def cli(tmp_path: Path) -> Cli:
 
 def test_the_copy_has_everything_but_notes_positions_floors_and_history(cli: Cli, demo: Path) -> None:
     original = cli.copy_in(demo, "kingsmere.laa")
-    before = sha256(original)
+    before = digest(original)
     with Workbook.open(original, read_only=True) as workbook:
         source = workbook.snapshot()
     assert source.notes and source.positions and source.position_history
@@ -48,7 +47,7 @@ def test_the_copy_has_everything_but_notes_positions_floors_and_history(cli: Cli
         f"(with their floors) and {len(source.position_history)} changes of negotiating history."
     ]
     assert result.err == ""
-    assert sha256(original) == before  # the officer's own workbook is not touched
+    assert digest(original) == before  # the officer's own workbook is not touched
     assert listing(cli.cwd) == ["for the council.laa", "kingsmere.laa"]  # no journal, lock or half-copy
 
     with Workbook.open(cli.path("for the council.laa"), read_only=True) as workbook:
@@ -117,11 +116,11 @@ def test_the_copy_never_overwrites(cli: Cli, demo: Path, existing: str) -> None:
         cli.copy_in(demo, target)
     elif existing == "a folder":
         cli.path(target).mkdir()
-    fingerprints = {name: (sha256(cli.path(name)) if cli.path(name).is_file() else "dir") for name in listing(cli.cwd)}
+    fingerprints = {name: (digest(cli.path(name)) if cli.path(name).is_file() else "dir") for name in listing(cli.cwd)}
     result = cli("council-copy", "kingsmere.laa", target, expect=2)
     assert result.err_lines == [f"laadesk: {target} already exists; laadesk will not overwrite it."]
     assert result.out == ""
-    after = {name: (sha256(cli.path(name)) if cli.path(name).is_file() else "dir") for name in listing(cli.cwd)}
+    after = {name: (digest(cli.path(name)) if cli.path(name).is_file() else "dir") for name in listing(cli.cwd)}
     assert after == fingerprints
 
 
@@ -139,18 +138,8 @@ def test_the_copy_into_a_folder_that_cannot_be_written(cli: Cli, demo: Path, tmp
     os.chmod(locked, 0o555)
     try:
         # As root (CI containers) the command runs without root's power to write anywhere.
-        prefix = ["setpriv", "--bounding-set=-dac_override", "--"] if os.geteuid() == 0 else []
-        done = subprocess.run(
-            [*prefix, sys.executable, "-m", "laadesk", "council-copy", "kingsmere.laa", "locked/copy.laa"],
-            cwd=cli.cwd,
-            env=cli_env(cli.data_dir),
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        assert done.returncode == 2, done.stderr
-        assert done.stderr.splitlines() == ["laadesk: Cannot write locked/copy.laa: its folder cannot be written to."]
+        result = cli("council-copy", "kingsmere.laa", "locked/copy.laa", expect=2, unprivileged=True)
+        assert result.err_lines == ["laadesk: Cannot write locked/copy.laa: its folder cannot be written to."]
         assert os.listdir(locked) == []
     finally:
         os.chmod(locked, 0o755)
@@ -159,9 +148,9 @@ def test_the_copy_into_a_folder_that_cannot_be_written(cli: Cli, demo: Path, tmp
 def test_the_copy_of_an_older_format_is_in_this_format_and_the_original_is_untouched(cli: Cli) -> None:
     fixture = DATA / "workbook-format-1.laa"
     cli.copy_in(fixture, "old.laa")
-    before = sha256(cli.path("old.laa"))
+    before = digest(cli.path("old.laa"))
     cli("council-copy", "old.laa", "copy.laa")
-    assert sha256(cli.path("old.laa")) == before
+    assert digest(cli.path("old.laa")) == before
     with Workbook.open(cli.path("copy.laa"), read_only=True) as workbook:
         assert workbook.schema_version == SCHEMA_VERSION
         assert workbook.notes() == () and workbook.positions() == () and workbook.position_history() == ()

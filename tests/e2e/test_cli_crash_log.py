@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers_cli import cli_env
+from support.cli import cli_env
 
 from laadesk import __version__
 from laadesk.store.crash_log import MARKER

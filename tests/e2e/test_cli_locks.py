@@ -16,7 +16,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from helpers_cli import Cli, cli_env, listing, read_targets, sha256, write_csv
+from support.cli import Cli, cli_env
+from support.files import digest, listing
+from support.locks import write_lock
+from support.spreadsheets import COMPLETE_ROW, write_csv
+from support.workbooks import targets_in_file
 
 from laadesk.store import backups, opening
 from laadesk.store.migrations import SCHEMA_VERSION
@@ -25,19 +29,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 HOST = socket.gethostname()
 USER = getpass.getuser()
 
-ROW = {
-    "ni": "152",
-    "kind": "designated",
-    "status": "agreed",
-    "baseline": "10",
-    "baseline_period": "2007/08",
-    "target_2008_09": "9",
-    "target_2009_10": "8",
-    "target_2010_11": "7",
-    "units": "%",
-    "lead_partner": "Jobcentre Plus",
-    "partners": "Jobcentre Plus",
-}
+ROW = {**COMPLETE_ROW, "partners": "Jobcentre Plus"}
 
 # The desktop editor with the workbook open: a real laadesk process holding it for editing.
 HOLDER = r"""
@@ -85,7 +77,7 @@ def backups_of(cli: Cli, stem: str) -> list[str]:
 
 def test_import_refuses_a_workbook_open_in_another_laadesk_while_readers_work(cli: Cli) -> None:
     with editing(cli, "x.laa"):
-        before = sha256(cli.path("x.laa"))
+        before = digest(cli.path("x.laa"))
         result = cli("import", "x.laa", "t.csv", expect=2)
         assert len(result.err_lines) == 1 and result.out == ""
         assert re.fullmatch(
@@ -102,38 +94,25 @@ def test_import_refuses_a_workbook_open_in_another_laadesk_while_readers_work(cl
         cli("export", "x.laa", "--csv", "out.csv")
         dry = cli("import", "x.laa", "t.csv", "--dry-run")
         assert dry.out_lines[-1].endswith("Nothing was written.")
-        assert sha256(cli.path("x.laa")) == before
+        assert digest(cli.path("x.laa")) == before
         assert backups_of(cli, "x") == []
         assert listing(cli.cwd) == [".x.laa.lock", "out.csv", "t.csv", "x.laa"]
     # Closed in the editor: the import goes ahead.
     cli("import", "x.laa", "t.csv")
-    assert sorted(read_targets(cli.path("x.laa"))) == ["NI 152"]
+    assert sorted(targets_in_file(cli.path("x.laa"))) == ["NI 152"]
     assert listing(cli.cwd) == ["out.csv", "t.csv", "x.laa"]
 
 
 def test_import_respects_a_lock_from_another_computer(cli: Cli) -> None:
-    lock = cli.path(".x.laa.lock")
-    lock.write_text(
-        json.dumps(
-            {
-                "laadesk_lock": 1,
-                "user": "alice.smith",
-                "host": "GO-LAPTOP-7",
-                "pid": 4242,
-                "started": "",
-                "since": "2008-06-03T14:02:00+01:00",
-                "version": "0.1.0",
-            }
-        ),
-        encoding="utf-8",
-    )
-    before = sha256(cli.path("x.laa")), lock.read_bytes()
+    lock = write_lock(cli.path("x.laa"), since="2008-06-03T14:02:00+01:00")
+    assert lock == cli.path(".x.laa.lock")
+    before = digest(cli.path("x.laa")), lock.read_bytes()
     result = cli("import", "x.laa", "t.csv", expect=2)
     assert result.err_lines[0].startswith(
         "laadesk: x.laa is being edited in laadesk by alice.smith on GO-LAPTOP-7 since "
     )
     assert result.err_lines[0].endswith("; it can be opened read-only, but not changed until it is closed there.")
-    assert (sha256(cli.path("x.laa")), lock.read_bytes()) == before
+    assert (digest(cli.path("x.laa")), lock.read_bytes()) == before
     cli("info", "x.laa")
 
 
@@ -161,8 +140,8 @@ def test_import_backs_the_workbook_up_first(cli: Cli) -> None:
     [name] = backups_of(cli, "x")
     assert re.fullmatch(r"x \d{4}-\d\d-\d\d \d{6} before-import\.laa", name)
     backup = cli.data_dir / "backups" / "x" / name
-    assert read_targets(backup) == {}  # the workbook as it was before the import
-    assert sorted(read_targets(cli.path("x.laa"))) == ["NI 152"]
+    assert targets_in_file(backup) == {}  # the workbook as it was before the import
+    assert sorted(targets_in_file(cli.path("x.laa"))) == ["NI 152"]
     # The same file again changes nothing, so nothing is backed up.
     cli("import", "x.laa", "t.csv")
     assert backups_of(cli, "x") == [name]
@@ -179,7 +158,7 @@ def test_import_backs_up_into_the_folder_chosen_in_the_editor(
     assert result.err == "", result.describe()
     assert backups_of(cli, "x") == []
     [backup] = (chosen / "x").iterdir()
-    assert backup.name.endswith(" before-import.laa") and read_targets(backup) == {}
+    assert backup.name.endswith(" before-import.laa") and targets_in_file(backup) == {}
 
 
 def test_import_into_an_older_format_backs_up_before_the_upgrade_and_the_import(cli: Cli) -> None:
@@ -195,13 +174,13 @@ def test_import_into_an_older_format_backs_up_before_the_upgrade_and_the_import(
 
 def test_no_import_without_its_backup(cli: Cli) -> None:
     (cli.data_dir / "backups").write_text("a file where the backups folder should be")
-    before = sha256(cli.path("x.laa"))
+    before = digest(cli.path("x.laa"))
     result = cli("import", "x.laa", "t.csv", expect=2)
     assert result.err_lines == [
         f"laadesk: Nothing was imported into x.laa: backing it up first to {cli.data_dir / 'backups' / 'x'} "
         "failed (not a directory)."
     ]
-    assert sha256(cli.path("x.laa")) == before
+    assert digest(cli.path("x.laa")) == before
     assert listing(cli.cwd) == ["t.csv", "x.laa"]  # and no lock left behind
     conn = sqlite3.connect(cli.path("x.laa"))
     assert conn.execute("SELECT count(*) FROM targets").fetchone() == (0,)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from edge_cases import edge_records
+from support.edge_cases import edge_records
 
 from laadesk.core.edits import Edit, Put
 from laadesk.core.model import (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from edge_cases import CANARY_FLOOR, CANARY_NOTE
+from support.edge_cases import CANARY_FLOOR, CANARY_NOTE
 
 from laadesk.core.cross_checks import check_workbook
 from laadesk.core.model import Role

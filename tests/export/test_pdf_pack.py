@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from edge_cases import CANARIES, CANARY_FLOOR_TEXT, CANARY_NOTE, HOSTILE_TEXTS, LONG_TEXT
+from support.edge_cases import CANARIES, CANARY_FLOOR_TEXT, CANARY_NOTE, HOSTILE_TEXTS, LONG_TEXT
 
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.model import Visibility

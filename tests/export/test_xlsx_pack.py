@@ -13,7 +13,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from edge_cases import CANARIES, CANARY_NOTE, HOSTILE_TEXTS
+from support.edge_cases import CANARIES, CANARY_NOTE, HOSTILE_TEXTS
 
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.exchange import (

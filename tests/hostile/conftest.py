@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile_files import make_workbook, small_records
+from hostile_files import small_records
+from support.workbooks import make_workbook
 
 
 @pytest.fixture(scope="session")

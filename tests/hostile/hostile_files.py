@@ -17,26 +17,21 @@ import re
 import shutil
 import sqlite3
 import stat
-import subprocess
-import sys
-import time
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-TESTS = HERE.parent
-sys.path.insert(0, str(TESTS / "e2e"))
+from support.cli import Cli, Result
+from support.damage import sqlite_execute
+from support.edge_cases import CANARY_NOTE
+from support.files import digest
+from support.spreadsheets import COLUMNS, COMPLETE_ROW, cells, csv_text, xlsx_from_rows
 
-from helpers_cli import COLUMNS, Result, check_no_crash, cli_env, csv_text, sha256  # noqa: E402
-
-from laadesk.core.edits import Edit, Put  # noqa: E402
-from laadesk.core.errors import NotAWorkbook, WorkbookCorrupt, WorkbookProblem, WorkbookUnavailable  # noqa: E402
-from laadesk.core.model import (  # noqa: E402
+from laadesk.core.errors import NotAWorkbook, WorkbookCorrupt, WorkbookProblem, WorkbookUnavailable
+from laadesk.core.model import (
     ActionStatus,
-    AreaProfile,
     ChampionNote,
     NoteKind,
     Partner,
@@ -47,18 +42,7 @@ from laadesk.core.model import (  # noqa: E402
     Target,
     Visibility,
 )
-from laadesk.store.reference import shipped_catalogue  # noqa: E402
-from laadesk.store.workbook import Workbook  # noqa: E402
-
-# The export tests' edge-case workbook: its records and the canaries planted in them.
-sys.path.insert(0, str(TESTS / "export"))
-from edge_cases import (  # noqa: E402, F401 - the tests import them from here
-    CANARIES,
-    CANARY_FLOOR,
-    CANARY_NOTE,
-    CANARY_SHAREABLE_NOTE,
-    edge_records,
-)
+from laadesk.store.reference import shipped_catalogue
 
 BIG = os.environ.get("LAADESK_HOSTILE_BIG") == "1"
 TIMEOUT = 60  # seconds: a command that takes longer has hung, as far as a person is concerned
@@ -67,51 +51,13 @@ MB = 1024 * 1024
 # -- running the command --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Ran(Result):
-    """A finished run and how long it took."""
-
-    seconds: float = 0.0
-
-
-# Run as root (CI containers), a process reads any file; without these capabilities it cannot
-# read one with no read permission, as any officer's account could not.
-WITHOUT_ROOTS_READ = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
-
-
-def run_cli(cwd: Path, data_dir: Path, *args: str | Path, unprivileged: bool = False, timeout: float = TIMEOUT) -> Ran:
-    """`python -m laadesk ARGS` in cwd; a run longer than timeout fails the test as a hang."""
-    argv = tuple(str(a) for a in args)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    env = cli_env(data_dir)
-    env["PYTHONWARNINGS"] = "default"  # a warning printed to the console is a defect too
-    started = time.monotonic()
-    try:
-        done = subprocess.run(
-            [
-                *(WITHOUT_ROOTS_READ if unprivileged and os.geteuid() == 0 else []),
-                sys.executable,
-                "-m",
-                "laadesk",
-                *argv,
-            ],
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise AssertionError(f"laadesk {' '.join(argv)} hung: no answer in {timeout} s") from None
-    result = Ran(
-        argv,
-        done.returncode,
-        done.stdout.decode("utf-8", "replace"),
-        done.stderr.decode("utf-8", "replace"),
-        time.monotonic() - started,
-    )
-    check_no_crash(result, data_dir)
-    return result
+def run_cli(
+    cwd: Path, data_dir: Path, *args: str | Path, unprivileged: bool = False, timeout: float = TIMEOUT
+) -> Result:
+    """`python -m laadesk ARGS` in cwd, whatever its exit status, with warnings printed (a warning on the
+    console is a defect too); a run longer than timeout fails the test as a hang."""
+    cli = Cli(cwd, data_dir)
+    return cli(*args, expect=None, env={"PYTHONWARNINGS": "default"}, unprivileged=unprivileged, timeout=timeout)
 
 
 def fingerprint(path: Path) -> object:
@@ -121,14 +67,10 @@ def fingerprint(path: Path) -> object:
     except FileNotFoundError:
         return None
     if stat.S_ISREG(status.st_mode):
-        return sha256(path)
+        return digest(path)
     if stat.S_ISLNK(status.st_mode):
         return ("link", os.readlink(path))
     return ("special", stat.S_IFMT(status.st_mode), status.st_rdev)
-
-
-def listing(folder: Path) -> list[str]:
-    return sorted(os.listdir(folder))
 
 
 # -- workbooks ------------------------------------------------------------------------------
@@ -167,26 +109,6 @@ def small_records() -> list[object]:
             action_status=ActionStatus.OPEN,
         ),
     ]
-
-
-def make_workbook(path: Path, records: Iterable[object] = ()) -> Path:
-    with Workbook.create(path, AreaProfile("Kingsmere"), shipped_catalogue()) as workbook:
-        records = list(records)
-        if records:
-            workbook.apply(Edit("set up", tuple(Put(r) for r in records)))  # type: ignore[arg-type]
-    return path
-
-
-def execute(path: Path, *statements: str, writable_schema: bool = False) -> None:
-    """Change a workbook with plain sqlite3, as another program (or an attacker) would."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        if writable_schema:
-            conn.execute("PRAGMA writable_schema = ON")
-        for statement in statements:
-            conn.execute(statement)
-    finally:
-        conn.close()
 
 
 def rewrite_table_sql(path: Path, table: str, change: Callable[[str], str]) -> None:
@@ -242,7 +164,7 @@ class HostileWorkbook:
 def _copy_then(*statements: str, writable_schema: bool = False) -> Callable[[Path, Path], None]:
     def make(path: Path, small: Path) -> None:
         shutil.copyfile(small, path)
-        execute(path, *statements, writable_schema=writable_schema)
+        sqlite_execute(path, *statements, writable_schema=writable_schema)
 
     return make
 
@@ -536,20 +458,6 @@ def expected_message(kind: str, shown: str) -> re.Pattern[str]:
 
 # -- spreadsheets -----------------------------------------------------------------------------
 
-GOOD_ROW = {
-    "ni": "152",
-    "kind": "designated",
-    "status": "agreed",
-    "baseline": "10",
-    "baseline_period": "2007/08",
-    "target_2008_09": "9",
-    "target_2009_10": "8",
-    "target_2010_11": "7",
-    "units": "%",
-    "lead_partner": "Jobcentre Plus",
-    "partners": "Jobcentre Plus; County Council",
-}
-
 
 def local_rows(count: int) -> list[dict[str, str]]:
     """count local indicators L1..Lcount, each complete."""
@@ -571,36 +479,10 @@ def local_rows(count: int) -> list[dict[str, str]]:
     ]
 
 
-def xlsx_from_rows(
-    path: Path, rows: Iterable[Iterable[object]], header: Iterable[str] = COLUMNS, title: str = "Targets"
-) -> Path:
-    """An .xlsx written by openpyxl (no cached values for formulas, as any program but Excel writes)."""
-    from openpyxl import Workbook as Book
-
-    book = Book()
-    sheet = book.active
-    sheet.title = title
-    sheet.append(list(header))
-    for row in rows:
-        sheet.append(list(row))
-    book.save(path)
-    return path
-
-
-def cells(**values: object) -> list[object]:
-    """A row in the exchange layout's column order; unnamed cells empty."""
-    return [values.get(column) for column in COLUMNS]
-
-
-GOOD_CELLS = cells(**{k: v for k, v in GOOD_ROW.items()})
+GOOD_CELLS = cells(**{k: v for k, v in COMPLETE_ROW.items()})
 
 
 LETTERS = "ABCDEFGHIJKLMN"
-
-
-def write_text_csv(path: Path, rows: Iterable[Mapping[str, str]], encoding: str = "utf-8") -> Path:
-    path.write_bytes(csv_text(rows).encode(encoding))
-    return path
 
 
 # -- a hand-made .xlsx: every part written out, so a test controls each byte -----------------
@@ -653,16 +535,16 @@ def header_cells_xml() -> str:
 
 
 def good_row_xml(number: int, raw: Mapping[str, str] | None = None, row_attributes: str = "") -> str:
-    """GOOD_ROW as sheet XML (levels as numbers); raw gives the whole <c> for some columns ({ref} filled in)."""
+    """COMPLETE_ROW as sheet XML (levels as numbers); raw gives the whole <c> for some columns ({ref} filled in)."""
     out = [f'<row r="{number}"{row_attributes}>']
     for letter, name in zip(LETTERS, COLUMNS):
         ref = f"{letter}{number}"
         if raw is not None and name in raw:
             out.append(raw[name].replace("{ref}", ref))
         elif name in ("baseline", "target_2008_09", "target_2009_10", "target_2010_11"):
-            out.append(number_cell(ref, GOOD_ROW[name]))
-        elif GOOD_ROW.get(name):
-            out.append(text_cell(ref, GOOD_ROW[name]))
+            out.append(number_cell(ref, COMPLETE_ROW[name]))
+        elif COMPLETE_ROW.get(name):
+            out.append(text_cell(ref, COMPLETE_ROW[name]))
     out.append("</row>")
     return "".join(out)
 
@@ -1024,7 +906,7 @@ spreadsheet(
 
 # What Excel shows is not what the file stores.
 spreadsheet("formula-without-a-value", problems(r"{file} row 2, column target_2009_10: " + formula("=G2-1")))(
-    lambda folder: xlsx_from_rows(folder / "formula.xlsx", [cells(**{**GOOD_ROW, "target_2009_10": "=G2-1"})])
+    lambda folder: xlsx_from_rows(folder / "formula.xlsx", [cells(**{**COMPLETE_ROW, "target_2009_10": "=G2-1"})])
 )
 _xlsx_case(
     "formula-with-a-cached-value",
@@ -1219,11 +1101,7 @@ def _csv(name: str, data: bytes | Callable[[], bytes]) -> Callable[[Path], Path]
     return lambda folder: _write(folder / name, data() if callable(data) else data)
 
 
-def _csv_text(rows: Iterable[Mapping[str, str]]) -> str:
-    return csv_text(rows)
-
-
-WINDOWS_ROW = {**GOOD_ROW, "lead_partner": "Café “Forward” Partnership", "comment": "€2m agreed – see Renée’s note"}
+WINDOWS_ROW = {**COMPLETE_ROW, "lead_partner": "Café “Forward” Partnership", "comment": "€2m agreed – see Renée’s note"}
 
 
 def _windows(targets: Mapping[str, Target]) -> None:
@@ -1241,7 +1119,12 @@ def _ascii_good(targets: Mapping[str, Target]) -> None:
     good_target_named(targets, "Jobcentre Plus")
 
 
-DDE = {**GOOD_ROW, "comment": "=cmd|' /C calc'!A0", "units": "@SUM(1+1)*cmd|' /C calc'!A0", "baseline_period": "-2+3"}
+DDE = {
+    **COMPLETE_ROW,
+    "comment": "=cmd|' /C calc'!A0",
+    "units": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "baseline_period": "-2+3",
+}
 
 
 def _dde(targets: Mapping[str, Target]) -> None:
@@ -1254,44 +1137,42 @@ def _dde(targets: Mapping[str, Target]) -> None:
 
 
 spreadsheet("csv-utf16-without-bom", imported(_ascii_good))(
-    _csv("le.csv", lambda: _csv_text([GOOD_ROW]).encode("utf-16-le"))
+    _csv("le.csv", lambda: csv_text([COMPLETE_ROW]).encode("utf-16-le"))
 )
 spreadsheet("csv-utf16-big-endian-without-bom", imported(_ascii_good))(
-    _csv("be.csv", lambda: _csv_text([GOOD_ROW]).encode("utf-16-be"))
+    _csv("be.csv", lambda: csv_text([COMPLETE_ROW]).encode("utf-16-be"))
 )
-spreadsheet("csv-utf32-with-bom", imported(_windows))(
-    _csv("u32.csv", lambda: _csv_text([WINDOWS_ROW]).encode("utf-32"))
-)
+spreadsheet("csv-utf32-with-bom", imported(_windows))(_csv("u32.csv", lambda: csv_text([WINDOWS_ROW]).encode("utf-32")))
 spreadsheet("csv-cp1252-euro-and-smart-quotes", imported(_windows))(
-    _csv("win.csv", lambda: _csv_text([WINDOWS_ROW]).encode("cp1252"))
+    _csv("win.csv", lambda: csv_text([WINDOWS_ROW]).encode("cp1252"))
 )
 spreadsheet(
     "csv-utf16-cut-mid-character",
     refused(r"{file} cannot be read: the file says it is UTF-16 but is not valid UTF-16\."),
-)(_csv("odd.csv", lambda: _csv_text([GOOD_ROW]).encode("utf-16")[:-1]))
+)(_csv("odd.csv", lambda: csv_text([COMPLETE_ROW]).encode("utf-16")[:-1]))
 spreadsheet(
     "csv-nul-in-a-cell",
     refused(
         r"{file} cannot be read: the file contains a NUL byte on line 3 \(row 3, column comment\), "
         r"so it is not a text file\."
     ),
-)(_csv("nul.csv", lambda: _csv_text([GOOD_ROW, {**GOOD_ROW, "ni": "153", "comment": "a\x00b"}]).encode()))
+)(_csv("nul.csv", lambda: csv_text([COMPLETE_ROW, {**COMPLETE_ROW, "ni": "153", "comment": "a\x00b"}]).encode()))
 spreadsheet(
     "csv-that-is-a-png", refused(r"{file} cannot be read: the file is not text \(neither UTF-8 nor Windows-1252\)\.")
 )(_csv("picture.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + noise(2000)))
 spreadsheet(
     "csv-escape-sequences",
     problems(r"{file} row 2, column comment: holds an invisible control character \(\\x1b\); remove it"),
-)(_csv("esc.csv", lambda: _csv_text([{**GOOD_ROW, "comment": "\x1b[2J\x1b]0;pwned\x07"}]).encode()))
+)(_csv("esc.csv", lambda: csv_text([{**COMPLETE_ROW, "comment": "\x1b[2J\x1b]0;pwned\x07"}]).encode()))
 spreadsheet(
     "csv-bidi-override",
     problems(r"{file} row 2, column lead_partner: holds an invisible control character \(\\u202e\); remove it"),
-)(_csv("bidi.csv", lambda: _csv_text([{**GOOD_ROW, "lead_partner": "Jobcentre \u202eevil\u202c Plus"}]).encode()))
+)(_csv("bidi.csv", lambda: csv_text([{**COMPLETE_ROW, "lead_partner": "Jobcentre \u202eevil\u202c Plus"}]).encode()))
 spreadsheet(
     "csv-quote-never-closed", refused(r"{file} is not a readable CSV file \(line 3: unexpected end of data\)\.")
-)(_csv("quote.csv", lambda: (_csv_text([GOOD_ROW]) + '153,"never closed,designated\r\n').encode()))
+)(_csv("quote.csv", lambda: (csv_text([COMPLETE_ROW]) + '153,"never closed,designated\r\n').encode()))
 spreadsheet("csv-separated-by-semicolons", problems(r"{file} row 1, column ni: column 'ni' is missing", r".+"))(
-    _csv("semi.csv", lambda: _csv_text([GOOD_ROW]).replace(",", ";").encode())
+    _csv("semi.csv", lambda: csv_text([COMPLETE_ROW]).replace(",", ";").encode())
 )
 spreadsheet(
     "csv-doubled-bom",
@@ -1299,26 +1180,26 @@ spreadsheet(
         r"{file} row 1, column ni: column 'ni' is missing",
         r"{file} row 1, column \\ufeffni: '\\ufeffni' \(column 1\) is not a column of the exchange layout",
     ),
-)(_csv("bom2.csv", lambda: ("\ufeff" + _csv_text([GOOD_ROW])).encode("utf-8-sig")))
+)(_csv("bom2.csv", lambda: ("\ufeff" + csv_text([COMPLETE_ROW])).encode("utf-8-sig")))
 spreadsheet("csv-bom-only", refused(r"{file} is empty\."))(_csv("bom.csv", b"\xef\xbb\xbf"))
 spreadsheet("csv-too-many-rows", refused(r"{file} has more than 10000 rows; that is not a targets file\."))(
-    _csv("many.csv", lambda: _csv_text(local_rows(10_001)).encode())
+    _csv("many.csv", lambda: csv_text(local_rows(10_001)).encode())
 )
 spreadsheet("csv-five-thousand-rows", imported(_thousands))(
-    _csv("five.csv", lambda: _csv_text(local_rows(5000)).encode())
+    _csv("five.csv", lambda: csv_text(local_rows(5000)).encode())
 )
 spreadsheet("csv-larger-than-50-mb", refused(r"{file} is larger than 50 MB; that is not a targets file\."))(
     lambda folder: _sparse(folder / "huge.csv", 60 * MB)
 )
 spreadsheet(
     "csv-forty-megabyte-cell", problems(r"{file} row 2, column ni: 'x+ … x+' is not an indicator code; use a number.+")
-)(_csv("cell.csv", lambda: _csv_text([{**GOOD_ROW, "ni": "x" * (40 * MB)}]).encode()))
-spreadsheet("csv-formula-payloads-read-as-text", imported(_dde))(_csv("dde.csv", lambda: _csv_text([DDE]).encode()))
+)(_csv("cell.csv", lambda: csv_text([{**COMPLETE_ROW, "ni": "x" * (40 * MB)}]).encode()))
+spreadsheet("csv-formula-payloads-read-as-text", imported(_dde))(_csv("dde.csv", lambda: csv_text([DDE]).encode()))
 
 
 def _sparse(path: Path, size: int) -> Path:
     with path.open("wb") as handle:
-        handle.write(_csv_text([GOOD_ROW]).encode())
+        handle.write(csv_text([COMPLETE_ROW]).encode())
         handle.truncate(size)
     return path
 

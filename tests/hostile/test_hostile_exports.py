@@ -31,19 +31,15 @@ from pathlib import Path
 import pytest
 from hostile_files import (
     BIG,
-    CANARIES,
-    CANARY_FLOOR,
-    CANARY_NOTE,
-    CANARY_SHAREABLE_NOTE,
     HOSTILE_TEXTS,
     OUTSIDE_THE_PDF_FONT,
-    edge_records,
     hostile_partner,
     hostile_records,
-    make_workbook,
     run_cli,
     without_pdf_controls,
 )
+from support.edge_cases import CANARIES, CANARY_FLOOR, CANARY_NOTE, CANARY_SHAREABLE_NOTE, edge_records
+from support.workbooks import make_workbook
 
 from laadesk.core.exchange import FORMULA_STARTS, guard_text
 from laadesk.core.import_plan import plan_import

@@ -13,7 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile_files import SPREADSHEETS, TIMEOUT, fingerprint, listing, make_workbook, run_cli
+from hostile_files import SPREADSHEETS, TIMEOUT, fingerprint, run_cli
+from support.files import listing
+from support.workbooks import make_workbook
 
 from laadesk.core.errors import WorkbookProblem
 from laadesk.export.exchange_csv import read_exchange_csv

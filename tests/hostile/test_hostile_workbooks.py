@@ -18,17 +18,9 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile_files import (
-    GOOD_ROW,
-    HOSTILE_WORKBOOKS,
-    TIMEOUT,
-    expected_message,
-    fingerprint,
-    listing,
-    make_hostile_workbook,
-    run_cli,
-    write_text_csv,
-)
+from hostile_files import HOSTILE_WORKBOOKS, TIMEOUT, expected_message, fingerprint, make_hostile_workbook, run_cli
+from support.files import listing
+from support.spreadsheets import COMPLETE_ROW, write_csv
 
 from laadesk.store.workbook import Workbook
 
@@ -54,7 +46,7 @@ def test_the_command_refuses_with_one_sentence_and_touches_nothing(
     work = tmp_path / "work"
     work.mkdir()
     path = make_hostile_workbook(kind, work, small_workbook)
-    write_text_csv(work / "t.csv", [GOOD_ROW])
+    write_csv(work / "t.csv", [COMPLETE_ROW])
     before, files = fingerprint(path), listing(work)
     wanted = expected_message(kind, path.name)
     for command in COMMANDS:
@@ -106,7 +98,7 @@ def test_an_unreadable_workbook_is_named_as_such(small_workbook: Path, tmp_path:
     try:
         before, files = fingerprint(path), listing(tmp_path)
         for command in (("info", "locked.laa"), ("import", "locked.laa", "t.csv")):
-            write_text_csv(tmp_path / "t.csv", [GOOD_ROW])
+            write_csv(tmp_path / "t.csv", [COMPLETE_ROW])
             result = run_cli(tmp_path, tmp_path / "data", *command, unprivileged=True)
             assert result.code == 2, result.describe()
             assert result.err_lines == ["laadesk: locked.laa cannot be read: permission denied."], result.describe()

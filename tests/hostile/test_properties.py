@@ -22,9 +22,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hostile_files import BIG, make_workbook, small_records
+from hostile_files import BIG, small_records
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
+from support.workbooks import make_workbook
 
 from laadesk.core.catalogue import Catalogue
 from laadesk.core.edits import Put
@@ -210,7 +211,8 @@ def test_any_bytes_given_as_csv_read_or_refused_in_a_sentence(tmp_path: Path, da
 
 @pytest.fixture(scope="module")
 def sheet_parts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    from hostile_files import GOOD_CELLS, xlsx_from_rows
+    from hostile_files import GOOD_CELLS
+    from support.spreadsheets import xlsx_from_rows
 
     path = xlsx_from_rows(tmp_path_factory.mktemp("fuzz") / "good.xlsx", [GOOD_CELLS, GOOD_CELLS])
     with zipfile.ZipFile(path) as archive:

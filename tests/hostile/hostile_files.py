@@ -27,6 +27,7 @@ from support.cli import Cli, Result
 from support.damage import sqlite_execute
 from support.edge_cases import CANARY_NOTE
 from support.files import digest
+from support.records import complete, levels
 from support.spreadsheets import COLUMNS, COMPLETE_ROW, cells, csv_text, xlsx_from_rows
 
 from laadesk.core.errors import NotAWorkbook, WorkbookCorrupt, WorkbookProblem, WorkbookUnavailable
@@ -81,20 +82,7 @@ def small_records() -> list[object]:
     return [
         Partner("Kingsmere County Council", "local government"),
         Partner("Kingsmere PCT", "health"),
-        Target(
-            "NI 116",
-            Role.DESIGNATED,
-            status=Status.AGREED,
-            baseline=22.4,
-            baseline_period="2007/08",
-            target_2008_09=22.0,
-            target_2009_10=21.5,
-            target_2010_11=21.0,
-            units="%",
-            lead_partner="Kingsmere County Council",
-            partners=("Kingsmere PCT",),
-            comment="Proportion of children in poverty",
-        ),
+        complete("NI 116", **levels(22.4, 22.0, 21.5, 21.0), comment="Proportion of children in poverty"),
         Target("NI 152", Role.DESIGNATED, lead_partner="Kingsmere PCT", partners=("Kingsmere County Council",)),
         Position("NI 116", "2009/10", area_proposal=21.8, government_position=21.4, floor=21.6),
         StorySection("s1", 1, "People", "Kingsmere has pockets of deep deprivation.", ("NI 116",)),
@@ -1283,11 +1271,7 @@ def hostile_records() -> list[object]:
                 f"L{number + 1}",
                 Role.LOCAL,
                 title=text,
-                baseline=1.0,
-                baseline_period="2007/08",
-                target_2008_09=2.0,
-                target_2009_10=3.0,
-                target_2010_11=4.0,
+                **levels(1.0, 2.0, 3.0, 4.0),
                 units="number",
                 lead_partner=partner,
             )

@@ -23,6 +23,7 @@ from laadesk.core.model import (
     Visibility,
 )
 from laadesk.store.reference import shipped_catalogue
+from support.records import levels
 
 # Strings and figures that exist only in internal records: a council export must not hold them.
 CANARY_NOTE = "CANARYNOTE7f3a internal only"
@@ -59,11 +60,7 @@ def edge_records() -> list[object]:
             indicator.code,
             Role.DESIGNATED,
             status=Status.AGREED if n % 3 else Status.PROPOSED,
-            baseline=100.0 + n,
-            baseline_period="2007/08",
-            target_2008_09=100.0 + n + step,
-            target_2009_10=100.0 + n + 2 * step,
-            target_2010_11=100.0 + n + 3 * step,
+            **levels(100.0 + n, 100.0 + n + step, 100.0 + n + 2 * step, 100.0 + n + 3 * step),
             units="%" if n % 2 else "rate per 1,000 population",
             lead_partner=partners[n % 2].name,
             partners=(partners[(n + 1) % 2].name, partners[2].name),
@@ -92,11 +89,7 @@ def edge_records() -> list[object]:
                 indicator.code,
                 Role.STATUTORY,
                 status=Status.AGREED,
-                baseline=50.0,
-                baseline_period="2007",
-                target_2008_09=52.0,
-                target_2009_10=54.5,
-                target_2010_11=56.25,
+                **levels(50.0, 52.0, 54.5, 56.25, period="2007"),
                 units="%",
                 lead_partner=partners[0].name,
             )
@@ -108,11 +101,7 @@ def edge_records() -> list[object]:
                 Role.LOCAL,
                 title=title,
                 status=Status.PROPOSED,
-                baseline=10.0 * n,
-                baseline_period="2007/08",
-                target_2008_09=11.0 * n,
-                target_2009_10=12.0 * n,
-                target_2010_11=13.0 * n,
+                **levels(10.0 * n, 11.0 * n, 12.0 * n, 13.0 * n),
                 units="number",
                 lead_partner=partners[1].name,
             )

@@ -1,8 +1,8 @@
-"""GUI fixtures: settings in a temporary folder, a main window on a copy of the demo workbook."""
+"""GUI fixtures: settings in a temporary folder, a main window on a copy of the demo workbook, the ways it closes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -42,3 +42,15 @@ def window(qtbot: QtBot, demo_path: Path) -> Iterator[MainWindow]:
     assert main.files.open_path(demo_path)
     yield main
     main.set_workbook(None)
+
+
+CLOSINGS: dict[str, Callable[[MainWindow], None]] = {
+    "File > Close": lambda window: window.files.close_action.trigger(),
+    "opening another": lambda window: window.set_workbook(None),
+}
+
+
+@pytest.fixture(params=list(CLOSINGS.values()), ids=list(CLOSINGS))
+def close(request: pytest.FixtureRequest) -> Callable[[MainWindow], None]:
+    """Each way the window lets go of its workbook at once: File > Close, and opening another."""
+    return request.param  # type: ignore[no-any-return]

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
+from support.gui import shown_page, type_into_cell
 
 from laadesk.core.model import Target
 from laadesk.store.workbook import Workbook
@@ -22,9 +23,7 @@ COUNTY = "Kingsmere County Council"
 
 @pytest.fixture
 def page(window: MainWindow) -> AreaPage:
-    shown = window.show_page("Area")
-    assert isinstance(shown, AreaPage)
-    return shown
+    return shown_page(window, "Area", AreaPage)
 
 
 def stored(path: Path) -> Workbook:
@@ -43,20 +42,6 @@ def cell(panel: RecordsPanel, name: str, column: int = 0) -> QModelIndex:
     rows = [r for r in range(panel.proxy.rowCount()) if panel.proxy.index(r, 0).data() == name]
     assert rows, f"{name} is not shown"
     return panel.proxy.index(rows[0], column)
-
-
-def edit_cell(qtbot: QtBot, panel: RecordsPanel, index: QModelIndex, text: str) -> None:
-    """Select a cell, press F2, type over it and press Enter - as a person renames in place."""
-    panel.view.setFocus()
-    panel.view.setCurrentIndex(index)
-    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    # The delegate commits on Enter through a queued call: let it arrive.
-    qtbot.waitUntil(lambda: panel.view.state() != QAbstractItemView.State.EditingState)
 
 
 def naming(targets: tuple[Target, ...], name: str) -> dict[str, list[str]]:
@@ -139,7 +124,7 @@ def test_renaming_a_district_follows_it_into_spatial_levels(
     window: MainWindow, page: AreaPage, qtbot: QtBot, demo_path: Path
 ) -> None:
     assert cell(page.districts, "Marlhaven", 2).data() == "3"
-    edit_cell(qtbot, page.districts, cell(page.districts, "Marlhaven"), "Marlhaven Borough")
+    type_into_cell(qtbot, page.districts.view, cell(page.districts, "Marlhaven"), "Marlhaven Borough")
     with stored(demo_path) as book:
         assert "Marlhaven" not in [d.name for d in book.districts()]
         assert book.target("NI 20").districts == ("Marlhaven Borough", "Colbeck Valley")  # type: ignore[union-attr]
@@ -215,7 +200,7 @@ def test_renaming_a_partner_updates_every_target_naming_it_in_one_step(
     assert cell(page.partners, COUNTY, 2).data() == str(len(named["leads"]))
     assert cell(page.partners, COUNTY, 3).data() == str(len(named["signed_up"]))
     depth = window.session.undo_stack.count()  # type: ignore[union-attr]
-    edit_cell(qtbot, page.partners, cell(page.partners, COUNTY), "Kingsmere County Council (KCC)")
+    type_into_cell(qtbot, page.partners.view, cell(page.partners, COUNTY), "Kingsmere County Council (KCC)")
     with stored(demo_path) as book:
         after = book.targets()
         names = [p.name for p in book.partners()]
@@ -238,14 +223,16 @@ def test_renaming_a_partner_updates_every_target_naming_it_in_one_step(
 def test_a_partner_cannot_take_another_partners_name(
     window: MainWindow, page: AreaPage, qtbot: QtBot, demo_path: Path
 ) -> None:
-    edit_cell(qtbot, page.partners, cell(page.partners, "Kingsmere Constabulary"), "kingsmere probation area")
+    type_into_cell(qtbot, page.partners.view, cell(page.partners, "Kingsmere Constabulary"), "kingsmere probation area")
     assert window.statusBar().currentMessage() == "There is already a partner called 'kingsmere probation area'."
     with stored(demo_path) as book:
         assert "Kingsmere Constabulary" in [p.name for p in book.partners()]
 
 
 def test_changing_a_sector_in_place(window: MainWindow, page: AreaPage, qtbot: QtBot, demo_path: Path) -> None:
-    edit_cell(qtbot, page.partners, cell(page.partners, "Kingsmere Constabulary", 1), "police and community safety")
+    type_into_cell(
+        qtbot, page.partners.view, cell(page.partners, "Kingsmere Constabulary", 1), "police and community safety"
+    )
     with stored(demo_path) as book:
         assert [p.sector for p in book.partners() if p.name == "Kingsmere Constabulary"] == [
             "police and community safety"

@@ -24,6 +24,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 from support.files import copy_closed
+from support.gui import shown_page
 
 from laadesk.core.edits import set_fields
 from laadesk.core.model import AreaProfile
@@ -118,9 +119,7 @@ class Officer:
         self.window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is self.window)
         assert self.window.files.open_path(path)
-        page = self.window.show_page("Targets")
-        assert isinstance(page, TargetsPage)
-        self.page = page
+        self.page = shown_page(self.window, "Targets", TargetsPage)
 
     def cell(self, key: str) -> QModelIndex:
         proxy = self.page.proxy

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCursor
 from pytestqt.qtbot import QtBot
+from support.gui import shown_page
 
 from laadesk.core.model import Role
 from laadesk.core.rules import Problem, Severity
@@ -22,9 +23,7 @@ from laadesk.ui.window.main_window import MainWindow
 
 
 def open_page(window: MainWindow) -> IndicatorsPage:
-    page = window.show_page("Indicators")
-    assert isinstance(page, IndicatorsPage)
-    return page
+    return shown_page(window, "Indicators", IndicatorsPage)
 
 
 def shown_codes(page: IndicatorsPage) -> list[str]:
@@ -253,13 +252,6 @@ def test_closing_while_typing_a_rationale_keeps_it(window: MainWindow, qtbot: Qt
     assert stored(demo_path, "NI 4") == (Role.CANDIDATE, "Cohesion work in the Fens")
 
 
-CLOSINGS = {
-    "File > Close": lambda window: window.files.close_action.trigger(),
-    "opening another": lambda window: window.set_workbook(None),
-}
-
-
-@pytest.mark.parametrize("close", CLOSINGS.values(), ids=list(CLOSINGS))
 def test_typing_newer_than_the_pause_is_kept_when_a_fresh_workbook_closes(
     window: MainWindow, qtbot: QtBot, demo_path: Path, close: Callable[[MainWindow], None]
 ) -> None:

@@ -14,16 +14,16 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
+from support.records import DERBYSHIRE_DISTRICTS
+from support.workbooks import notes_in_file, target_in_file
 
 from laadesk.core.model import (
-    ChampionNote,
     DeferralReason,
     NoteKind,
     Position,
     PositionField,
     Role,
     Status,
-    Target,
     Visibility,
 )
 from laadesk.store.workbook import Workbook
@@ -43,16 +43,6 @@ from laadesk.ui.window.main_window import MainWindow
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 WRITE_WAIT_MS = 3000  # typing is written after a pause of 600 ms
-DERBYSHIRE_DISTRICTS = (
-    "Amber Valley",
-    "Bolsover",
-    "Chesterfield",
-    "Derbyshire Dales",
-    "Erewash",
-    "High Peak",
-    "North East Derbyshire",
-    "South Derbyshire",
-)
 # 35 designated: NI 1 to NI 30, then NI 32 to NI 36 (NI 31 is withdrawn and cannot be chosen).
 DESIGNATED = [f"NI {n}" for n in (*range(1, 31), *range(32, 37))]
 STATUTORY = ["NI 72", "NI 73", "NI 74", "NI 75", "NI 83", "NI 87", *(f"NI {n}" for n in range(92, 102))]
@@ -60,11 +50,6 @@ YEAR_ROW = {"2008/09": 0, "2009/10": 1, "2010/11": 2}
 
 
 # -- reading the file, never the window --------------------------------------------------------
-
-
-def target_in_file(path: Path, code: str) -> Target | None:
-    with Workbook.open(path, read_only=True) as workbook:
-        return workbook.target(code)
 
 
 def roles_in_file(path: Path) -> dict[str, Role]:
@@ -82,18 +67,8 @@ def history_in_file(path: Path, code: str) -> list[tuple[str, PositionField, flo
         return [(c.year, c.field, c.value) for c in workbook.position_history() if c.code == code]
 
 
-def notes_in_file(path: Path) -> dict[str, ChampionNote]:
-    with Workbook.open(path, read_only=True) as workbook:
-        return {n.id: n for n in workbook.notes()}
-
-
 def levels_in_file(path: Path, codes: list[str]) -> list[tuple[float | None, ...]]:
-    found = []
-    for code in codes:
-        target = target_in_file(path, code)
-        assert target is not None, f"{code} is not in the file"
-        found.append(target.levels)
-    return found
+    return [target_in_file(path, code).levels for code in codes]
 
 
 # -- driving the window as a person would -------------------------------------------------------

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import hashlib
-import json
 import os
 import shutil
 import socket
@@ -16,6 +14,9 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
+from support.files import digest
+from support.gui import shown_page
+from support.locks import write_lock
 
 from laadesk.core.edits import set_fields
 from laadesk.store import backups, opening
@@ -34,10 +35,6 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 HOST = socket.gethostname()
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def lsp_name(path: Path) -> str:
     with Workbook.open(path, read_only=True) as workbook:
         return workbook.area().lsp_name
@@ -52,9 +49,7 @@ def retype(qtbot: QtBot, line: QLineEdit, text: str) -> None:
 
 
 def area_page(window: MainWindow) -> AreaPage:
-    page = window.show_page("Area")
-    assert isinstance(page, AreaPage)
-    return page
+    return shown_page(window, "Area", AreaPage)
 
 
 def another_window(qtbot: QtBot) -> MainWindow:
@@ -142,20 +137,7 @@ def test_reopening_the_workbook_in_its_own_window_is_not_a_lock(
 def test_a_crashed_laadesks_lock_is_cleared_and_the_person_told(
     qtbot: QtBot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lock_path(demo_path).write_text(
-        json.dumps(
-            {
-                "laadesk_lock": 1,
-                "user": getpass.getuser(),
-                "host": HOST,
-                "pid": 999_999_999,
-                "started": "",
-                "since": datetime(2008, 6, 3, 14, 2).astimezone().isoformat(),
-                "version": "0.1.0",
-            }
-        ),
-        encoding="utf-8",
-    )
+    write_lock(demo_path, user=getpass.getuser(), host=HOST, pid=999_999_999)  # a laadesk here that crashed
     informed: list[str] = []
     monkeypatch.setattr(file_actions, "inform", lambda parent, title, text: informed.append(text))
     window = another_window(qtbot)
@@ -174,20 +156,7 @@ def test_the_lock_dialog_explains_another_computers_lock_and_offers_read_only(
     window: MainWindow, qtbot: QtBot, demo_path: Path
 ) -> None:
     window.set_workbook(None)
-    lock_path(demo_path).write_text(
-        json.dumps(
-            {
-                "laadesk_lock": 1,
-                "user": "alice.smith",
-                "host": "GO-LAPTOP-7",
-                "pid": 4242,
-                "started": "",
-                "since": datetime(2008, 6, 3, 14, 2).astimezone().isoformat(),
-                "version": "0.1.0",
-            }
-        ),
-        encoding="utf-8",
-    )
+    write_lock(demo_path)  # alice.smith's laadesk on GO-LAPTOP-7
     chosen: list[str] = []
 
     def press_read_only() -> None:

@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
+from support.gui import shown_page
+from support.workbooks import target_in_file
 
-from laadesk.core.model import Position, PositionChange, PositionField, Target
+from laadesk.core.model import Position, PositionChange, PositionField
 from laadesk.core.rules import Problem, Severity
 from laadesk.store.workbook import Workbook, default_author
 from laadesk.ui.pages.negotiation.models import HistoryModel, NegotiatedModel
@@ -24,9 +26,7 @@ YEAR_ROW = {"2008/09": 0, "2009/10": 1, "2010/11": 2}
 
 
 def open_page(window: MainWindow) -> NegotiationPage:
-    page = window.show_page("Negotiation")
-    assert isinstance(page, NegotiationPage)
-    return page
+    return shown_page(window, "Negotiation", NegotiationPage)
 
 
 def choose(qtbot: QtBot, page: NegotiationPage, code: str) -> None:
@@ -70,13 +70,6 @@ def position(demo_path: Path, code: str, year: str) -> Position | None:
 def history(demo_path: Path, code: str) -> list[PositionChange]:
     with Workbook.open(demo_path, read_only=True) as workbook:
         return [c for c in workbook.position_history() if c.code == code]
-
-
-def target(demo_path: Path, code: str) -> Target:
-    with Workbook.open(demo_path, read_only=True) as workbook:
-        found = workbook.target(code)
-    assert found is not None
-    return found
 
 
 def cell(page: NegotiationPage, year: str, column: str) -> str:
@@ -179,10 +172,10 @@ def test_floor_is_marked_internal(window: MainWindow) -> None:
 def test_agreeing_a_level_sets_the_target_in_one_step(window: MainWindow, qtbot: QtBot, demo_path: Path) -> None:
     page = open_page(window)
     choose(qtbot, page, "NI 20")
-    assert target(demo_path, "NI 20").target_2010_11 == 5.9
+    assert target_in_file(demo_path, "NI 20").target_2010_11 == 5.9
     type_into(qtbot, page, "2010/11", "agreed", "5.7")
     assert position(demo_path, "NI 20", "2010/11") == Position("NI 20", "2010/11", 5.9, 5.5, 5.7, 5.7)
-    assert target(demo_path, "NI 20").target_2010_11 == 5.7
+    assert target_in_file(demo_path, "NI 20").target_2010_11 == 5.7
     assert cell(page, "2010/11", "level") == "5.7"
     assert page.message.text() == "The 2010/11 target for NI 20 is now 5.7, as agreed."
     assert window.session is not None
@@ -190,9 +183,9 @@ def test_agreeing_a_level_sets_the_target_in_one_step(window: MainWindow, qtbot:
     assert window.undo_action.text() == "&Undo agree NI 20 2010/11 at 5.7"
     window.undo_action.trigger()
     assert position(demo_path, "NI 20", "2010/11") == Position("NI 20", "2010/11", 5.9, 5.5, None, 5.7)
-    assert target(demo_path, "NI 20").target_2010_11 == 5.9
+    assert target_in_file(demo_path, "NI 20").target_2010_11 == 5.9
     window.redo_action.trigger()
-    assert target(demo_path, "NI 20").target_2010_11 == 5.7
+    assert target_in_file(demo_path, "NI 20").target_2010_11 == 5.7
 
 
 def test_bad_figure_is_refused_with_a_sentence(window: MainWindow, qtbot: QtBot, demo_path: Path) -> None:
@@ -252,13 +245,6 @@ def test_closing_while_typing_a_figure_keeps_it(window: MainWindow, qtbot: QtBot
     assert position(demo_path, "NI 20", "2009/10") == Position("NI 20", "2009/10", 5.95, 5.8, None, 6.0)
 
 
-CLOSINGS = {
-    "File > Close": lambda window: window.files.close_action.trigger(),
-    "opening another": lambda window: window.set_workbook(None),
-}
-
-
-@pytest.mark.parametrize("close", CLOSINGS.values(), ids=list(CLOSINGS))
 def test_a_figure_still_being_typed_is_kept_when_a_fresh_workbook_closes(
     window: MainWindow, qtbot: QtBot, demo_path: Path, close: Callable[[MainWindow], None]
 ) -> None:

@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
+from support.gui import shown_page
+from support.workbooks import notes_in_file
 
 from laadesk.core.catalogue import Catalogue
 from laadesk.core.model import ActionStatus, ChampionNote, NoteKind, Visibility
-from laadesk.store.workbook import Workbook
 from laadesk.ui.pages.notes.editor import WRITE_AFTER_MS
 from laadesk.ui.pages.notes.model import (
     INTERNAL_BACKGROUND,
@@ -30,16 +31,9 @@ from laadesk.ui.window.main_window import MainWindow
 WRITE_WAIT_MS = 3000
 
 
-def notes_in_file(path: Path) -> dict[str, ChampionNote]:
-    with Workbook.open(path, read_only=True) as workbook:
-        return {note.id: note for note in workbook.notes()}
-
-
 @pytest.fixture
 def page(window: MainWindow) -> NotesPage:
-    shown = window.show_page("Champion notes")
-    assert isinstance(shown, NotesPage)
-    return shown
+    return shown_page(window, "Champion notes", NotesPage)
 
 
 def select(page: NotesPage, qtbot: QtBot, text_start: str) -> ChampionNote:
@@ -193,13 +187,6 @@ def test_typing_merges_into_one_undo_step_per_burst(
     assert page.editor.text.toPlainText() == note.text + " Wenmoor to lead."
 
 
-CLOSINGS = {
-    "File > Close": lambda window: window.files.close_action.trigger(),
-    "opening another": lambda window: window.set_workbook(None),
-}
-
-
-@pytest.mark.parametrize("close", CLOSINGS.values(), ids=list(CLOSINGS))
 def test_typing_newer_than_the_pause_is_kept_when_a_fresh_workbook_closes(
     window: MainWindow, page: NotesPage, qtbot: QtBot, demo_path: Path, close: Callable[[MainWindow], None]
 ) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from support.gui import shown_page
 
 from laadesk.core.edits import set_fields
 from laadesk.core.labels import field_words
@@ -21,9 +22,7 @@ NO_LEAD = "NI 155 (Number of affordable homes delivered (gross)) has no lead par
 
 @pytest.fixture
 def page(window: MainWindow) -> ProblemsPage:
-    shown = window.show_page("Problems")
-    assert isinstance(shown, ProblemsPage)
-    return shown
+    return shown_page(window, "Problems", ProblemsPage)
 
 
 def give_ni_155_a_lead(window: MainWindow) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
 )
 from pytestqt.qtbot import QtBot
+from support.files import digest
 
 from laadesk.store.workbook import Workbook
 from laadesk.ui.pages import PAGES
@@ -28,10 +28,6 @@ from laadesk.ui.pages.story.page import StoryPage
 from laadesk.ui.pages.targets.page import TargetsPage
 from laadesk.ui.window import main_window
 from laadesk.ui.window.main_window import MainWindow
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

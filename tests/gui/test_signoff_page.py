@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
+from support.gui import shown_page, type_into_cell
 
 from laadesk.core.model import Adoption, Milestone, SignOff
 from laadesk.store.workbook import Workbook
@@ -19,9 +20,7 @@ from laadesk.ui.window.main_window import MainWindow
 
 @pytest.fixture
 def page(window: MainWindow) -> SignOffPage:
-    shown = window.show_page("Sign-off and timetable")
-    assert isinstance(shown, SignOffPage)
-    return shown
+    return shown_page(window, "Sign-off and timetable", SignOffPage)
 
 
 def adoptions_in_file(path: Path) -> dict[str, Adoption]:
@@ -44,19 +43,6 @@ def cell(table: RecordTable, first_column_text: str, column: str) -> QModelIndex
         if table.proxy.index(row, 0).data() == first_column_text:
             return table.proxy.index(row, table.model.column_of(column))
     raise AssertionError(f"no row {first_column_text!r}")
-
-
-def type_into_cell(qtbot: QtBot, table: RecordTable, index: QModelIndex, text: str) -> None:
-    """Select a cell, F2, replace its text, Enter: as a person edits a table."""
-    table.view.setFocus()
-    table.view.setCurrentIndex(index)
-    qtbot.keyClick(table.view, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    QApplication.processEvents()  # the delegate commits after the editor has seen the key
 
 
 def type_into_new_row(qtbot: QtBot, text: str) -> None:
@@ -99,9 +85,9 @@ def test_add_an_adoption_with_a_date(window: MainWindow, page: SignOffPage, qtbo
     qtbot.mouseClick(page.adoptions.button("Add authority"), Qt.MouseButton.LeftButton)
     assert "New responsible authority" in adoptions_in_file(demo_path)
     type_into_new_row(qtbot, "Kingsmere Fire Authority")
-    type_into_cell(qtbot, page.adoptions, cell(page.adoptions, "Kingsmere Fire Authority", "date"), "30/06/2008")
+    type_into_cell(qtbot, page.adoptions.view, cell(page.adoptions, "Kingsmere Fire Authority", "date"), "30/06/2008")
     type_into_cell(
-        qtbot, page.adoptions, cell(page.adoptions, "Kingsmere Fire Authority", "minute_reference"), "KFA 08/19"
+        qtbot, page.adoptions.view, cell(page.adoptions, "Kingsmere Fire Authority", "minute_reference"), "KFA 08/19"
     )
     adoption = adoptions_in_file(demo_path)["Kingsmere Fire Authority"]
     assert (adoption.date, adoption.minute_reference) == (date(2008, 6, 30), "KFA 08/19")
@@ -125,10 +111,10 @@ def test_recording_an_adoption_date_and_refusing_a_bad_one(
     window: MainWindow, page: SignOffPage, qtbot: QtBot, demo_path: Path
 ) -> None:
     thornwold = cell(page.adoptions, "Thornwold District Council", "date")
-    type_into_cell(qtbot, page.adoptions, thornwold, "next Tuesday")
+    type_into_cell(qtbot, page.adoptions.view, thornwold, "next Tuesday")
     assert page.message.text() == "'next Tuesday' is not a date; type it as 30/06/2008, 30 Jun 2008 or 2008-06-30."
     assert adoptions_in_file(demo_path)["Thornwold District Council"].date is None
-    type_into_cell(qtbot, page.adoptions, cell(page.adoptions, "Thornwold District Council", "date"), "1/7/2008")
+    type_into_cell(qtbot, page.adoptions.view, cell(page.adoptions, "Thornwold District Council", "date"), "1/7/2008")
     assert adoptions_in_file(demo_path)["Thornwold District Council"].date == date(2008, 7, 1)
     assert undo_text(window) == "record adoption by Thornwold District Council on 1 Jul 2008"
     assert "Thornwold" not in page.waiting.text()
@@ -216,7 +202,7 @@ def test_add_a_milestone_and_mark_it_done(window: MainWindow, page: SignOffPage,
     page.today = lambda: date(2008, 7, 10)
     qtbot.mouseClick(page.milestones.button("Add milestone"), Qt.MouseButton.LeftButton)
     type_into_new_row(qtbot, "Hub data entry checked")
-    type_into_cell(qtbot, page.milestones, cell(page.milestones, "Hub data entry checked", "due"), "7/7/08")
+    type_into_cell(qtbot, page.milestones.view, cell(page.milestones, "Hub data entry checked", "due"), "7/7/08")
     assert milestones_in_file(demo_path)["Hub data entry checked"].due == date(2008, 7, 7)
     assert cell(page.milestones, "Hub data entry checked", "state").data() == "overdue by 3 days"
     page.milestones.view.setCurrentIndex(cell(page.milestones, "Hub data entry checked", "name"))
@@ -226,7 +212,7 @@ def test_add_a_milestone_and_mark_it_done(window: MainWindow, page: SignOffPage,
     assert undo_text(window) == "mark milestone Hub data entry checked done"
     window.undo_action.trigger()
     assert milestones_in_file(demo_path)["Hub data entry checked"].done is None
-    type_into_cell(qtbot, page.milestones, cell(page.milestones, "Hub data entry checked", "done"), "8 July 2008")
+    type_into_cell(qtbot, page.milestones.view, cell(page.milestones, "Hub data entry checked", "done"), "8 July 2008")
     assert milestones_in_file(demo_path)["Hub data entry checked"].done == date(2008, 7, 8)
 
 
@@ -242,6 +228,6 @@ def test_remove_a_milestone_and_undo(window: MainWindow, page: SignOffPage, qtbo
 
 
 def test_a_milestone_cannot_lose_its_name(page: SignOffPage, qtbot: QtBot, demo_path: Path) -> None:
-    type_into_cell(qtbot, page.milestones, cell(page.milestones, "First draft LAA to GOEM", "name"), "   ")
+    type_into_cell(qtbot, page.milestones.view, cell(page.milestones, "First draft LAA to GOEM", "name"), "   ")
     assert page.message.text() == "A milestone needs a name; the name was left as it was."
     assert "First draft LAA to GOEM" in milestones_in_file(demo_path)

@@ -7,10 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
+from support.gui import shown_page, type_into_cell
 
 from laadesk.core.model import Evidence, StorySection
 from laadesk.store.workbook import Workbook
@@ -27,9 +28,7 @@ THIRD = "Safer and stronger communities"
 
 @pytest.fixture
 def page(window: MainWindow) -> StoryPage:
-    shown = window.show_page("Story of place")
-    assert isinstance(shown, StoryPage)
-    return shown
+    return shown_page(window, "Story of place", StoryPage)
 
 
 def story(path: Path) -> list[StorySection]:
@@ -57,18 +56,6 @@ def select(qtbot: QtBot, page: StoryPage, title: str) -> None:
     page.view.scrollTo(index)
     qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=page.view.visualRect(index).center())
     assert page.current_section() is not None and page.current_section().title == title
-
-
-def edit_cell(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex, text: str) -> None:
-    view.setFocus()
-    view.setCurrentIndex(index)
-    qtbot.keyClick(view, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)  # the commit is queued
 
 
 def undo_texts(window: MainWindow) -> list[str]:
@@ -230,13 +217,13 @@ def test_add_evidence_and_edit_it_in_place(window: MainWindow, page: StoryPage, 
     added = [e for e in evidence(demo_path, first.id) if e.source == "Kingsmere Place Survey pilot"]
     assert len(added) == 1 and added[0].date is None
     row = page.evidence.model.row_of(added[0].id)
-    edit_cell(qtbot, page.evidence.view, page.evidence.model.index(row, 1), "62% satisfied with their area")
-    edit_cell(qtbot, page.evidence.view, page.evidence.model.index(row, 2), "1/11/2007")
+    type_into_cell(qtbot, page.evidence.view, page.evidence.model.index(row, 1), "62% satisfied with their area")
+    type_into_cell(qtbot, page.evidence.view, page.evidence.model.index(row, 2), "1/11/2007")
     item = next(e for e in evidence(demo_path, first.id) if e.id == added[0].id)
     assert (item.figure, item.date) == ("62% satisfied with their area", date(2007, 11, 1))
     row = page.evidence.model.row_of(item.id)
     assert page.evidence.model.index(row, 2).data() == "1 Nov 2007"
-    edit_cell(qtbot, page.evidence.view, page.evidence.model.index(row, 2), "31/11/2007")
+    type_into_cell(qtbot, page.evidence.view, page.evidence.model.index(row, 2), "31/11/2007")
     assert window.statusBar().currentMessage() == ("'31/11/2007' is not a date: November 2007 has no day 31.")
     assert next(e for e in evidence(demo_path, first.id) if e.id == item.id).date == date(2007, 11, 1)
     assert undo_texts(window) == [
@@ -271,7 +258,7 @@ def test_remove_evidence_with_delete(window: MainWindow, page: StoryPage, qtbot:
 def test_a_blank_source_is_refused(window: MainWindow, page: StoryPage, qtbot: QtBot, demo_path: Path) -> None:
     select(qtbot, page, FIRST)
     source = page.evidence.model.item(0).source
-    edit_cell(qtbot, page.evidence.view, page.evidence.model.index(0, 0), " ")
+    type_into_cell(qtbot, page.evidence.view, page.evidence.model.index(0, 0), " ")
     assert window.statusBar().currentMessage().startswith("Evidence needs a source")
     assert page.evidence.model.item(0).source == source
 
@@ -388,13 +375,6 @@ def test_typing_is_written_when_the_workbook_is_closed_before_the_pause(
     assert section(demo_path, FIRST).text == original + " Closing now."
 
 
-CLOSINGS = {
-    "File > Close": lambda window: window.files.close_action.trigger(),
-    "opening another": lambda window: window.set_workbook(None),
-}
-
-
-@pytest.mark.parametrize("close", CLOSINGS.values(), ids=list(CLOSINGS))
 def test_typing_newer_than_the_pause_is_kept_when_a_fresh_workbook_closes(
     window: MainWindow, page: StoryPage, qtbot: QtBot, demo_path: Path, close: Callable[[MainWindow], None]
 ) -> None:
@@ -408,7 +388,6 @@ def test_typing_newer_than_the_pause_is_kept_when_a_fresh_workbook_closes(
     assert section(demo_path, FIRST).text == original + " Closing now."
 
 
-@pytest.mark.parametrize("close", CLOSINGS.values(), ids=list(CLOSINGS))
 def test_a_title_being_typed_is_kept_when_the_workbook_closes(
     window: MainWindow, page: StoryPage, qtbot: QtBot, demo_path: Path, close: Callable[[MainWindow], None]
 ) -> None:

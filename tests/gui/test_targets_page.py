@@ -11,9 +11,10 @@ import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDateEdit, QLineEdit
 from pytestqt.qtbot import QtBot
+from support.gui import shown_page
+from support.workbooks import target_in_file
 
-from laadesk.core.model import DeferralReason, Status, Target
-from laadesk.store.workbook import Workbook
+from laadesk.core.model import DeferralReason, Status
 from laadesk.ui.pages.targets import page as targets_page
 from laadesk.ui.pages.targets.delegates import TickList
 from laadesk.ui.pages.targets.model import CODE_ROLE, TargetsModel, column_of
@@ -25,16 +26,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def page(window: MainWindow) -> TargetsPage:
-    shown = window.show_page("Targets")
-    assert isinstance(shown, TargetsPage)
-    return shown
-
-
-def stored(demo_path: Path, code: str) -> Target:
-    with Workbook.open(demo_path, read_only=True) as workbook:
-        target = workbook.target(code)
-    assert target is not None
-    return target
+    return shown_page(window, "Targets", TargetsPage)
 
 
 def cell(page: TargetsPage, code: str, key: str) -> QModelIndex:
@@ -81,23 +73,23 @@ def test_typing_a_level_writes_it_and_undo_and_redo_follow(
     window: MainWindow, page: TargetsPage, qtbot: QtBot, demo_path: Path
 ) -> None:
     type_into(qtbot, page, "NI 117", "target_2009_10", "5.5%")
-    assert stored(demo_path, "NI 117").target_2009_10 == 5.5
+    assert target_in_file(demo_path, "NI 117").target_2009_10 == 5.5
     assert cell(page, "NI 117", "target_2009_10").data() == "5.5"
     assert undo_text(window) == "Undo change NI 117 2009/10 target"
     window.undo_action.trigger()
-    assert stored(demo_path, "NI 117").target_2009_10 == 5.9
+    assert target_in_file(demo_path, "NI 117").target_2009_10 == 5.9
     assert undo_text(window) == "Undo" and window.redo_action.text() == "&Redo change NI 117 2009/10 target"
     window.redo_action.trigger()
-    assert stored(demo_path, "NI 117").target_2009_10 == 5.5
+    assert target_in_file(demo_path, "NI 117").target_2009_10 == 5.5
     assert page.view.currentIndex().data(CODE_ROLE) == "NI 117"  # the current cell stays where it was
 
 
 def test_text_in_a_number_cell_is_refused_with_a_message_and_nothing_written(
     window: MainWindow, page: TargetsPage, qtbot: QtBot, demo_path: Path
 ) -> None:
-    before = stored(demo_path, "NI 117")
+    before = target_in_file(demo_path, "NI 117")
     type_into(qtbot, page, "NI 117", "baseline", "TBC with GO")
-    assert stored(demo_path, "NI 117") == before
+    assert target_in_file(demo_path, "NI 117") == before
     message = "NI 117 Baseline: 'TBC with GO' is not a number; nothing was changed."
     assert page.notice.text() == message
     assert window.statusBar().currentMessage() == message
@@ -113,7 +105,7 @@ def test_the_lead_partner_is_chosen_from_the_areas_partners(
     assert combo.itemText(0) == "(none)" and combo.count() == 1 + 14
     qtbot.keyClicks(combo, "Marlhaven")
     press_enter(qtbot, page, combo)
-    assert stored(demo_path, "NI 155").lead_partner == "Marlhaven Borough Council"
+    assert target_in_file(demo_path, "NI 155").lead_partner == "Marlhaven Borough Council"
     assert undo_text(window) == "Undo change NI 155 lead partner"
     assert "0 errors" in window.summary.text()
     assert cell(page, "NI 155", "code").data(Qt.ItemDataRole.DecorationRole) is None
@@ -126,7 +118,7 @@ def test_a_new_kind_moves_the_row_and_the_current_cell_follows_it(
     assert isinstance(combo, QComboBox)
     qtbot.keyClicks(combo, "l")
     press_enter(qtbot, page, combo)
-    assert stored(demo_path, "NI 117").role.value == "local"
+    assert target_in_file(demo_path, "NI 117").role.value == "local"
     assert page.view.currentIndex() == cell(page, "NI 117", "role")
     assert cell(page, "NI 117", "role").row() > cell(page, "NI 72", "role").row()  # now listed after the statutory
     assert undo_text(window) == "Undo change NI 117 kind"
@@ -138,7 +130,7 @@ def test_a_new_kind_moves_the_row_and_the_current_cell_follows_it(
 def test_partners_are_ticked_from_the_areas_list(
     window: MainWindow, page: TargetsPage, qtbot: QtBot, demo_path: Path
 ) -> None:
-    before = stored(demo_path, "NI 155").partners
+    before = target_in_file(demo_path, "NI 155").partners
     editor = start_editing(qtbot, page, "NI 155", "partners")
     assert isinstance(editor, TickList)
     names = [text for _, text in editor.choice_model.choices]
@@ -149,7 +141,7 @@ def test_partners_are_ticked_from_the_areas_list(
     untick = editor.choice_model.index(names.index(before[0]))
     qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=editor.visualRect(untick).center())
     press_enter(qtbot, page, editor)
-    after = stored(demo_path, "NI 155").partners
+    after = target_in_file(demo_path, "NI 155").partners
     assert set(after) == set(before) - {before[0]} | {"Kingsmere Constabulary"}
     assert list(after) == [n for n in names if n in after]  # in the area's order
     assert undo_text(window) == "Undo change NI 155 partners signed up"
@@ -164,24 +156,24 @@ def test_the_spatial_level_is_whole_area_or_ticked_districts(
     wenmoor = editor.choice_model.index([t for _, t in editor.choice_model.choices].index("Wenmoor"))
     qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=editor.visualRect(wenmoor).center())
     press_enter(qtbot, page, editor)
-    assert stored(demo_path, "NI 155").districts == ("Wenmoor",)
+    assert target_in_file(demo_path, "NI 155").districts == ("Wenmoor",)
     assert cell(page, "NI 155", "districts").data() == "Wenmoor"
     editor = start_editing(qtbot, page, "NI 155", "districts")
     assert isinstance(editor, TickList)
     qtbot.keyClick(editor, Qt.Key.Key_Space)  # the first row: whole area
     press_enter(qtbot, page, editor)
-    assert stored(demo_path, "NI 155").districts == ()
+    assert target_in_file(demo_path, "NI 155").districts == ()
 
 
 def test_a_deferral_reason_defers_the_target_in_one_step(
     window: MainWindow, page: TargetsPage, qtbot: QtBot, demo_path: Path
 ) -> None:
-    before = stored(demo_path, "NI 117")
+    before = target_in_file(demo_path, "NI 117")
     combo = start_editing(qtbot, page, "NI 117", "deferral_reason")
     assert isinstance(combo, QComboBox)
     qtbot.keyClicks(combo, "econ")
     press_enter(qtbot, page, combo)
-    after = stored(demo_path, "NI 117")
+    after = target_in_file(demo_path, "NI 117")
     assert (after.status, after.deferral_reason) == (Status.DEFERRED, DeferralReason.ECONOMIC_DOWNTURN)
     assert cell(page, "NI 117", "status").data() == "deferred"
     assert undo_text(window) == "Undo defer NI 117"
@@ -189,19 +181,19 @@ def test_a_deferral_reason_defers_the_target_in_one_step(
     assert isinstance(editor, QDateEdit)
     editor.setDate(editor.date().fromString("2009-09-30", Qt.DateFormat.ISODate))
     press_enter(qtbot, page, editor)
-    assert stored(demo_path, "NI 117").revisit_date == date(2009, 9, 30)
+    assert target_in_file(demo_path, "NI 117").revisit_date == date(2009, 9, 30)
     window.undo_action.trigger()
     window.undo_action.trigger()
-    assert stored(demo_path, "NI 117") == before
+    assert target_in_file(demo_path, "NI 117") == before
 
 
 def test_a_pasted_block_is_one_undo_step(window: MainWindow, page: TargetsPage, qtbot: QtBot, demo_path: Path) -> None:
     codes = ("NI 8", "NI 16", "NI 20")
-    before = [stored(demo_path, c) for c in codes]
+    before = [target_in_file(demo_path, c) for c in codes]
     QApplication.clipboard().setText("20\t2006/07\t21\t22\r\n13,000\t2006\t12.5%\t\r\n(1)\t2007\t£6\t5.5\r\n")
     click(qtbot, page, "NI 8", "baseline")
     qtbot.keyClick(page.view, Qt.Key.Key_V, CTRL)
-    after = {c: stored(demo_path, c) for c in codes}
+    after = {c: target_in_file(demo_path, c) for c in codes}
     assert [(t.baseline, t.baseline_period, t.target_2008_09, t.target_2009_10) for t in after.values()] == [
         (20, "2006/07", 21, 22),
         (13000, "2006", 12.5, None),
@@ -211,9 +203,9 @@ def test_a_pasted_block_is_one_undo_step(window: MainWindow, page: TargetsPage, 
     assert page.notice.text() == "12 cells pasted."
     assert len(page.view.selectionModel().selectedIndexes()) == 12
     window.undo_action.trigger()
-    assert [stored(demo_path, c) for c in codes] == before
+    assert [target_in_file(demo_path, c) for c in codes] == before
     window.redo_action.trigger()
-    assert {c: stored(demo_path, c) for c in codes} == after
+    assert {c: target_in_file(demo_path, c) for c in codes} == after
 
 
 def test_pasted_cells_that_cannot_be_taken_are_reported_and_the_rest_applied(
@@ -227,8 +219,8 @@ def test_pasted_cells_that_cannot_be_taken_are_reported_and_the_rest_applied(
     click(qtbot, page, "NI 117", "target_2009_10")
     page.paste_action.trigger()
     assert reported == [("3 cells pasted; 1 could not be taken.", ["row 1 (NI 117), 2009/10: 'abc' is not a number"])]
-    assert stored(demo_path, "NI 117").levels == (6.4, 5.9, 5)
-    assert stored(demo_path, "NI 120").levels[1:] == (6, 7)
+    assert target_in_file(demo_path, "NI 117").levels == (6.4, 5.9, 5)
+    assert target_in_file(demo_path, "NI 120").levels[1:] == (6, 7)
     assert page.notice.text().startswith("3 cells pasted; 1 could not be taken. row 1 (NI 117)")
     assert undo_text(window) == "Undo paste 3 cells into targets"
 
@@ -249,15 +241,15 @@ def test_copy_gives_tab_separated_text_excel_takes(page: TargetsPage, qtbot: QtB
 def test_delete_blanks_the_selected_levels_in_one_step(
     window: MainWindow, page: TargetsPage, qtbot: QtBot, demo_path: Path
 ) -> None:
-    before = stored(demo_path, "NI 8")
+    before = target_in_file(demo_path, "NI 8")
     selection = QItemSelection(cell(page, "NI 8", "target_2008_09"), cell(page, "NI 8", "target_2010_11"))
     page.view.setFocus()
     page.view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
     qtbot.keyClick(page.view, Qt.Key.Key_Delete)
-    assert stored(demo_path, "NI 8").levels == (None, None, None)
+    assert target_in_file(demo_path, "NI 8").levels == (None, None, None)
     assert undo_text(window) == "Undo blank 3 cells in targets"
     window.undo_action.trigger()
-    assert stored(demo_path, "NI 8") == before
+    assert target_in_file(demo_path, "NI 8") == before
 
 
 def test_the_chart_shows_the_selected_targets_trajectory(page: TargetsPage, qtbot: QtBot) -> None:
@@ -364,6 +356,6 @@ def test_agreeing_a_deferred_target_under_the_deferred_filter_keeps_the_filter(
     qtbot.keyClicks(combo, "a")
     press_enter(qtbot, page, combo)
     qtbot.wait(50)  # the queued end of the edit
-    target = stored(demo_path, "NI 1")
+    target = target_in_file(demo_path, "NI 1")
     assert (target.status, target.deferral_reason, target.revisit_date) == (Status.AGREED, None, None)
     assert page.proxy.rowCount() == 3 and page.showing.currentText() == "Deferred"

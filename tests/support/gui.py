@@ -1,0 +1,34 @@
+"""Driving the window as a person does: bringing up a page, typing into a table cell."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from laadesk.ui.window.main_window import MainWindow
+
+Page = TypeVar("Page", bound=QWidget)
+
+
+def shown_page(window: MainWindow, title: str, kind: type[Page]) -> Page:
+    """The page with this title, brought up in the window; it must be a `kind`."""
+    page = window.show_page(title)
+    assert isinstance(page, kind), f"{title!r} shows {page!r}"
+    return page
+
+
+def type_into_cell(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex, text: str) -> None:
+    """Select a cell, press F2, type over what is there and press Enter, as a person edits in place."""
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), f"F2 opened {editor!r}"
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits on Enter through a queued call: let it arrive.
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)

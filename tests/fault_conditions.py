@@ -8,7 +8,6 @@ pretending to have checked what it could not.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import resource
 import sqlite3
@@ -103,23 +102,6 @@ def writes_fail_beyond(limit: int) -> Iterator[None]:
         yield
     finally:
         resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def journal_state(path: Path) -> str:
-    """ "hot" (a save was cut short and must be rolled back), "unstarted" (a journal whose header is
-    still zero: SQLite ignores it), or "none"."""
-    try:
-        with open(f"{path}-journal", "rb") as journal:
-            header = journal.read(8)
-    except FileNotFoundError:
-        return "none"
-    if not header:
-        return "none"
-    return "hot" if any(header) else "unstarted"
 
 
 def integrity(path: Path) -> str:

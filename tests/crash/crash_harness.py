@@ -43,6 +43,11 @@ from laadesk.store.rows import to_row
 from laadesk.store.tables import spec_for
 from laadesk.store.workbook import Workbook
 
+TESTS = Path(__file__).resolve().parents[1]
+if str(TESTS) not in sys.path:  # run standalone: the shared test helpers are in tests/support
+    sys.path.insert(0, str(TESTS))
+from support.files import journal_state  # noqa: E402
+
 CHILD = Path(__file__).with_name("edit_stream.py")
 REPO = Path(__file__).resolve().parents[2]
 FILE_RUNS = 40  # runs on one workbook before a worker starts a fresh one (history only grows)
@@ -172,21 +177,6 @@ def make_workbook(path: Path) -> None:
     positions = [Position(code, "2009/10", area_proposal=52.0) for code in CODES[:4]]
     with Workbook.create(path, AreaProfile("Crashfield"), shipped_catalogue(), author="crash-harness") as workbook:
         workbook.apply(Edit("Set up", tuple(Put(record) for record in (*targets, *positions))))
-
-
-def journal_state(path: Path) -> str:
-    """ "hot" (a transaction had started changing the file: the next open must roll it back),
-    "unstarted" (SQLite had begun the journal but not yet touched the file: its header is still
-    zero, so SQLite ignores it - https://www.sqlite.org/fileformat.html#the_rollback_journal),
-    or "none"."""
-    try:
-        with open(f"{path}-journal", "rb") as journal:
-            header = journal.read(8)
-    except FileNotFoundError:
-        return "none"
-    if not header:
-        return "none"
-    return "hot" if any(header) else "unstarted"
 
 
 def open_after_kill(path: Path, observed: Observed) -> Workbook:

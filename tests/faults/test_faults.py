@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fault_conditions import digest, integrity, journal_state, small_disk, stored, writes_fail_beyond
-from support.files import copy_closed
+from fault_conditions import integrity, small_disk, stored, writes_fail_beyond
+from support.files import copy_closed, digest, journal_state
 
 from laadesk.core.edits import Edit, Put, add, set_fields
 from laadesk.core.errors import WorkbookProblem, WorkbookUnavailable

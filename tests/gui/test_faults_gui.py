@@ -19,11 +19,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fault_conditions import SmallDisk, digest, integrity, journal_state, small_disk, stored, writes_fail_beyond
+from fault_conditions import SmallDisk, integrity, small_disk, stored, writes_fail_beyond
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
-from support.files import copy_closed
+from support.files import copy_closed, digest, journal_state
 from support.gui import shown_page
 
 from laadesk.core.edits import set_fields

@@ -1,4 +1,4 @@
-"""Files as bytes on disk: a digest to see that nothing changed, a folder's listing, a workbook copied while closed."""
+"""Files on disk: a digest to see that nothing changed, a listing, a journal's state, a workbook copied while closed."""
 
 from __future__ import annotations
 
@@ -26,3 +26,18 @@ def copy_closed(workbook: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(workbook, target)
     return target
+
+
+def journal_state(path: Path) -> str:
+    """What the rollback journal beside a workbook says: "hot" (a transaction had started changing the
+    file: the next open must roll it back), "unstarted" (SQLite had begun the journal but not yet
+    touched the file: its header is still zero, so SQLite ignores it -
+    https://www.sqlite.org/fileformat.html#the_rollback_journal), or "none"."""
+    try:
+        with open(f"{path}-journal", "rb") as journal:
+            header = journal.read(8)
+    except FileNotFoundError:
+        return "none"
+    if not header:
+        return "none"
+    return "hot" if any(header) else "unstarted"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 import stat
@@ -10,6 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from support.files import digest
 from support.records import catalogue, complete
 
 from laadesk.core.edits import add
@@ -23,10 +23,6 @@ from laadesk.store.workbook import Workbook
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 NOW = datetime(2008, 6, 3, 14, 2, 5)
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def dump(path: Path) -> list[str]:

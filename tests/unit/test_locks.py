@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import os
 import re
@@ -19,6 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from support.files import digest
 from support.records import catalogue
 
 from laadesk import __version__
@@ -42,17 +42,6 @@ sys.stdin.read()
 workbook.close()
 print("CLOSED", flush=True)
 """
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    file = tmp_path / "area.laa"
-    Workbook.create(file, AreaProfile("Kingsmere"), catalogue(), author="tester").close()
-    return file
 
 
 @contextmanager

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
+from support.files import digest
 from support.records import catalogue, complete
 
 from laadesk.core.edits import Edit, Put, Remove, add, set_fields
@@ -16,17 +16,6 @@ from laadesk.core.model import AreaProfile, ChampionNote, NoteKind, Partner, Pos
 from laadesk.store import opening
 from laadesk.store.migrations import APPLICATION_ID, SCHEMA_VERSION
 from laadesk.store.workbook import Workbook
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    file = tmp_path / "area.laa"
-    Workbook.create(file, AreaProfile("Kingsmere"), catalogue(), author="tester").close()
-    return file
 
 
 def test_new_workbook_carries_id_version_and_edition(path: Path) -> None:

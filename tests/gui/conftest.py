@@ -1,4 +1,4 @@
-"""GUI fixtures: settings in a temporary folder, a main window on a copy of the demo workbook, the ways it closes."""
+"""GUI fixtures: settings in a temporary folder, a window on a copy of the demo, the ways it closes, a copy's path."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from support.files import copy_closed
+from support.gui import shown_window
 
+from laadesk.ui.window import file_actions
 from laadesk.ui.window.main_window import MainWindow
 
 
@@ -35,10 +37,7 @@ def demo_path(demo_master: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def window(qtbot: QtBot, demo_path: Path) -> Iterator[MainWindow]:
     """The main window with a fresh copy of the demo workbook open."""
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
+    main = shown_window(qtbot)
     assert main.files.open_path(demo_path)
     yield main
     main.set_workbook(None)
@@ -54,3 +53,11 @@ CLOSINGS: dict[str, Callable[[MainWindow], None]] = {
 def close(request: pytest.FixtureRequest) -> Callable[[MainWindow], None]:
     """Each way the window lets go of its workbook at once: File > Close, and opening another."""
     return request.param  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def copy_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """for-council.laa in tmp_path: the answer Save a Copy As gets from its file dialog."""
+    copy = tmp_path / "for-council.laa"
+    monkeypatch.setattr(file_actions, "ask_copy_path", lambda parent, suggested: copy)
+    return copy

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
-from support.gui import shown_page, type_into_cell
+from support.gui import shown_page, shown_window, type_into_cell
 
 from laadesk.core.model import Target
 from laadesk.store.workbook import Workbook
@@ -295,14 +295,9 @@ def test_a_single_tier_area_says_it_has_no_districts(qtbot: QtBot, tmp_path: Pat
 
     path = tmp_path / "unitary.laa"
     Workbook.create(path, AreaProfile("Blankton", tier=Tier.SINGLE), shipped_catalogue()).close()
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.show()
-    main.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
+    main = shown_window(qtbot, active=True)
     assert main.files.open_path(path)
-    page = main.show_page("Area")
-    assert isinstance(page, AreaPage)
+    page = shown_page(main, "Area", AreaPage)
     assert page.districts.empty_note.isVisible() and not page.districts.view.isVisible()
     assert page.districts.empty_note.text().startswith("Blankton is a single-tier area, so it has no districts.")
     page.profile.tier.setFocus()

@@ -24,7 +24,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 from support.files import copy_closed, digest, journal_state
-from support.gui import shown_page
+from support.gui import shown_page, shown_window
 
 from laadesk.core.edits import set_fields
 from laadesk.core.model import AreaProfile
@@ -112,12 +112,7 @@ class Officer:
         self.desk = desk
         self.qtbot = qtbot = desk.qtbot
         self.path = path
-        self.window = MainWindow()
-        qtbot.addWidget(self.window)
-        self.window.show()
-        qtbot.waitExposed(self.window)
-        self.window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is self.window)
+        self.window = shown_window(qtbot, active=True)
         assert self.window.files.open_path(path)
         self.page = shown_page(self.window, "Targets", TargetsPage)
 

@@ -18,7 +18,6 @@ from laadesk.ui.pages.indicators import page as indicators_page
 from laadesk.ui.pages.indicators.model import COLUMN, IndicatorsModel
 from laadesk.ui.pages.indicators.page import IndicatorsPage
 from laadesk.ui.pages.indicators.rationale import IDLE_MS
-from laadesk.ui.window import file_actions
 from laadesk.ui.window.main_window import MainWindow
 
 
@@ -271,10 +270,8 @@ def test_typing_newer_than_the_pause_is_kept_when_a_fresh_workbook_closes(
 
 
 def test_save_a_copy_includes_a_rationale_typed_a_moment_before(
-    window: MainWindow, qtbot: QtBot, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, demo_path: Path, copy_path: Path
 ) -> None:
-    copy = tmp_path / "for-council.laa"
-    monkeypatch.setattr(file_actions, "ask_copy_path", lambda parent, suggested: copy)
     page = open_page(window)
     click(qtbot, page, "NI 8")
     editor = page.details.rationale
@@ -282,10 +279,10 @@ def test_save_a_copy_includes_a_rationale_typed_a_moment_before(
     editor.selectAll()
     qtbot.keyClicks(editor, "Sport and health")
     window.files.copy_action.trigger()  # before the pause
-    assert stored(copy, "NI 8") == (Role.DESIGNATED, "Sport and health")
+    assert stored(copy_path, "NI 8") == (Role.DESIGNATED, "Sport and health")
     assert stored(demo_path, "NI 8") == (Role.DESIGNATED, "Sport and health")
     qtbot.keyClicks(editor, " in Colbeck")  # still in the box: typing goes on into the same undo step
     editor.clearFocus()
     assert stored(demo_path, "NI 8") == (Role.DESIGNATED, "Sport and health in Colbeck")
     assert window.session is not None and window.session.undo_stack.count() == 1
-    assert stored(copy, "NI 8") == (Role.DESIGNATED, "Sport and health")
+    assert stored(copy_path, "NI 8") == (Role.DESIGNATED, "Sport and health")

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
+from support.gui import shown_window, type_into_cell
 from support.records import DERBYSHIRE_DISTRICTS
 from support.workbooks import notes_in_file, target_in_file
 
@@ -105,13 +106,7 @@ def type_in_cell(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex, text
     """Click a cell, F2, type over what is there, Enter; wait for the view's queued commit."""
     click_cell(qtbot, view, index, Qt.KeyboardModifier.NoModifier)
     assert view.currentIndex() == index
-    qtbot.keyClick(view, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit), f"F2 opened {editor!r}"
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState, timeout=2000)
+    type_into_cell(qtbot, view, index, text)
 
 
 def indicator_index(page: IndicatorsPage, code: str) -> QModelIndex:
@@ -144,10 +139,7 @@ def record_cell(table: RecordTable, first_column_text: str, column: str) -> QMod
 @pytest.fixture
 def fresh_window(qtbot: QtBot) -> Iterator[MainWindow]:
     """The main window as laadesk starts: no workbook open, the start page showing."""
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
+    main = shown_window(qtbot)
     yield main
     main.set_workbook(None)
 

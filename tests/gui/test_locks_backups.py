@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from support.files import digest
-from support.gui import shown_page
+from support.gui import shown_page, shown_window
 from support.locks import write_lock
 
 from laadesk.core.edits import set_fields
@@ -52,14 +52,6 @@ def area_page(window: MainWindow) -> AreaPage:
     return shown_page(window, "Area", AreaPage)
 
 
-def another_window(qtbot: QtBot) -> MainWindow:
-    other = MainWindow()
-    qtbot.addWidget(other)
-    other.show()
-    qtbot.waitExposed(other)
-    return other
-
-
 def answer(value: object) -> Callable[..., object]:
     """A dialog's ask() that records what it was asked and answers at once."""
     asked: list[tuple[object, ...]] = []
@@ -82,7 +74,7 @@ def test_a_second_window_is_told_who_has_the_workbook_and_may_only_read_it(
     monkeypatch.setattr(LockDialog, "ask", classmethod(ask))
     told: list[str] = []
     monkeypatch.setattr(main_window.QMessageBox, "warning", lambda parent, title, text: told.append(text))
-    other = another_window(qtbot)
+    other = shown_window(qtbot)
     before = digest(demo_path)
     assert other.files.open_path(demo_path)
 
@@ -119,7 +111,7 @@ def test_cancel_leaves_the_workbook_to_whoever_is_editing_it(
     window: MainWindow, qtbot: QtBot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(LockDialog, "ask", classmethod(answer(False)))
-    other = another_window(qtbot)
+    other = shown_window(qtbot)
     assert not other.files.open_path(demo_path)
     assert other.session is None and other.windowTitle() == "laadesk"
 
@@ -140,7 +132,7 @@ def test_a_crashed_laadesks_lock_is_cleared_and_the_person_told(
     write_lock(demo_path, user=getpass.getuser(), host=HOST, pid=999_999_999)  # a laadesk here that crashed
     informed: list[str] = []
     monkeypatch.setattr(file_actions, "inform", lambda parent, title, text: informed.append(text))
-    window = another_window(qtbot)
+    window = shown_window(qtbot)
     assert window.files.open_path(demo_path)
     assert informed == [
         "laadesk on this computer stopped unexpectedly while editing kingsmere.laa at 14:02 on 3 June 2008; "
@@ -231,7 +223,7 @@ def test_opening_an_older_format_backs_it_up_into_the_chosen_folder(
     settings.remember_backup_folder(chosen)
     old = tmp_path / "old.laa"
     shutil.copyfile(DATA / "workbook-format-1.laa", old)
-    window = another_window(qtbot)
+    window = shown_window(qtbot)
     assert window.files.open_path(old)
     [backup] = list_backups(chosen, "old")
     assert backup.reason == backups.BEFORE_MIGRATION and opening.inspect_header(backup.path) == 1
@@ -356,7 +348,7 @@ def test_a_new_workbook_never_replaces_one_being_edited(
     monkeypatch.setattr(NewWorkbookDialog, "ask", classmethod(lambda cls, parent: ("Derbyshire", demo_path)))
     told: list[str] = []
     monkeypatch.setattr(file_actions, "tell", lambda parent, title, text: told.append(text))
-    other = another_window(qtbot)
+    other = shown_window(qtbot)
     other.files.new_action.trigger()
     assert told == [
         f"kingsmere.laa is being edited in laadesk by {getpass.getuser()} on this computer ({HOST}), "

@@ -92,14 +92,10 @@ def test_a_file_that_will_not_open_is_explained(qtbot: QtBot, tmp_path: Path, mo
     assert window.session is None
 
 
-def test_save_a_copy_keeps_working_in_the_original(
-    window: MainWindow, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    copy = tmp_path / "for-council.laa"
-    monkeypatch.setattr(file_actions, "ask_copy_path", lambda parent, suggested: copy)
+def test_save_a_copy_keeps_working_in_the_original(window: MainWindow, demo_path: Path, copy_path: Path) -> None:
     window.files.copy_action.trigger()
     assert window.session is not None and window.session.workbook.path == demo_path
-    with Workbook.open(copy, read_only=True) as workbook:
+    with Workbook.open(copy_path, read_only=True) as workbook:
         assert workbook.area().name == "Kingsmere"
         assert len(workbook.targets()) == len(window.session.snapshot().targets)
 

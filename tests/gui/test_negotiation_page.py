@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
@@ -19,7 +18,6 @@ from laadesk.store.workbook import Workbook, default_author
 from laadesk.ui.pages.negotiation.models import HistoryModel, NegotiatedModel
 from laadesk.ui.pages.negotiation.page import NegotiationPage
 from laadesk.ui.pages.negotiation.years import COLUMN, INTERNAL, YearsModel
-from laadesk.ui.window import file_actions
 from laadesk.ui.window.main_window import MainWindow
 
 YEAR_ROW = {"2008/09": 0, "2009/10": 1, "2010/11": 2}
@@ -261,19 +259,17 @@ def test_a_figure_still_being_typed_is_kept_when_a_fresh_workbook_closes(
 
 
 def test_save_a_copy_includes_a_figure_still_being_typed(
-    window: MainWindow, qtbot: QtBot, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, demo_path: Path, copy_path: Path
 ) -> None:
-    copy = tmp_path / "for-council.laa"
-    monkeypatch.setattr(file_actions, "ask_copy_path", lambda parent, suggested: copy)
     page = open_page(window)
     choose(qtbot, page, "NI 20")
     editor = start_typing(qtbot, page, "2010/11", "government", "6.1")
     window.files.copy_action.trigger()
-    assert position(copy, "NI 20", "2010/11") == Position("NI 20", "2010/11", 5.9, 6.1, None, 5.7)
+    assert position(copy_path, "NI 20", "2010/11") == Position("NI 20", "2010/11", 5.9, 6.1, None, 5.7)
     assert position(demo_path, "NI 20", "2010/11") == Position("NI 20", "2010/11", 5.9, 6.1, None, 5.7)
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # finishing the cell adds nothing: the figure is in already
     qtbot.waitUntil(lambda: page.year_view.state() != QAbstractItemView.State.EditingState, timeout=2000)
     assert window.session is not None and window.session.undo_stack.count() == 1
-    assert len(history(demo_path, "NI 20")) == len(history(copy, "NI 20"))
+    assert len(history(demo_path, "NI 20")) == len(history(copy_path, "NI 20"))
     window.undo_action.trigger()
     assert position(demo_path, "NI 20", "2010/11") == Position("NI 20", "2010/11", 5.9, 5.5, None, 5.7)

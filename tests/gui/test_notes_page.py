@@ -25,7 +25,6 @@ from laadesk.ui.pages.notes.model import (
     parse_indicator_list,
 )
 from laadesk.ui.pages.notes.page import NotesPage
-from laadesk.ui.window import file_actions
 from laadesk.ui.window.main_window import MainWindow
 
 WRITE_WAIT_MS = 3000
@@ -207,22 +206,19 @@ def test_save_a_copy_includes_typing_made_a_moment_before(
     page: NotesPage,
     qtbot: QtBot,
     demo_path: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    copy_path: Path,
 ) -> None:
-    copy = tmp_path / "for-council.laa"
-    monkeypatch.setattr(file_actions, "ask_copy_path", lambda parent, suggested: copy)
     note = select(page, qtbot, "Affordable housing (NI 155)")
     page.editor.text.setFocus()
     page.editor.text.moveCursor(page.editor.text.textCursor().MoveOperation.End)
     qtbot.keyClicks(page.editor.text, " Copied.")
     window.files.copy_action.trigger()  # before the pause
-    assert notes_in_file(copy)[note.id].text == note.text + " Copied."
+    assert notes_in_file(copy_path)[note.id].text == note.text + " Copied."
     assert notes_in_file(demo_path)[note.id].text == note.text + " Copied."
     qtbot.keyClicks(page.editor.text, " And on.")  # still in the box: the same burst, the same undo step
     page.view.setFocus()
     assert notes_in_file(demo_path)[note.id].text == note.text + " Copied. And on."
-    assert notes_in_file(copy)[note.id].text == note.text + " Copied."
+    assert notes_in_file(copy_path)[note.id].text == note.text + " Copied."
     assert undo_text(window) == "edit champion note text"
     window.undo_action.trigger()
     assert notes_in_file(demo_path)[note.id].text == note.text

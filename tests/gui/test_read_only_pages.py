@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 from support.files import digest
+from support.gui import shown_window
 
 from laadesk.store.workbook import Workbook
 from laadesk.ui.pages import PAGES
@@ -41,10 +42,7 @@ def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture
 def reader(qtbot: QtBot, demo_path: Path, told: list[str]) -> Iterator[MainWindow]:
     """The main window with the demo workbook open read-only (as when another laadesk has it)."""
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
+    main = shown_window(qtbot)
     main.set_workbook(Workbook.open(demo_path, read_only=True))
     yield main
     main.set_workbook(None)

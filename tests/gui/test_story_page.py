@@ -11,14 +11,13 @@ from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
-from support.gui import shown_page, type_into_cell
+from support.gui import shown_page, shown_window, type_into_cell
 
 from laadesk.core.model import Evidence, StorySection
 from laadesk.store.workbook import Workbook
 from laadesk.ui.pages.story.editor import IDLE_MS
 from laadesk.ui.pages.story.models import EvidenceModel, LinksModel, SectionsModel
 from laadesk.ui.pages.story.page import StoryPage
-from laadesk.ui.window import file_actions
 from laadesk.ui.window.main_window import MainWindow
 
 FIRST = "Kingsmere: a county of contrasts"
@@ -405,21 +404,18 @@ def test_save_a_copy_includes_typing_made_a_moment_before(
     page: StoryPage,
     qtbot: QtBot,
     demo_path: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    copy_path: Path,
 ) -> None:
-    copy = tmp_path / "for-council.laa"
-    monkeypatch.setattr(file_actions, "ask_copy_path", lambda parent, suggested: copy)
     original = section(demo_path, FIRST).text
     type_at_end(qtbot, page, " Copied.")
     window.files.copy_action.trigger()  # before the pause
-    assert section(copy, FIRST).text == original + " Copied."
+    assert section(copy_path, FIRST).text == original + " Copied."
     assert section(demo_path, FIRST).text == original + " Copied."
     qtbot.keyClicks(page.editor, " And on.")  # still in the editor: the same burst, the same undo step
     select(qtbot, page, SECOND)
     assert section(demo_path, FIRST).text == original + " Copied. And on."
     assert undo_texts(window) == ["edit story text"]
-    assert section(copy, FIRST).text == original + " Copied."
+    assert section(copy_path, FIRST).text == original + " Copied."
     window.undo_action.trigger()
     assert section(demo_path, FIRST).text == original
 
@@ -440,14 +436,9 @@ def test_a_new_workbook_starts_its_story_with_insert(qtbot: QtBot, tmp_path: Pat
 
     path = tmp_path / "blank.laa"
     Workbook.create(path, AreaProfile("Blankshire"), shipped_catalogue()).close()
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.show()
-    main.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
+    main = shown_window(qtbot, active=True)
     assert main.files.open_path(path)
-    page = main.show_page("Story of place")
-    assert isinstance(page, StoryPage)
+    page = shown_page(main, "Story of place", StoryPage)
     assert not page.editor.isEnabled() and not page.evidence.isEnabled() and not page.links.isEnabled()
     assert page.heading.placeholderText() == "Add a section to start the story of place (Insert)"
     page.view.setFocus()

@@ -1,4 +1,4 @@
-"""Driving the window as a person does: bringing up a page, typing into a table cell."""
+"""Driving the window as a person does: a window shown, a page brought up, a table cell typed into."""
 
 from __future__ import annotations
 
@@ -11,6 +11,18 @@ from pytestqt.qtbot import QtBot
 from laadesk.ui.window.main_window import MainWindow
 
 Page = TypeVar("Page", bound=QWidget)
+
+
+def shown_window(qtbot: QtBot, *, active: bool = False) -> MainWindow:
+    """A new main window on the screen (active too, if asked, as after a click on it); qtbot closes it."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    if active:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
 
 
 def shown_page(window: MainWindow, title: str, kind: type[Page]) -> Page:

@@ -47,6 +47,7 @@ TESTS = Path(__file__).resolve().parents[1]
 if str(TESTS) not in sys.path:  # run standalone: the shared test helpers are in tests/support
     sys.path.insert(0, str(TESTS))
 from support.files import journal_state  # noqa: E402
+from support.records import levels  # noqa: E402
 
 CHILD = Path(__file__).with_name("edit_stream.py")
 REPO = Path(__file__).resolve().parents[2]
@@ -162,14 +163,10 @@ def make_workbook(path: Path) -> None:
     """A small workbook: ten designated targets, a few positions, no notes."""
     targets = [
         Target(
-            code=code,
-            role=Role.DESIGNATED,
+            code,
+            Role.DESIGNATED,
             status=Status.PROPOSED,
-            baseline=50.0,
-            baseline_period="2007/08",
-            target_2008_09=51.0,
-            target_2009_10=52.0,
-            target_2010_11=53.0,
+            **levels(50.0, 51.0, 52.0, 53.0),
             lead_partner="Crashfield County Council",
         )
         for code in CODES

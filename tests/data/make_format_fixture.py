@@ -36,6 +36,11 @@ from laadesk.store.migrations import SCHEMA_VERSION
 from laadesk.store.reference import shipped_catalogue
 from laadesk.store.workbook import Workbook
 
+TESTS = Path(__file__).resolve().parents[1]
+if str(TESTS) not in sys.path:  # run as a script: the shared test helpers are in tests/support
+    sys.path.insert(0, str(TESTS))
+from support.records import levels  # noqa: E402
+
 
 def main() -> None:
     path = Path(__file__).with_name(f"workbook-format-{SCHEMA_VERSION}.laa")
@@ -54,12 +59,8 @@ def main() -> None:
                 Role.DESIGNATED,
                 rationale="poverty",
                 status=Status.AGREED,
-                baseline=22.5,
-                baseline_period="2007/08",
+                **levels(22.5, 22.0, 21.0, 20.0),
                 baseline_source="HMRC",
-                target_2008_09=22.0,
-                target_2009_10=21.0,
-                target_2010_11=20.0,
                 units="%",
                 lead_partner="Fixtureshire County Council",
                 partners=("Fixtureshire PCT",),

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from support.gui import shown_page, shown_window, type_into_cell
+from support.gui import retype, shown_page, shown_window, type_into_cell
 
 from laadesk.core.model import Target
 from laadesk.store.workbook import Workbook
@@ -28,14 +28,6 @@ def page(window: MainWindow) -> AreaPage:
 
 def stored(path: Path) -> Workbook:
     return Workbook.open(path, read_only=True)
-
-
-def retype(qtbot: QtBot, line: QLineEdit, text: str) -> None:
-    """Click into a field, select what is there, type over it and press Enter."""
-    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
-    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(line, text)
-    qtbot.keyClick(line, Qt.Key.Key_Return)
 
 
 def cell(panel: RecordsPanel, name: str, column: int = 0) -> QModelIndex:

@@ -18,8 +18,9 @@ from types import TracebackType
 import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, SignalInstance, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
+from support.gui import retype
 
 from laadesk.core.pack import Audience, build_pack
 from laadesk.export.packs import PackFormat
@@ -70,14 +71,6 @@ def shown(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> list[CrashDialog]:
 def crash_logs(user_data: Path) -> list[Path]:
     folder = user_data / "logs"
     return sorted(folder.glob("crash-*.txt")) if folder.is_dir() else []
-
-
-def retype(qtbot: QtBot, line: QLineEdit, text: str) -> None:
-    """Click into a field, select what is there, type over it and press Enter."""
-    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
-    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(line, text)
-    qtbot.keyClick(line, Qt.Key.Key_Return)
 
 
 def lsp_name_in_file(path: Path) -> str:

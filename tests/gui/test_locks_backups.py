@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 from support.files import digest
-from support.gui import shown_page, shown_window
+from support.gui import retype, shown_page, shown_window
 from support.locks import write_lock
 
 from laadesk.core.edits import set_fields
@@ -38,14 +38,6 @@ HOST = socket.gethostname()
 def lsp_name(path: Path) -> str:
     with Workbook.open(path, read_only=True) as workbook:
         return workbook.area().lsp_name
-
-
-def retype(qtbot: QtBot, line: QLineEdit, text: str) -> None:
-    """Click into a field, select what is there, type over it and press Enter."""
-    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
-    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(line, text)
-    qtbot.keyClick(line, Qt.Key.Key_Return)
 
 
 def area_page(window: MainWindow) -> AreaPage:

@@ -1,4 +1,4 @@
-"""Driving the window as a person does: a window shown, a page brought up, a table cell typed into."""
+"""Driving the window as a person does: a window shown, a page brought up, a field or a table cell typed into."""
 
 from __future__ import annotations
 
@@ -30,6 +30,14 @@ def shown_page(window: MainWindow, title: str, kind: type[Page]) -> Page:
     page = window.show_page(title)
     assert isinstance(page, kind), f"{title!r} shows {page!r}"
     return page
+
+
+def retype(qtbot: QtBot, line: QLineEdit, text: str) -> None:
+    """Click into a field, select what is there, type over it and press Enter."""
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(line, text)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
 
 
 def type_into_cell(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex, text: str) -> None:

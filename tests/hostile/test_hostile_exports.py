@@ -43,7 +43,7 @@ from support.workbooks import make_workbook
 
 from laadesk.core.exchange import FORMULA_STARTS, guard_text
 from laadesk.core.import_plan import plan_import
-from laadesk.core.model import Target
+from laadesk.core.model import YEAR_FIELDS, Target
 from laadesk.core.pack import Audience, build_pack
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.core.text import without_controls
@@ -261,18 +261,7 @@ def assert_reimports(written: Written, source: Path, fresh: Path) -> None:
         assert problems == [] and plan is not None, [str(p) for p in problems]
         workbook.apply(plan.edit)
         back = {t.code: t for t in workbook.targets()}
-    fields = (
-        "role",
-        "status",
-        "baseline",
-        "target_2008_09",
-        "target_2009_10",
-        "target_2010_11",
-        "units",
-        "lead_partner",
-        "partners",
-        "comment",
-    )
+    fields = ("role", "status", "baseline", *YEAR_FIELDS, "units", "lead_partner", "partners", "comment")
     for target in written.snapshot.targets:
         other = back[target.code]
         for name in fields:

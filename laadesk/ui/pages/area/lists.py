@@ -10,14 +10,12 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from laadesk.core.area import (
-    add_district,
-    add_partner,
+    DISTRICTS,
+    PARTNERS,
     district_removal_question,
     district_use,
     partner_removal_question,
     partner_use,
-    remove_district,
-    remove_partner,
 )
 from laadesk.core.edits import Edit, Put, remove
 from laadesk.core.model import Tier
@@ -151,7 +149,7 @@ class DistrictsPanel(RecordsPanel):
         self.hint.setText("Renaming a district renames it in every target's spatial level.")
 
     def add_edit(self, values: list[str]) -> Edit:
-        return add_district(self.session.snapshot(), values[0], values[1])
+        return DISTRICTS.add(self.session.snapshot(), values[0], values[1])
 
     def removal(self, record: Any) -> Edit | None:
         snapshot = self.session.snapshot()
@@ -160,7 +158,7 @@ class DistrictsPanel(RecordsPanel):
             if not confirm(self, "Remove district", question, "Remove from targets too"):
                 self.told.emit(f"{record.name} was kept.")
                 return None
-            return remove_district(snapshot, record)
+            return DISTRICTS.remove(snapshot, record)
         return remove(record, f"remove district {record.name}")
 
     def refresh(self) -> None:
@@ -192,7 +190,7 @@ class PartnersPanel(RecordsPanel):
         )
 
     def add_edit(self, values: list[str]) -> Edit:
-        return add_partner(self.session.snapshot(), values[0], values[1])
+        return PARTNERS.add(self.session.snapshot(), values[0], values[1])
 
     def removal(self, record: Any) -> Edit | None:
         snapshot = self.session.snapshot()
@@ -202,7 +200,7 @@ class PartnersPanel(RecordsPanel):
             if not confirm(self, "Remove partner", question, "Remove from targets too"):
                 self.told.emit(f"{record.name} was kept.")
                 return None
-            return remove_partner(snapshot, record)
+            return PARTNERS.remove(snapshot, record)
         return remove(record, f"remove partner {record.name}")
 
     def refresh(self) -> None:

@@ -1,4 +1,5 @@
-"""`laadesk import FILE SOURCE [--dry-run]`: targets from the exchange layout, all or nothing."""
+"""`laadesk import FILE SOURCE [--sheet NAME] [--columns MAP] [--dry-run]`: targets from a council's table or
+the exchange layout, all or nothing."""
 
 from __future__ import annotations
 
@@ -7,42 +8,56 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from laadesk.core.council_table import SourceTable, read_choices, read_table
 from laadesk.core.errors import ImportRejected, WorkbookUnavailable
-from laadesk.core.exchange import ExchangeRow
 from laadesk.core.import_plan import plan_import
-from laadesk.export.exchange_csv import read_exchange_csv
-from laadesk.export.exchange_xlsx import read_exchange_xlsx
+from laadesk.export.exchange_csv import read_csv_table
+from laadesk.export.exchange_xlsx import read_xlsx_table
 from laadesk.store import backups
+from laadesk.store.reference import deferral_reasons
 from laadesk.store.workbook import Workbook
 
 
 def add_parser(commands: Any) -> None:
-    parser = commands.add_parser("import", help="import targets from a .csv or .xlsx in the exchange layout")
+    parser = commands.add_parser("import", help="import targets from a council's table (.csv or .xlsx)")
     parser.add_argument("file", type=Path, help="the workbook")
-    parser.add_argument("source", type=Path, help="a .csv, or an .xlsx whose first sheet is Targets")
+    parser.add_argument("source", type=Path, help="a .csv, or an .xlsx (its Targets sheet, or the one named)")
+    parser.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx that holds the targets")
+    parser.add_argument(
+        "--columns",
+        metavar="MAP",
+        help='which column holds what, where laadesk does not know the header: "NI ref=ni,Target 08/09=target_2008_09,'
+        'Suggested changes=-" (- leaves a column out)',
+    )
     parser.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
     parser.set_defaults(run=run)
 
 
-def read_source(source: Path) -> tuple[list[str], list[ExchangeRow]]:
+def read_source(source: Path, sheet: str | None = None) -> SourceTable:
     suffix = source.suffix.lower()
     if suffix == ".csv":
-        return read_exchange_csv(source)
+        if sheet is not None:
+            raise WorkbookUnavailable(f"{source} is a CSV file, which has no sheets; leave out --sheet.")
+        return read_csv_table(source)
     if suffix in (".xlsx", ".xlsm"):
-        return read_exchange_xlsx(source)
+        return read_xlsx_table(source, sheet)
     raise WorkbookUnavailable(f"{source} is neither a .csv nor an .xlsx file; save it as one of those to import it.")
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        choices = read_choices(args.columns or "")
+    except ValueError as error:
+        raise WorkbookUnavailable(f"--columns: {error}.") from None
     # Read and check the whole source before the workbook is opened for writing.
-    header, rows = read_source(args.source)
+    table = read_table(read_source(args.source, args.sheet), choices)
     # Opening for writing takes the lock: a workbook open in another laadesk is refused (exit 2).
     with Workbook.open(args.file, read_only=args.dry_run) as workbook:
         notice = workbook.lock.notice(args.file) if workbook.lock else None
         if notice:
             print(f"laadesk: {notice}", file=sys.stderr)
         plan, problems = plan_import(
-            str(args.source), header, rows, workbook.targets(), workbook.partners(), workbook.catalogue()
+            str(args.source), table, workbook.targets(), workbook.partners(), workbook.catalogue(), deferral_reasons()
         )
         if plan is None:
             rejection = ImportRejected(str(args.source), problems)
@@ -53,9 +68,11 @@ def run(args: argparse.Namespace) -> int:
         if not args.dry_run and not plan.edit.empty:
             _back_up(workbook, args.file)
             workbook.apply(plan.edit)
-    for line in plan.report:
+    for line in (*plan.notes, *plan.report):
         print(line)
     totals = f"{plan.added} added, {plan.updated} updated, {plan.unchanged} unchanged"
+    if plan.as_written:
+        totals += f"; {plan.as_written} level{'s' if plan.as_written != 1 else ''} kept as written, to settle"
     if args.dry_run:
         print(f"Dry run of {args.source}: would make {totals}. Nothing was written.")
     else:

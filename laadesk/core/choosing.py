@@ -212,7 +212,7 @@ def choose_role(snapshot: WorkbookSnapshot, codes: list[str], role: Role | None)
 
 def next_local_code(targets: tuple[Target, ...]) -> str:
     """The code after the highest local indicator's: L1, L2, ... (never reusing a gap)."""
-    numbers = [sort_key(t.code)[1] for t in targets if not is_national(t.code)]
+    numbers = [sort_key(t.code)[2] for t in targets if sort_key(t.code)[1] == "l"]
     return f"L{max(numbers, default=0) + 1}"
 
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from laadesk.core.catalogue import Catalogue
-from laadesk.core.codes import is_national, parse_code, sort_key
+from laadesk.core.codes import is_national, read_code, sort_key
+from laadesk.core.deferral import DeferralReasons, written
 from laadesk.core.errors import CellProblem
-from laadesk.core.model import CHOSEN_ROLES, YEAR_FIELDS, DeferralReason, Role, Status, Target
+from laadesk.core.model import AS_WRITTEN, CHOSEN_ROLES, YEAR_FIELDS, Role, Status, Target
 from laadesk.core.numbers import format_level, parse_level
 from laadesk.core.text import CONTROL_CHARACTERS, visible, without_controls
 
@@ -57,7 +58,9 @@ EXCHANGE_FIELDS = (
     "lead_partner",
     "partners",
     "deferral_reason",
+    "deferral_note",
     "comment",
+    *AS_WRITTEN.values(),
 )
 
 
@@ -91,31 +94,6 @@ def _unguarded(text: str) -> str:
     return unguard_text(text) if text[:1] == "'" else text
 
 
-def parse_deferral_reason(text: str) -> DeferralReason | None:
-    """A deferral reason from its wording, or a short form such as 'Place Survey'."""
-    wanted = text.strip().lower()
-    if not wanted:
-        return None
-    for reason in DeferralReason:
-        if wanted in (reason.value.lower(), reason.name.lower()):
-            return reason
-    short = {
-        "downturn": DeferralReason.ECONOMIC_DOWNTURN,
-        "economic": DeferralReason.ECONOMIC_DOWNTURN,
-        "caveat": DeferralReason.NO_TREND_DATA,
-        "trend": DeferralReason.NO_TREND_DATA,
-        "place survey": DeferralReason.PLACE_SURVEY,
-        "new indicator": DeferralReason.NEW_INDICATOR,
-        "definition": DeferralReason.NEW_INDICATOR,
-    }
-    for word, reason in short.items():
-        if word in wanted:
-            return reason
-    raise ValueError(
-        f"'{text.strip()}' is not a deferral reason; use one of: " + "; ".join(r.value for r in DeferralReason)
-    )
-
-
 def check_header(header: Sequence[str]) -> list[CellProblem]:
     """Problems with a header row: missing, repeated or unknown columns."""
     names = [h.strip().lower() for h in header]
@@ -131,13 +109,21 @@ def check_header(header: Sequence[str]) -> list[CellProblem]:
     return problems
 
 
-def parse_row(row: ExchangeRow, catalogue: Catalogue) -> tuple[str | None, dict[str, Any], list[CellProblem]]:
-    """The code and the Target field values one row sets, or what is wrong with it."""
+def parse_row(
+    row: ExchangeRow, catalogue: Catalogue, reasons: DeferralReasons
+) -> tuple[str | None, dict[str, Any], list[CellProblem]]:
+    """The code and the Target field values one row sets, or what is wrong with it.
+
+    Only the columns the row has are read: a field whose column the table lacks is not set (an
+    existing target keeps it). The code is "" for a dash (an indicator with no code of its own).
+    A level that is not plainly a number is kept exactly as written, and its number left blank.
+    """
     problems: list[CellProblem] = list(row.problems)
     failed = {p.column for p in problems}
-    raw = [row.cells.get(name) or "" for name in COLUMNS]
-    # Each cell trimmed and without its apostrophe guard.
-    texts = {name: _unguarded(text.strip()) for name, text in zip(COLUMNS, raw)}
+    present = [name for name in COLUMNS if name in row.cells]
+    raw = {name: row.cells.get(name) or "" for name in present}
+    # Each cell trimmed and without its apostrophe guard (a level's words are kept whole, below).
+    texts = {name: _unguarded(text.strip()) for name, text in raw.items()}
 
     def fail(column: str, message: str) -> None:
         # One problem per cell: the first found is the one to fix.
@@ -148,30 +134,32 @@ def parse_row(row: ExchangeRow, catalogue: Catalogue) -> tuple[str | None, dict[
 
     if row.cells.get(EXTRA_CELLS):
         fail("", f"cells beyond the last column of the header ({row.cells[EXTRA_CELLS][:40]})")
-    if CONTROL_CHARACTERS.search("".join(raw)):  # one search for the row; each cell only when it holds one
-        for name, text in zip(COLUMNS, raw):
+    if CONTROL_CHARACTERS.search("".join(raw.values())):  # one search for the row; each cell only if it holds one
+        for name, text in raw.items():
             control = CONTROL_CHARACTERS.search(text)
             if control is not None:
                 fail(name, f"holds an invisible control character ({visible(control.group())}); remove it")
     code: str | None = None
     try:
-        code = parse_code(texts["ni"])
+        code = read_code(texts.get("ni", ""))
     except ValueError as error:
         fail("ni", str(error))
     values: dict[str, Any] = {}
 
-    kind = texts["kind"].lower()
-    if kind not in KINDS:
-        fail("kind", f"'{texts['kind'] or '(blank)'}' should be designated, statutory or local")
-    else:
+    kind = texts.get("kind", "").lower()
+    if kind and kind not in KINDS:
+        fail("kind", f"'{texts['kind']}' should be designated, statutory or local")
+    elif kind:
         values["role"] = KINDS[kind]
-    status = texts["status"].lower() or Status.PROPOSED.value
-    if status not in STATUSES:
+    elif code is not None:
+        values["role"] = _kind_of(code, catalogue)
+    status = texts.get("status", "").lower()
+    if status and status not in STATUSES:
         fail("status", f"'{texts['status']}' should be proposed, agreed or deferred")
-    else:
-        values["status"] = STATUSES[status]
+    elif "status" in texts:
+        values["status"] = STATUSES.get(status, Status.PROPOSED)
 
-    if code is not None:
+    if code:
         if is_national(code):
             indicator = catalogue.get(code)
             if indicator is None:
@@ -180,33 +168,56 @@ def parse_row(row: ExchangeRow, catalogue: Catalogue) -> tuple[str | None, dict[
                 fail("ni", f"{code} was withdrawn from the National Indicator Set and cannot be chosen")
             values["title"] = ""
         else:
-            if not texts["title"]:
-                fail("title", f"local indicator {code} needs a title")
             if kind in KINDS and kind != "local":
                 fail("kind", f"{code} is a local indicator, so its kind must be local")
-            values["title"] = texts["title"]
+            if texts.get("title"):
+                values["title"] = texts["title"]
+    elif code == "" and texts.get("title"):
+        values["title"] = texts["title"]
 
     for column in NUMBER_COLUMNS:
+        if column in texts:
+            values[column], values[AS_WRITTEN[column]] = read_level(raw[column])
+
+    if "deferred_reason" in texts:
         try:
-            values[column] = parse_level(texts[column])
+            reason, note = reasons.read(texts["deferred_reason"])
         except ValueError as error:
-            fail(column, str(error))
+            fail("deferred_reason", str(error))
+        else:
+            if reason and status and status != Status.DEFERRED.value:
+                fail("deferred_reason", f"a deferral reason is given but the status is {status}, not deferred")
+            elif reason:
+                values["status"] = Status.DEFERRED
+            values["deferral_reason"], values["deferral_note"] = reason, note
 
-    try:
-        reason = parse_deferral_reason(texts["deferred_reason"])
-    except ValueError as error:
-        fail("deferred_reason", str(error))
-    else:
-        if reason is not None and status != Status.DEFERRED.value:
-            fail("deferred_reason", f"a deferral reason is given but the status is {status}, not deferred")
-        values["deferral_reason"] = reason
-
-    values["baseline_period"] = texts["baseline_period"]
-    values["units"] = texts["units"]
-    values["lead_partner"] = texts["lead_partner"]
-    values["partners"] = tuple(dict.fromkeys(p.strip() for p in texts["partners"].split(";") if p.strip()))
-    values["comment"] = texts["comment"]
+    for column in ("baseline_period", "units", "lead_partner", "comment"):
+        if column in texts:
+            values[column] = texts[column]
+    if "partners" in texts:
+        values["partners"] = tuple(dict.fromkeys(p.strip() for p in texts["partners"].split(";") if p.strip()))
     return code, values, problems
+
+
+def _kind_of(code: str, catalogue: Catalogue) -> Role:
+    """The kind a table that says none gives a code: statutory for the statutory set, else designated;
+    an area's own indicator is local."""
+    if not code or not is_national(code):
+        return Role.LOCAL
+    indicator = catalogue.get(code)
+    return Role.STATUTORY if indicator is not None and indicator.statutory else Role.DESIGNATED
+
+
+def read_level(cell: str) -> tuple[float | None, str]:
+    """A level cell: (the number, "") when it plainly is one (12.5%, 1,234, -3), (None, "") when blank,
+    else (None, the cell exactly as written) - "TBC", "12-14%", "55.7 (for 2009)". Never a guess."""
+    text = cell.strip()
+    if not text:
+        return None, ""
+    try:
+        return parse_level(_unguarded(text)), ""
+    except ValueError:
+        return None, unguard_text(cell)
 
 
 def _shortened(message: str) -> str:
@@ -234,19 +245,31 @@ def target_cells(target: Target, title: str) -> dict[str, str]:
         "title": title,
         "kind": target.role.value,
         "status": target.status.value,
-        "baseline": format_level(target.baseline),
+        **{level: level_text(target, level) for level in NUMBER_COLUMNS},
         "baseline_period": target.baseline_period,
-        "target_2008_09": format_level(target.target_2008_09),
-        "target_2009_10": format_level(target.target_2009_10),
-        "target_2010_11": format_level(target.target_2010_11),
         "units": target.units,
         "lead_partner": target.lead_partner,
         "partners": "; ".join(target.partners),
-        "deferred_reason": target.deferral_reason.value if target.deferral_reason else "",
+        "deferred_reason": written(target.deferral_reason, target.deferral_note),
         "comment": target.comment,
     }
-    # The layout trims a cell (the import does too), so a guard is never left before nothing.
-    return {k: v if k in NUMBER_COLUMNS else guard_text(without_controls(v).strip()) for k, v in cells.items()}
+    # The layout trims a cell (the import does too), so a guard is never left before nothing; a level
+    # written in words goes out exactly as written.
+    out = {}
+    for column, text in cells.items():
+        if column in NUMBER_COLUMNS and not target.as_written(column):
+            out[column] = text  # a number, or blank
+        elif column in NUMBER_COLUMNS:
+            out[column] = guard_text(without_controls(text))  # words, exactly as written
+        else:
+            out[column] = guard_text(without_controls(text).strip())
+    return out
+
+
+def level_text(target: Target, level: str) -> str:
+    """A level as the exchange layout and the packs write it: the number, or the words a table gave."""
+    value: float | None = getattr(target, level)
+    return format_level(value) if value is not None else target.as_written(level)
 
 
 def exchange_targets(targets: Sequence[Target]) -> list[Target]:

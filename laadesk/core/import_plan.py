@@ -1,15 +1,18 @@
-"""Turning rows of the exchange layout into one all-or-nothing edit, and saying what it changes."""
+"""Turning the rows of a table of targets into one all-or-nothing edit, and saying what it changes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from laadesk.core.catalogue import Catalogue
+from laadesk.core.codes import code_key, is_national
+from laadesk.core.council_table import ReadTable
+from laadesk.core.deferral import DeferralReasons
 from laadesk.core.edits import Change, Edit, Put
 from laadesk.core.errors import CellProblem
-from laadesk.core.exchange import EXCHANGE_FIELDS, ExchangeRow, check_header, parse_row
+from laadesk.core.exchange import EXCHANGE_FIELDS, parse_row
 from laadesk.core.labels import field_words
 from laadesk.core.model import Partner, Target
 from laadesk.core.numbers import format_level
@@ -18,13 +21,15 @@ from laadesk.core.text import visible
 
 @dataclass(frozen=True)
 class ImportPlan:
-    """What an import would do: the edit to apply and one line per change for the report."""
+    """What an import would do: the edit to apply, one line per change, and what was found in the table."""
 
     edit: Edit
     report: tuple[str, ...]
     added: int
     updated: int
     unchanged: int
+    notes: tuple[str, ...] = ()  # the table's header row, columns left out, rows read as headings
+    as_written: int = 0  # levels kept as written because they are not numbers
 
 
 def shown_value(value: Any) -> str:
@@ -40,48 +45,103 @@ def shown_value(value: Any) -> str:
 
 def plan_import(
     source: str,
-    header: Sequence[str],
-    rows: Iterable[ExchangeRow],
+    table: ReadTable,
     existing: Sequence[Target],
     partners: Sequence[Partner],
     catalogue: Catalogue,
+    reasons: DeferralReasons,
 ) -> tuple[ImportPlan | None, list[CellProblem]]:
-    """Plan the import of rows, or list every problem (row and column) if any row is bad."""
-    problems = check_header(header)
-    if problems:
-        return None, problems
+    """Plan the import of a table's rows, or list every problem (row and column) if any row is bad."""
+    problems = list(table.problems)
+    current = {code_key(t.code): t for t in existing}
+    local_titles = {" ".join(t.title.split()).casefold(): t for t in existing if not is_national(t.code)}
     parsed: dict[str, tuple[int, dict[str, Any]]] = {}
-    for row in rows:
-        code, values, row_problems = parse_row(row, catalogue)
-        problems.extend(row_problems)
+    for row in table.rows:
+        code, values, row_problems = parse_row(row, catalogue, reasons)
+        problems.extend(_named(p, table) for p in row_problems)
+        if code == "":  # a dash: the area's own indicator, known by its title
+            code = _code_for_untitled(row.number, values, local_titles, parsed, existing, problems, table)
         if code is None:
             continue
-        if code in parsed:
-            problems.append(CellProblem(row.number, "ni", f"{code} appears twice (first on row {parsed[code][0]})"))
+        key = code_key(code)
+        if key in parsed:
+            first = parsed[key][0]
+            problems.append(CellProblem(row.number, _name("ni", table), f"{code} appears twice (first on row {first})"))
             continue
-        parsed[code] = (row.number, values)
+        before = current.get(key)
+        if before is None and not is_national(code) and not values.get("title"):
+            problems.append(CellProblem(row.number, _name("title", table), f"local indicator {code} needs a title"))
+        parsed[key] = (row.number, {**values, "code": before.code if before else code})
     if not parsed and not problems:
-        problems.append(CellProblem(2, "", f"{source} holds no targets below its header row"))
+        problems.append(CellProblem(table.header_row + 1, "", f"{source} holds no targets below its header row"))
     if problems:
         return None, sorted(problems, key=lambda p: p.row)
+    return _plan(source, table, parsed, current, partners), []
 
-    current = {t.code: t for t in existing}
+
+def _name(column: str, table: ReadTable) -> str:
+    """A column as the table itself names it ("NI ref"), for its problems."""
+    return table.names.get(column, column)
+
+
+def _named(problem: CellProblem, table: ReadTable) -> CellProblem:
+    return CellProblem(problem.row, _name(problem.column, table), problem.message)
+
+
+def _code_for_untitled(
+    number: int,
+    values: dict[str, Any],
+    local_titles: dict[str, Target],
+    parsed: dict[str, tuple[int, dict[str, Any]]],
+    existing: Sequence[Target],
+    problems: list[CellProblem],
+    table: ReadTable,
+) -> str | None:
+    """A row whose code is a dash: the local indicator with its title, or a new one numbered L1, L2..."""
+    title = " ".join(str(values.get("title", "")).split())
+    if not title:
+        problems.append(CellProblem(number, _name("ni", table), "a dash for a code, and no title to know it by"))
+        return None
+    found = local_titles.get(title.casefold())
+    if found is not None:
+        return found.code
+    taken = {code_key(t.code) for t in existing} | set(parsed)
+    serial = 1
+    while f"l{serial}" in taken:
+        serial += 1
+    code = f"L{serial}"
+    local_titles[title.casefold()] = Target(code, title=title)
+    return code
+
+
+def _plan(
+    source: str,
+    table: ReadTable,
+    parsed: dict[str, tuple[int, dict[str, Any]]],
+    current: dict[str, Target],
+    partners: Sequence[Partner],
+) -> ImportPlan:
     known_partners = {p.name.casefold() for p in partners}
     changes: list[Change] = []
     report: list[str] = []
-    added = updated = unchanged = 0
-    for code, (_, values) in parsed.items():
-        for name in (values["lead_partner"], *values["partners"]):
+    added = updated = unchanged = written = 0
+    for key, (_, values) in parsed.items():
+        code = values.pop("code")
+        for name in (values.get("lead_partner", ""), *values.get("partners", ())):
             if name and name.casefold() not in known_partners:
                 known_partners.add(name.casefold())
                 changes.append(Put(Partner(name)))
                 report.append(f"partner {visible(name)}: added to the area's partners")
-        before = current.get(code)
+        before = current.get(key)
         after = replace(before, **values) if before is not None else Target(code, **values)
+        written += len(after.written_levels)
         if before is None:
             added += 1
             changes.append(Put(after))
             report.append(f"{code}: added as {after.role.value} target")
+            report += [
+                f"{code}: {field_words(f)} kept as written: {shown_value(t)}" for f, t in after.written_levels.items()
+            ]
         elif after != before:
             updated += 1
             changes.append(Put(after, before))
@@ -92,4 +152,4 @@ def plan_import(
         else:
             unchanged += 1
     edit = Edit(f"import {source}", tuple(changes))
-    return ImportPlan(edit, tuple(report), added, updated, unchanged), []
+    return ImportPlan(edit, tuple(report), added, updated, unchanged, table.notes, written)

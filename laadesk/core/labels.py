@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from laadesk.core.catalogue import Catalogue
-from laadesk.core.model import YEAR_FIELDS, YEARS, PositionField, Target
+from laadesk.core.model import AS_WRITTEN, YEAR_FIELDS, YEARS, PositionField, Target
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,17 @@ TARGET_LABELS: dict[str, Label] = {
     "partners": Label("partners signed up", "Partners signed up", "Partners"),
     "districts": Label("spatial level", "Spatial level"),
     "deferral_reason": Label("deferral reason", "Reason deferred", "Reason"),
+    "deferral_note": Label("other reason", "Other reason"),
     "revisit_date": Label("revisit date", "Revisit by"),
     "reward": Label("reward grant", "Reward grant"),
     "comment": Label("comment", "Comment"),
 }
+TARGET_LABELS.update(
+    {
+        written: Label(f"{TARGET_LABELS[level].words} as written", f"{TARGET_LABELS[level].heading} as written")
+        for level, written in AS_WRITTEN.items()
+    }
+)
 
 POSITION_LABELS: dict[PositionField, Label] = {
     PositionField.AREA_PROPOSAL: Label("area's proposal", "Area's proposal"),

@@ -11,6 +11,10 @@ from laadesk.core.catalogue import Polarity
 
 YEARS = ("2008/09", "2009/10", "2010/11")
 YEAR_FIELDS = ("target_2008_09", "target_2009_10", "target_2010_11")
+LEVEL_FIELDS = ("baseline", *YEAR_FIELDS)
+# A level a table gave as words or a range ("TBC", "12-14%", "55.7 (for 2009)") is kept exactly as
+# written in its own field, and the number stays blank: laadesk never guesses a figure.
+AS_WRITTEN = {level: f"{level}_as_written" for level in LEVEL_FIELDS}
 
 
 def new_id() -> str:
@@ -54,15 +58,6 @@ class Status(StrEnum):
     PROPOSED = "proposed"
     AGREED = "agreed"
     DEFERRED = "deferred"
-
-
-class DeferralReason(StrEnum):
-    """Why a target could not be set in June 2008 (Oxfordshire's four reasons)."""
-
-    ECONOMIC_DOWNTURN = "economic downturn"
-    NO_TREND_DATA = "caveated / no trend data"
-    PLACE_SURVEY = "Place Survey pending"
-    NEW_INDICATOR = "new indicator without definition or baseline"
 
 
 class NoteKind(StrEnum):
@@ -110,10 +105,15 @@ class AreaProfile:
     tier: Tier = Tier.SINGLE
     lsp_name: str = ""
     protective_marking: str = "PROTECT"
+    as_at: date | None = None  # the day the workbook speaks of (packs, overdue milestones); None: today
 
     @property
     def key(self) -> str:
         return "area"
+
+    def today(self, clock: date) -> date:
+        """The workbook's "as at" date, or the clock's day when none is set."""
+        return self.as_at or clock
 
 
 @dataclass(frozen=True)
@@ -190,10 +190,15 @@ class Target:
     lead_partner: str = ""
     partners: tuple[str, ...] = ()
     districts: tuple[str, ...] = ()  # spatial level: empty means the whole area
-    deferral_reason: DeferralReason | None = None
+    deferral_reason: str = ""  # one of the deferral reasons (core/deferral.py); "" when not deferred
+    deferral_note: str = ""  # the sentence after "other:"
     revisit_date: date | None = None
     reward: bool = False
     comment: str = ""
+    baseline_as_written: str = ""
+    target_2008_09_as_written: str = ""
+    target_2009_10_as_written: str = ""
+    target_2010_11_as_written: str = ""
 
     @property
     def key(self) -> str:
@@ -210,6 +215,16 @@ class Target:
     @property
     def deferred(self) -> bool:
         return self.status is Status.DEFERRED
+
+    def as_written(self, level: str) -> str:
+        """What a table wrote for a level that is not a number ("" when there is a number, or nothing)."""
+        text: str = getattr(self, AS_WRITTEN[level])
+        return text
+
+    @property
+    def written_levels(self) -> dict[str, str]:
+        """Each level given as words, by field."""
+        return {level: self.as_written(level) for level in LEVEL_FIELDS if self.as_written(level)}
 
     @property
     def spatial_level(self) -> str:

@@ -108,6 +108,7 @@ class Pack:
     sign_off: SignOff
     milestones: tuple[Milestone, ...]
     districts: tuple[str, ...]
+    deferral_reasons: tuple[str, ...] = ()  # what the Excel pack offers in its deferral reason cells
     # Internal brief only: always empty in a council pack.
     positions: tuple[PositionLine, ...] = ()
     position_history: tuple[PositionChange, ...] = ()
@@ -212,5 +213,9 @@ def internal_brief(snapshot: WorkbookSnapshot, generated: date) -> Pack:
     )
 
 
-def build_pack(snapshot: WorkbookSnapshot, audience: Audience, generated: date) -> Pack:
-    return internal_brief(snapshot, generated) if audience is Audience.INTERNAL else council_pack(snapshot, generated)
+def build_pack(
+    snapshot: WorkbookSnapshot, audience: Audience, generated: date, deferral_reasons: tuple[str, ...] = ()
+) -> Pack:
+    """The pack for an audience; `deferral_reasons` are offered in the Excel pack's deferral cells."""
+    pack = internal_brief(snapshot, generated) if audience is Audience.INTERNAL else council_pack(snapshot, generated)
+    return replace(pack, deferral_reasons=deferral_reasons)

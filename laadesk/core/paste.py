@@ -18,10 +18,11 @@ from typing import Any
 
 from laadesk.core.catalogue import Polarity
 from laadesk.core.dates import parse_date
+from laadesk.core.deferral import DeferralReasons
 from laadesk.core.edits import Edit, Put
-from laadesk.core.exchange import parse_deferral_reason, unguard_text
+from laadesk.core.exchange import unguard_text
 from laadesk.core.labels import fields_words
-from laadesk.core.model import YEAR_FIELDS, Role, Status, Target
+from laadesk.core.model import AS_WRITTEN, LEVEL_FIELDS, YEAR_FIELDS, Role, Status, Target
 from laadesk.core.numbers import parse_level
 
 # -- clipboard text -----------------------------------------------------------------------------
@@ -94,6 +95,7 @@ class Choices:
 
     partners: tuple[str, ...] = ()
     districts: tuple[str, ...] = ()
+    reasons: DeferralReasons = field(default_factory=lambda: DeferralReasons(()))  # what a reason cell may name
 
 
 NUMBER_FIELDS = ("baseline", *YEAR_FIELDS)
@@ -154,7 +156,7 @@ READERS: Mapping[str, Callable[[str, Choices], Any]] = {
     "lead_partner": lambda text, choices: _one_of(text, choices.partners, "partners") if text else "",
     "partners": lambda text, choices: _names(text, choices.partners, "partners"),
     "districts": _districts,
-    "deferral_reason": lambda text, choices: parse_deferral_reason(text),
+    "deferral_reason": lambda text, choices: choices.reasons.read(text),
     "revisit_date": lambda text, choices: parse_date(text),
 }
 BLANKABLE = tuple(f for f in READERS if f not in ("role", "status"))
@@ -169,21 +171,27 @@ def read_cell(field_name: str, text: str, choices: Choices) -> Any:
 
 
 def settled(target: Target, values: Mapping[str, Any]) -> dict[str, Any]:
-    """The values with what follows from them: a deferral reason defers; agreeing un-defers."""
+    """The values with what follows from them: a deferral reason defers; agreeing un-defers; a level
+    typed (or blanked) settles the words a table gave for it."""
     result = dict(values)
-    if result.get("deferral_reason") is not None and "status" not in result:
+    if isinstance(result.get("deferral_reason"), tuple):  # read from text: (reason, the note after "other:")
+        result["deferral_reason"], result["deferral_note"] = result["deferral_reason"]
+    if result.get("deferral_reason") and "status" not in result:
         result["status"] = Status.DEFERRED
     status = result.get("status")
     if target.deferred and status is not None and status is not Status.DEFERRED and "deferral_reason" not in result:
-        result["deferral_reason"] = None
+        result["deferral_reason"], result["deferral_note"] = "", ""
         result.setdefault("revisit_date", None)
+    for level in LEVEL_FIELDS:
+        if level in result:
+            result[AS_WRITTEN[level]] = ""
     return result
 
 
 def target_edit(target: Target, values: Mapping[str, Any], label: str | None = None) -> Edit:
     """One target's fields changed, named for undo ('change NI 117 target 2009/10', 'defer NI 1')."""
     if label is None:
-        if values.get("deferral_reason") is not None and not target.deferred:
+        if values.get("deferral_reason") and not target.deferred:
             label = f"defer {target.code}"
         else:
             label = f"change {target.code} {fields_words(list(values))}"

@@ -9,8 +9,9 @@ from itertools import pairwise
 
 from laadesk.core.catalogue import Catalogue, Polarity
 from laadesk.core.codes import is_national, sort_key
-from laadesk.core.labels import indicator_name
-from laadesk.core.model import YEAR_FIELDS, YEARS, DeferralReason, Role, Target
+from laadesk.core.deferral import OTHER, PLACE_SURVEY
+from laadesk.core.labels import field_words, indicator_name
+from laadesk.core.model import YEAR_FIELDS, YEARS, Role, Target
 
 DESIGNATED_LIMIT = 35
 
@@ -155,12 +156,22 @@ def check_levels(target: Target, catalogue: Catalogue) -> list[Problem]:
     name = indicator_name(target.code, catalogue, target)
     if target.deferred:
         problems = []
-        if target.deferral_reason is None:
+        if not target.deferral_reason:
             problems.append(
                 Problem(
                     "deferral-reason",
                     Severity.ERROR,
                     f"{name} is deferred without a reason.",
+                    target.code,
+                    "deferral_reason",
+                )
+            )
+        if target.deferral_reason == OTHER and not target.deferral_note.strip():
+            problems.append(
+                Problem(
+                    "deferral-note",
+                    Severity.WARNING,
+                    f"{name} is deferred for 'other' reasons without saying which; write them after 'other:'.",
                     target.code,
                     "deferral_reason",
                 )
@@ -177,22 +188,22 @@ def check_levels(target: Target, catalogue: Catalogue) -> list[Problem]:
             )
         return problems
     indicator = catalogue.get(target.code)
-    if indicator is not None and indicator.place_survey and target.baseline is None:
+    if indicator is not None and indicator.place_survey and target.baseline is None and not target.baseline_as_written:
         return [
             Problem(
                 "place-survey-blank",
                 Severity.ERROR,
                 f"{name} is a Place Survey indicator with no baseline: defer it with the reason "
-                f"'{DeferralReason.PLACE_SURVEY.value}' instead of leaving it blank.",
+                f"'{PLACE_SURVEY}' instead of leaving it blank.",
                 target.code,
                 "baseline",
             )
         ]
     missing = []
-    if target.baseline is None:
+    if target.baseline is None and not target.baseline_as_written:
         missing.append(("baseline", "baseline"))
     for year, fieldname, level in zip(YEARS, YEAR_FIELDS, target.levels):
-        if level is None:
+        if level is None and not target.as_written(fieldname):
             missing.append((fieldname, f"{year} target"))
     if not missing:
         return []
@@ -205,6 +216,24 @@ def check_levels(target: Target, catalogue: Catalogue) -> list[Problem]:
             target.code,
             missing[0][0],
         )
+    ]
+
+
+def check_as_written(target: Target, catalogue: Catalogue) -> list[Problem]:
+    """A level a table gave in words stays a warning until the officer types the figure."""
+    if not target.chosen:
+        return []
+    name = indicator_name(target.code, catalogue, target)
+    return [
+        Problem(
+            "as-written",
+            Severity.WARNING,
+            f"{name}: the {field_words(level)} is written as '{' '.join(text.split())}', not a number; type the "
+            "figure once it is settled (until then the packs print it as written).",
+            target.code,
+            level,
+        )
+        for level, text in target.written_levels.items()
     ]
 
 
@@ -261,7 +290,7 @@ def check_statutory_complete(targets: tuple[Target, ...], catalogue: Catalogue) 
     ]
 
 
-PER_TARGET = (check_known_indicator, check_levels, check_direction, check_partners)
+PER_TARGET = (check_known_indicator, check_levels, check_as_written, check_direction, check_partners)
 WHOLE_SET = (check_designated_limit, check_any_designated, check_chosen_once, check_statutory_complete)
 
 

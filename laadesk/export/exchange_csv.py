@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from laadesk.core.catalogue import Catalogue
+from laadesk.core.council_table import SourceTable, table_of_rows
 from laadesk.core.errors import WorkbookUnavailable
-from laadesk.core.exchange import COLUMNS, EXTRA_CELLS, MAX_ROWS, ExchangeRow, exchange_targets, target_row
+from laadesk.core.exchange import COLUMNS, MAX_ROWS, exchange_targets, target_row
 from laadesk.core.model import Target
 from laadesk.core.text import decode_text, visible
 from laadesk.export.atomic import replacing
@@ -39,8 +40,8 @@ def read_source_bytes(path: Path) -> bytes:
     return data
 
 
-def read_exchange_csv(path: Path) -> tuple[list[str], list[ExchangeRow]]:
-    """The header and the non-blank rows of an exchange CSV, numbered as a spreadsheet shows them."""
+def read_csv_table(path: Path) -> SourceTable:
+    """Every row of a CSV file that holds anything, numbered as a spreadsheet shows them."""
     try:
         text = decode_text(read_source_bytes(path), allow_nul=True)
     except ValueError as error:
@@ -62,17 +63,7 @@ def read_exchange_csv(path: Path) -> tuple[list[str], list[ExchangeRow]]:
         raise SourceUnreadable(_nul_sentence(path, text, records))
     if len(records) > MAX_ROWS + 1:
         raise SourceUnreadable(f"{path} has more than {MAX_ROWS} rows; that is not a targets file.")
-    header = [h.strip().lower() for h in records[0]]
-    rows = []
-    for number, cells in enumerate(records[1:], start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        named = dict(zip(header, cells))
-        extra = [c for c in cells[len(header) :] if c.strip()]
-        if extra:
-            named[EXTRA_CELLS] = ",".join(extra)
-        rows.append(ExchangeRow(number, named))
-    return header, rows
+    return table_of_rows(path.name, records)
 
 
 def _nul_sentence(path: Path, text: str, records: list[list[str]]) -> str:

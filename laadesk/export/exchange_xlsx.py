@@ -1,7 +1,8 @@
-"""Reading the exchange layout from the `Targets` sheet of an .xlsx a council sends back.
+"""Reading a table of targets from a sheet of an .xlsx: a council's own, or laadesk's exchange layout
+(the `Targets` sheet of the Excel pack) sent back.
 
-What is imported must be what the person sees in Excel, so the reader refuses, naming the
-row and column, what Excel shows differently from what the file stores: formulas (a file
+What is imported must be what the person sees in Excel, so the reader marks, by row and
+column, what Excel shows differently from what the file stores: formulas (a file
 written by a program other than Excel has no value for them at all), error values, merged
 cells (only the first cell of a merge holds the value) and hidden rows, columns or sheets.
 A number formatted as a percentage is read as Excel shows it (0.125 shown as 12.5% is 12.5).
@@ -9,18 +10,20 @@ A number formatted as a percentage is read as Excel shows it (0.125 shown as 12.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 import re
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from laadesk.core.errors import CellProblem
-from laadesk.core.exchange import EXTRA_CELLS, MAX_ROWS, ExchangeRow
+from laadesk.core.council_table import SourceRow, SourceTable
+from laadesk.core.exchange import MAX_ROWS
 from laadesk.core.numbers import format_level
 from laadesk.core.text import visible
 from laadesk.export.exchange_csv import SourceUnreadable
@@ -36,7 +39,7 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return "TRUE" if value else "FALSE"  # as Excel shows it
     if isinstance(value, (int, float)):
         number = float(value)
         # A number past the largest double (Excel's 1.8E+308 read back) is no level: say what it is.
@@ -111,12 +114,34 @@ class _Sheet:
     hidden_columns: set[int] = field(default_factory=set)
 
 
-def _choose_sheet(sheets: tuple[SheetPart, ...], path: Path) -> SheetPart:
-    named = [s for s in sheets if s.title == SHEET]
-    tables = [s for s in sheets if not s.chart]
-    sheet = named[0] if named else (tables[0] if tables else None)
-    if sheet is None:
-        raise SourceUnreadable(f"{path} holds no worksheet.")
+def _tables(sheets: tuple[SheetPart, ...]) -> list[SheetPart]:
+    return [s for s in sheets if not s.chart and s.state == "visible"]
+
+
+def _choose_sheet(sheets: tuple[SheetPart, ...], path: Path, wanted: str | None) -> SheetPart:
+    """The sheet asked for; else `Targets` (laadesk's own), else the only visible table sheet."""
+    if wanted is not None:
+        found = [s for s in sheets if s.title.casefold() == wanted.strip().casefold()]
+        if not found:
+            names = ", ".join(f"'{visible(s.title)}'" for s in sheets)
+            raise SourceUnreadable(f"{path} has no sheet called '{visible(wanted)}'; its sheets are {names}.")
+        sheet = found[0]
+    else:
+        named = [s for s in sheets if s.title == SHEET]
+        tables = _tables(sheets)
+        if named:
+            sheet = named[0]
+        elif len(tables) > 1:
+            names = ", ".join(f"'{visible(s.title)}'" for s in tables)
+            raise SourceUnreadable(
+                f"{path} has {len(tables)} sheets ({names}); say which holds the targets with --sheet NAME."
+            )
+        elif tables:
+            sheet = tables[0]
+        elif sheets:
+            sheet = sheets[0]
+        else:
+            raise SourceUnreadable(f"{path} holds no worksheet.")
     if sheet.state != "visible":
         raise SourceUnreadable(
             f"{path}: the sheet '{visible(sheet.title)}' is hidden in Excel; unhide it (Format > Hide & Unhide) "
@@ -191,97 +216,34 @@ def _scan(book: Any, sheet: SheetPart, strings: list[str], path: Path) -> _Sheet
     return found
 
 
-def _column_name(header: list[str], column: int) -> str:
-    from openpyxl.utils.cell import get_column_letter
-
-    if 0 < column <= len(header) and header[column - 1]:
-        return header[column - 1]
-    return get_column_letter(column) if 0 < column <= 16384 else str(column)
-
-
-def _header(found: _Sheet, path: Path) -> list[str]:
-    from openpyxl.utils.cell import get_column_letter
-
-    first = found.cells.get(1, {})
-    for column, message in found.problems.get(1, {}).items():
-        raise SourceUnreadable(
-            f"{path}: row 1, column {get_column_letter(column)} of the sheet '{visible(found.title)}' holds "
-            f"{message.split(';')[0]}, not a column name."
-        )
-    width = max(first, default=0)
-    header = [_text(first.get(column)).strip().lower() for column in range(1, width + 1)]
-    while header and not header[-1]:
-        header.pop()
-    return header
-
-
-def _sheet_problems(found: _Sheet, header: list[str], path: Path) -> None:
-    """Merged cells and hidden rows or columns holding values: what Excel shows is not what is stored."""
+def _source_table(found: _Sheet, name: str) -> SourceTable:
     from openpyxl.utils.cell import range_boundaries
 
-    def add(row: int, column: int, message: str) -> None:
-        found.problems.setdefault(row, {}).setdefault(column, message)
-
+    rows = []
+    for number in sorted(set(found.cells) | set(found.problems)):
+        texts = found.cells.get(number, {})
+        width = max([*texts, *found.problems.get(number, {})], default=0)
+        cells = tuple(texts.get(column, "") for column in range(1, width + 1))
+        rows.append(SourceRow(number, cells, dict(found.problems.get(number, {}))))
+    merged = []
     for ref in found.merged:
         try:
             first_column, first_row, _, _ = range_boundaries(ref)
         except ValueError:
             continue
-        if first_row is None or first_column is None:
-            continue
-        if first_row == 1:
-            raise SourceUnreadable(
-                f"{path}: cells {visible(ref)} of the header row are merged; unmerge them so that each column "
-                "has its own name."
-            )
-        if found.cells.get(first_row, {}).get(first_column) is not None:
-            add(
-                first_row,
-                first_column,
-                f"cells {visible(ref)} are merged; unmerge them so that each cell holds its own value",
-            )
-    for row in sorted(found.hidden_rows & set(found.cells)):
-        if row == 1:
-            raise SourceUnreadable(
-                f"{path}: the header row is hidden in Excel; unhide it so that what is imported is what you see."
-            )
-        first_column = min(found.cells[row])
-        add(row, first_column, "the row is hidden in Excel; unhide it so that what is imported is what you see")
-    for column in sorted(found.hidden_columns):
-        if column in found.cells.get(1, {}):
-            raise SourceUnreadable(
-                f"{path}: row 1, column {visible(_column_name(header, column))} is hidden in Excel; unhide it so "
-                "that what is imported is what you see."
-            )
-        rows = [row for row in sorted(found.cells) if column in found.cells[row]]
-        if rows:
-            add(rows[0], column, "the column is hidden in Excel; unhide it so that what is imported is what you see")
+        if first_row is not None and first_column is not None:
+            merged.append((ref, first_row, first_column))
+    return SourceTable(name, tuple(rows), frozenset(found.hidden_rows), frozenset(found.hidden_columns), tuple(merged))
 
 
-def _rows(found: _Sheet, header: list[str]) -> list[ExchangeRow]:
-    rows = []
-    width = len(header)
-    for number in sorted(found.cells):
-        if number == 1:
-            continue
-        texts = found.cells[number]
-        if not any(t.strip() for t in texts.values()) and number not in found.problems:
-            continue
-        named = {header[c - 1]: t for c, t in texts.items() if c <= width and header[c - 1]}
-        if max(texts, default=0) > width:
-            extra = [texts[c] for c in sorted(texts) if c > width and texts[c].strip()]
-            if extra:
-                named[EXTRA_CELLS] = ",".join(extra)
-        problems = tuple(
-            CellProblem(number, _column_name(header, column), message)
-            for column, message in sorted(found.problems.get(number, {}).items())
-        )
-        rows.append(ExchangeRow(number, named, problems))
-    return rows
+def sheet_names(path: Path) -> list[str]:
+    """The visible table sheets of an .xlsx, in order (the window asks which one to import)."""
+    with _open_book(path) as (reader, _book):
+        return [s.title for s in _tables(reader.sheets)]
 
 
-def read_exchange_xlsx(path: Path) -> tuple[list[str], list[ExchangeRow]]:
-    """Header and non-blank rows of the Targets sheet (or the first sheet), as text."""
+@contextlib.contextmanager
+def _open_book(path: Path) -> Iterator[tuple[Any, Any]]:
     data = check_xlsx_container(path)
     from defusedxml import DefusedXmlException  # type: ignore[import-untyped]  # defusedxml ships no type hints
 
@@ -299,13 +261,7 @@ def read_exchange_xlsx(path: Path) -> tuple[list[str], list[ExchangeRow]]:
                 raise SourceUnreadable(_entities_sentence(path)) from None
             raise SourceUnreadable(f"{path} is not a readable Excel workbook ({_reason(error)}).") from None
         try:
-            sheet = _choose_sheet(reader.sheets, path)
-            found = _scan(book, sheet, reader.shared_strings, path)
-            if not found.cells and not found.problems:
-                raise SourceUnreadable(f"{path}: the sheet '{visible(sheet.title)}' is empty.")
-            header = _header(found, path)
-            _sheet_problems(found, header, path)
-            return header, _rows(found, header)
+            yield reader, book
         except SourceUnreadable:
             raise
         except Exception as error:  # a damaged sheet: bad cell references, string indexes, numbers
@@ -314,6 +270,24 @@ def read_exchange_xlsx(path: Path) -> tuple[list[str], list[ExchangeRow]]:
             raise SourceUnreadable(f"{path} is damaged: its sheet cannot be read ({_reason(error)}).") from None
         finally:
             book.close()
+
+
+def read_xlsx_table(path: Path, sheet: str | None = None) -> SourceTable:
+    """Every row that holds anything on the sheet asked for (or `Targets`, or the only one), as text."""
+    with _open_book(path) as (reader, book):
+        part = _choose_sheet(reader.sheets, path, sheet)
+        found = _scan(book, part, reader.shared_strings, path)
+        if not found.cells and not found.problems:
+            hidden = [s for s in reader.sheets if s.state != "visible" and not s.chart]
+            also = (
+                f" (the sheet '{visible(hidden[0].title)}' is hidden in Excel; unhide it (Format > Hide & Unhide) if "
+                "the targets are there)"
+                if hidden and sheet is None
+                else ""
+            )
+            raise SourceUnreadable(f"{path}: the sheet '{visible(part.title)}' is empty{also}.")
+        several = len(_tables(reader.sheets)) > 1
+        return _source_table(found, f"{path.name}, sheet '{part.title}'" if several else path.name)
 
 
 def _entities_sentence(path: Path) -> str:

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable
 
 from laadesk.core.catalogue import Polarity
 from laadesk.core.dates import format_date
+from laadesk.core.deferral import written
 from laadesk.core.labels import TARGET_LABELS
 from laadesk.core.model import YEAR_FIELDS, Milestone, Target
 from laadesk.core.numbers import format_level
@@ -124,7 +125,7 @@ def direction(polarity: Polarity | None) -> str:
 
 def deferral_words(target: Target) -> str:
     """ "deferred: Place Survey pending; revisit by 30 Sep 2009"."""
-    reason = target.deferral_reason.value if target.deferral_reason else "reason not recorded"
+    reason = written(target.deferral_reason, target.deferral_note) or "reason not recorded"
     revisit = f"revisit by {format_date(target.revisit_date)}" if target.revisit_date else "no revisit date set"
     return f"deferred: {reason}; {revisit}"
 
@@ -186,7 +187,7 @@ def deferred_table(pack: Pack, styles: Styles, total_width: float) -> Any:
                 indicator_cell(pack, target, styles),
                 Paragraph("deferred: left blank on purpose", styles.cell_deferred),
                 Paragraph(
-                    text(target.deferral_reason.value if target.deferral_reason else "reason not recorded"),
+                    text(written(target.deferral_reason, target.deferral_note) or "reason not recorded"),
                     styles.cell,
                 ),
                 Paragraph(text(format_date(target.revisit_date) or "no revisit date set"), styles.cell),

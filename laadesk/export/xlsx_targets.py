@@ -10,9 +10,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from laadesk.core.catalogue import Polarity
+from laadesk.core.deferral import written
 from laadesk.core.exchange import COLUMNS, KINDS, NUMBER_COLUMNS, STATUSES, target_cells
 from laadesk.core.labels import TARGET_LABELS
-from laadesk.core.model import YEAR_FIELDS, DeferralReason, Target
+from laadesk.core.model import YEAR_FIELDS, Target
 from laadesk.core.pack import Pack
 from laadesk.export.xlsx_styles import (
     AGREED_FILL,
@@ -145,7 +146,7 @@ def write_exchange_sheet(sheet: Any, pack: Pack) -> int:
     kind.add(f"{letters['kind']}2:{letters['kind']}{last}")
     status = _list_validation(tuple(STATUSES), "status")
     status.add(f"{letters['status']}2:{letters['status']}{last}")
-    reason = _list_validation(tuple(r.value for r in DeferralReason), "deferral reason", strict=False)
+    reason = _list_validation(pack.deferral_reasons, "deferral reason", strict=False)
     reason.add(f"{letters['deferred_reason']}2:{letters['deferred_reason']}{last}")
     numbers_check = _number_validation()
     numbers_check.add(f"{letters['baseline']}2:{letters['baseline']}{last}")
@@ -228,7 +229,7 @@ def write_deferred_sheet(sheet: Any, pack: Pack) -> None:
             1: target.code,
             2: pack.titles.get(target.code, target.title),
             3: target.role.value,
-            4: target.deferral_reason.value if target.deferral_reason else "no reason recorded",
+            4: written(target.deferral_reason, target.deferral_note) or "no reason recorded",
             6: target.units,
             7: target.lead_partner,
             8: target.comment,

@@ -67,6 +67,15 @@ def m0002_note_time(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE champion_notes ADD COLUMN time TEXT NOT NULL DEFAULT ''")
 
 
+def m0003_as_written_as_at_other_reasons(db: sqlite3.Connection) -> None:
+    """0003_as_written_as_at_other_reasons: levels kept as a table wrote them, the workbook's "as at"
+    date, and a sentence for a deferral reason of "other"."""
+    for level in ("baseline", "target_2008_09", "target_2009_10", "target_2010_11"):
+        db.execute(f"ALTER TABLE targets ADD COLUMN {level}_as_written TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE targets ADD COLUMN deferral_note TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE area ADD COLUMN as_at TEXT")
+
+
 def _run(db: sqlite3.Connection, script: str) -> None:
     # executescript() would COMMIT first and break the migration's transaction.
     for statement in script.split(";"):
@@ -74,7 +83,11 @@ def _run(db: sqlite3.Connection, script: str) -> None:
             db.execute(statement)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m0001_initial, m0002_note_time)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    m0001_initial,
+    m0002_note_time,
+    m0003_as_written_as_at_other_reasons,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

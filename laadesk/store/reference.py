@@ -1,4 +1,4 @@
-"""The reference data shipped in resources/: the National Indicator Set and the 150 areas."""
+"""The reference data shipped in resources/: the National Indicator Set, the 150 areas, the deferral reasons."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from laadesk.core.catalogue import CATALOGUE_COLUMNS, Catalogue, ReferenceArea, catalogue_from_rows, catalogue_rows
+from laadesk.core.deferral import DeferralReasons, reasons_from_rows
 from laadesk.core.errors import CatalogueRejected, CellProblem
 from laadesk.core.model import AreaProfile, AreaType, District, Tier
 from laadesk.core.text import decode_text
@@ -57,6 +58,13 @@ def default_catalogue() -> Catalogue:
         edition = edition_file.read_text(encoding="utf-8").strip() if edition_file.exists() else installed.name
         return read_catalogue_file(installed, edition)
     return shipped_catalogue()
+
+
+@cache
+def deferral_reasons() -> DeferralReasons:
+    """The reasons a target may be deferred for (resources/deferral_reasons.csv)."""
+    with resource_path("deferral_reasons.csv").open(encoding="utf-8", newline="") as handle:
+        return reasons_from_rows(csv.DictReader(handle))
 
 
 @cache

@@ -221,12 +221,13 @@ class SmokeTest:
         return f"{path.name}: {_size(path)}, complete, TrueType fonts embedded"
 
     def check_xlsx(self) -> str:
-        from laadesk.export.exchange_xlsx import read_exchange_xlsx
+        from laadesk.core.council_table import read_table
+        from laadesk.export.exchange_xlsx import read_xlsx_table
 
         path = self.written.get("xlsx")
         if path is None or not path.is_file() or path.stat().st_size == 0:
             raise StepFailed(f"the Excel pack {path} was not written or is empty")
-        _, rows = read_exchange_xlsx(path)
+        rows = read_table(read_xlsx_table(path)).rows
         expected = len(self.pack.targets) if self.pack is not None else -1
         if len(rows) != expected:
             raise StepFailed(f"{path} holds {len(rows)} target rows where the pack has {expected}")

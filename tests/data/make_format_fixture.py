@@ -17,7 +17,6 @@ from laadesk.core.model import (
     AreaProfile,
     AreaType,
     ChampionNote,
-    DeferralReason,
     District,
     Evidence,
     Milestone,
@@ -46,7 +45,15 @@ def main() -> None:
     path = Path(__file__).with_name(f"workbook-format-{SCHEMA_VERSION}.laa")
     if path.exists():
         sys.exit(f"{path} exists: fixtures of released formats are never regenerated.")
-    area = AreaProfile("Fixtureshire", "99", "East Midlands", AreaType.COUNTY, Tier.TWO, "Fixtureshire Together")
+    area = AreaProfile(
+        "Fixtureshire",
+        "99",
+        "East Midlands",
+        AreaType.COUNTY,
+        Tier.TWO,
+        "Fixtureshire Together",
+        as_at=date(2008, 6, 20),  # format 3
+    )
     with Workbook.create(path, area, shipped_catalogue(), districts=(District("Northdale"),), author="fixture") as wb:
         section = StorySection("s1", 1, "Economy", "Jobs – and “skills”, £", ("NI 116",))
         records = [
@@ -72,11 +79,29 @@ def main() -> None:
                 "NI 1",
                 Role.DESIGNATED,
                 status=Status.DEFERRED,
-                deferral_reason=DeferralReason.PLACE_SURVEY,
+                deferral_reason="Place Survey pending",
                 revisit_date=date(2009, 6, 30),
                 lead_partner="Fixtureshire County Council",
             ),
             Target("L1", Role.LOCAL, title="Village halls in use", units="number", lead_partner="Fixtureshire PCT"),
+            # Format 3: levels kept as written, a reason of "other", an area's own code.
+            Target(
+                "SI 14",
+                Role.LOCAL,
+                title="Stretch: recycling",
+                baseline=31.0,
+                target_2008_09_as_written="55.7 (for 2009)",
+                target_2010_11_as_written="TBC",
+                lead_partner="Fixtureshire PCT",
+            ),
+            Target(
+                "NI 47",
+                Role.DESIGNATED,
+                status=Status.DEFERRED,
+                deferral_reason="other",
+                deferral_note="awaiting the DfT definition",
+                lead_partner="Fixtureshire County Council",
+            ),
             Position("NI 116", "2009/10", 21.5, 20.5, None, 21.8),
             ChampionNote(
                 "n1",

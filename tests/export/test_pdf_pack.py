@@ -95,7 +95,7 @@ def misprinted_targets(layout: str, pack: Pack) -> list[str]:
         starts = re.compile(rf"^\s*{re.escape(target.code)}(?!\S)")
         rows = [" ".join(line.split()) for line in lines if starts.match(line)]
         if target.deferred:
-            reason = target.deferral_reason.value.split()[0] if target.deferral_reason else "reason"
+            reason = target.deferral_reason.split()[0] if target.deferral_reason else "reason"
             ok = any(f"deferred: {reason}" in row for row in rows)
         else:
             figures = [format_level(v) if v is not None else "not set" for v in (target.baseline, *target.levels)]

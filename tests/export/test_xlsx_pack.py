@@ -14,6 +14,7 @@ from typing import Any
 import openpyxl
 import pytest
 from support.edge_cases import CANARIES, CANARY_NOTE, HOSTILE_TEXTS
+from support.tables import REASONS, read_xlsx
 
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.exchange import (
@@ -30,7 +31,6 @@ from laadesk.core.model import Target
 from laadesk.core.numbers import parse_level
 from laadesk.core.pack import Audience, Pack, build_pack
 from laadesk.core.snapshot import WorkbookSnapshot
-from laadesk.export.exchange_xlsx import read_exchange_xlsx
 from laadesk.export.xlsx_pack import write_xlsx_pack
 from laadesk.store.reference import shipped_catalogue
 from laadesk.store.workbook import Workbook
@@ -182,7 +182,7 @@ def test_views_carry_titles_levels_deferrals_sign_off_and_internal_sheets(
     deferred = {r[0]: r for r in body(book["Deferred"])}
     assert set(deferred) == {t.code for t in pack.deferred}
     for target in pack.deferred:
-        assert deferred[target.code][3] == target.deferral_reason.value  # type: ignore[union-attr]
+        assert deferred[target.code][3] == target.deferral_reason
         assert deferred[target.code][4].date() == target.revisit_date
     sign_off = [c for row in book["Sign-off"].iter_rows(values_only=True) for c in row if c is not None]
     assert "Colbeck Valley District Council" in sign_off and "CAB/2008/047" in sign_off
@@ -313,10 +313,10 @@ def test_council_pack_imports_back_to_the_same_targets(which: str, request: Any,
     pack = build_pack(snapshot, Audience.COUNCIL, GENERATED)
     path = tmp_path / "returned.xlsx"
     write_xlsx_pack(pack, path)
-    header, rows = read_exchange_xlsx(path)
+    table = read_xlsx(path)
     catalogue = shipped_catalogue()
     with Workbook.create(tmp_path / "fresh.laa", snapshot.area, catalogue) as fresh:
-        plan, problems = plan_import(str(path), header, rows, fresh.targets(), fresh.partners(), catalogue)
+        plan, problems = plan_import(str(path), table, fresh.targets(), fresh.partners(), catalogue, REASONS)
         assert problems == [] and plan is not None
         assert plan.added == len(pack.targets)
         fresh.apply(plan.edit)

@@ -39,6 +39,7 @@ from hostile_files import (
     without_pdf_controls,
 )
 from support.edge_cases import CANARIES, CANARY_FLOOR, CANARY_NOTE, CANARY_SHAREABLE_NOTE, edge_records
+from support.tables import REASONS, read_csv, read_xlsx
 from support.workbooks import make_workbook
 
 from laadesk.core.exchange import FORMULA_STARTS, guard_text
@@ -47,8 +48,7 @@ from laadesk.core.model import YEAR_FIELDS, Target
 from laadesk.core.pack import Audience, build_pack
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.core.text import without_controls
-from laadesk.export.exchange_csv import read_exchange_csv, write_exchange_csv
-from laadesk.export.exchange_xlsx import read_exchange_xlsx
+from laadesk.export.exchange_csv import write_exchange_csv
 from laadesk.export.packs import PackFormat, write_pack
 from laadesk.store.council_copy import save_council_copy
 from laadesk.store.workbook import Workbook
@@ -254,10 +254,10 @@ def test_the_excel_pack_reimports_identically(hostile: Written, tmp_path: Path) 
 def assert_reimports(written: Written, source: Path, fresh: Path) -> None:
     """Import source into a fresh workbook: each target's exchange fields come back exactly."""
     xml = source.suffix == ".xlsx"
-    header, rows = read_exchange_xlsx(source) if xml else read_exchange_csv(source)
+    table = read_xlsx(source) if xml else read_csv(source)
     make_workbook(fresh)
     with Workbook.open(fresh) as workbook:
-        plan, problems = plan_import(source.name, header, rows, (), workbook.partners(), workbook.catalogue())
+        plan, problems = plan_import(source.name, table, (), workbook.partners(), workbook.catalogue(), REASONS)
         assert problems == [] and plan is not None, [str(p) for p in problems]
         workbook.apply(plan.edit)
         back = {t.code: t for t in workbook.targets()}
@@ -489,12 +489,12 @@ def test_a_council_pack_made_from_the_council_copy_matches_the_original_council_
 
 def test_exchange_rows_of_the_hostile_workbook_are_one_line_each_when_reported(hostile: Written) -> None:
     """The import report prints old and new values; none may break a line or reach the terminal raw."""
-    header, rows = read_exchange_csv(hostile.csv)
+    table = read_csv(hostile.csv)
     empty: tuple[Target, ...] = ()
-    plan, problems = plan_import("t.csv", header, rows, empty, (), hostile.snapshot.catalogue)
+    plan, problems = plan_import("t.csv", table, empty, (), hostile.snapshot.catalogue, REASONS)
     assert plan is not None, problems
     changed = [replace(t, comment=t.comment + " (changed)") for t in hostile.snapshot.targets if t.chosen]
-    plan, _ = plan_import("t.csv", header, rows, tuple(changed), (), hostile.snapshot.catalogue)
+    plan, _ = plan_import("t.csv", table, tuple(changed), (), hostile.snapshot.catalogue, REASONS)
     assert plan is not None and plan.report
     for line in plan.report:
         assert not re.search(r"[\x00-\x1f\x7f-\x9f]", line), repr(line)

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from hostile_files import SPREADSHEETS, TIMEOUT, fingerprint, run_cli
 from support.files import listing
+from support.tables import read_any
 from support.workbooks import make_workbook
 
 from laadesk.core.errors import WorkbookProblem
-from laadesk.export.exchange_csv import read_exchange_csv
-from laadesk.export.exchange_xlsx import is_percent_format, read_exchange_xlsx
+from laadesk.export.exchange_xlsx import is_percent_format
 from laadesk.store.workbook import Workbook
 
 CASES = sorted(SPREADSHEETS)
@@ -88,10 +88,9 @@ def test_the_readers_raise_only_sentences(case: str, tmp_path: Path) -> None:
     """In the same process too: a reader gives rows, or a WorkbookProblem - nothing else escapes it."""
     make, expect = SPREADSHEETS[case]
     source = make(tmp_path)
-    read = read_exchange_csv if source.suffix == ".csv" else read_exchange_xlsx
     started = time.monotonic()
     try:
-        _, rows = read(source)
+        rows = read_any(source).rows
     except WorkbookProblem as problem:
         assert expect.code == 2, f"{case}: refused ({problem}) but expected exit {expect.code}"
         assert "\n" not in str(problem)

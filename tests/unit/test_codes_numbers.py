@@ -26,10 +26,17 @@ def test_codes_normalise(text: str, code: str) -> None:
     assert parse_code(text) == code
 
 
-@pytest.mark.parametrize("text", ["", "NI", "L0", "X12", "NI 12a", "12.5"])
+@pytest.mark.parametrize("text", ["", "NI", "L0", "NI 12a", "12.5", "poverty"])
 def test_bad_codes_are_named(text: str) -> None:
     with pytest.raises(ValueError, match="is not an indicator code"):
         parse_code(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [("X12", "X12"), ("SI  14", "SI 14"), ("Local 5", "Local 5"), ("cyp12", "cyp12")]
+)
+def test_an_area_s_own_codes_are_kept_as_written_with_spaces_tidied(text: str, code: str) -> None:
+    assert parse_code(text) == code
 
 
 def test_sort_puts_national_first_by_number() -> None:

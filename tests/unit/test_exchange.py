@@ -11,12 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support.records import catalogue, complete
+from support.tables import REASONS, exchange_table, read_csv, read_xlsx
 
 from laadesk.core.exchange import COLUMNS, ExchangeRow, exchange_targets, guard_text, target_row, unguard_text
 from laadesk.core.import_plan import plan_import
-from laadesk.core.model import DeferralReason, Partner, Role, Status, Target
-from laadesk.export.exchange_csv import SourceUnreadable, read_exchange_csv, write_exchange_csv
-from laadesk.export.exchange_xlsx import read_exchange_xlsx
+from laadesk.core.model import Partner, Role, Status, Target
+from laadesk.export.exchange_csv import SourceUnreadable, write_exchange_csv
 
 HEADER = list(COLUMNS)
 
@@ -41,12 +41,12 @@ def row(number: int = 2, **cells: str) -> ExchangeRow:
     return ExchangeRow(number, {**base, **cells})
 
 
-def plan(rows: list[ExchangeRow], existing: tuple[Target, ...] = (), header: list[str] = HEADER):  # type: ignore[no-untyped-def]
-    return plan_import("t.csv", header, rows, existing, (), catalogue())
+def plan(rows: list[ExchangeRow], existing: tuple[Target, ...] = ()):  # type: ignore[no-untyped-def]  # a pair
+    return plan_import("t.csv", exchange_table(rows), existing, (), catalogue(), REASONS)
 
 
-def messages(rows: list[ExchangeRow], header: list[str] = HEADER) -> list[str]:
-    result, problems = plan(rows, header=header)
+def messages(rows: list[ExchangeRow]) -> list[str]:
+    result, problems = plan(rows)
     assert result is None
     return [str(p) for p in problems]
 
@@ -75,14 +75,14 @@ def test_updates_report_each_changed_field_and_blanks_win() -> None:
 def test_unchanged_rows_change_nothing() -> None:
     existing = complete(partners=("Kingsmere PCT", "Police"))
     known = tuple(Partner(n) for n in ("kingsmere county council", "Kingsmere PCT", "Police"))
-    result, _ = plan_import("t.csv", HEADER, [row()], (existing,), known, catalogue())
+    result, _ = plan_import("t.csv", exchange_table([row()]), (existing,), known, catalogue(), REASONS)
     assert result is not None and result.unchanged == 1 and result.report == ()
 
 
 def test_every_bad_cell_is_named_and_nothing_planned() -> None:
     assert messages(
         [
-            row(2, baseline="abc"),
+            row(2),
             row(3, ni="NI 250"),
             row(4, ni="31"),
             row(5, ni="L1", title="", kind="designated"),
@@ -90,38 +90,72 @@ def test_every_bad_cell_is_named_and_nothing_planned() -> None:
             row(7, ni="118", status="agreed", deferred_reason="Place Survey pending"),
             row(8, ni="119", kind="optional", status="maybe"),
             row(9, ni="NI116"),
-            row(10, ni="banana"),
+            row(10, ni="NI 116/117"),
+            row(11, ni="", baseline="3"),
         ]
     ) == [
-        "row 2, column baseline: 'abc' is not a number",
         f"row 3, column ni: NI 250 is not in the National Indicator Set ({catalogue().edition})",
         "row 4, column ni: NI 31 was withdrawn from the National Indicator Set and cannot be chosen",
-        "row 5, column title: local indicator L1 needs a title",
         "row 5, column kind: L1 is a local indicator, so its kind must be local",
+        "row 5, column title: local indicator L1 needs a title",
         "row 6, column deferred_reason: 'it rained' is not a deferral reason; use one of: economic downturn; "
-        "caveated / no trend data; Place Survey pending; new indicator without definition or baseline",
+        "caveated / no trend data; Place Survey pending; new indicator without definition or baseline; "
+        "Tellus survey results pending; other (for another reason, write 'other: ' and the reason)",
         "row 7, column deferred_reason: a deferral reason is given but the status is agreed, not deferred",
         "row 8, column kind: 'optional' should be designated, statutory or local",
         "row 8, column status: 'maybe' should be proposed, agreed or deferred",
         "row 9, column ni: NI 116 appears twice (first on row 2)",
-        "row 10, column ni: 'banana' is not an indicator code; use a number such as 116 or NI 116, "
-        "or L1, L2... for a local indicator",
+        "row 10, column ni: 'NI 116/117' names two indicators; give each its own row",
+        "row 11, column ni: '(blank)' is not an indicator code; use a number such as 116 or NI 116, "
+        "or the area's own code such as L1 or SI 14",
     ]
 
 
-def test_header_problems() -> None:
-    header = [c for c in HEADER if c != "units"] + ["notes", "ni"]
-    assert messages([row()], header) == [
-        "row 1, column units: column 'units' is missing",
-        "row 1, column notes: 'notes' (column 14) is not a column of the exchange layout",
-        "row 1, column ni: column 'ni' appears twice",
-    ]
+def test_a_level_that_is_not_a_number_is_kept_exactly_as_written() -> None:
+    cells = {
+        "baseline": "TBC",
+        "target_2008_09": "55.7 (for 2009)",
+        "target_2009_10": "12-14%",
+        "target_2010_11": " n/a ",
+    }
+    result, problems = plan([row(**cells)])
+    assert problems == [] and result is not None
+    target = result.edit.changes[-1].after  # type: ignore[union-attr]
+    assert (target.baseline, *target.levels) == (None, None, None, None)
+    assert target.written_levels == dict(cells)
+    assert "NI 116: 2008/09 target kept as written: 55.7 (for 2009)" in result.report
+    assert result.as_written == 4
+    assert target_row(target, catalogue())["target_2010_11"] == " n/a "
+
+
+def test_codes_an_area_wrote_are_its_own_indicators_kept_as_written() -> None:
+    result, problems = plan(
+        [
+            row(2, ni="SI 14", title="Stretch: recycling", kind=""),
+            row(3, ni="cyp12", title="Young people's services", kind=""),
+            row(4, ni="-", title="Village halls open", kind=""),
+            row(5, ni="LAA 7", title="Fuel poverty", kind="local"),
+        ]
+    )
+    assert problems == [] and result is not None
+    added = {t.code: t for t in (c.after for c in result.edit.changes) if isinstance(t, Target)}
+    assert set(added) == {"SI 14", "cyp12", "L1", "LAA 7"}
+    assert {t.role for t in added.values()} == {Role.LOCAL}
+    assert added["L1"].title == "Village halls open"
+
+
+def test_a_code_spelt_otherwise_updates_the_area_s_own_indicator() -> None:
+    existing = Target("SI 14", Role.LOCAL, title="Stretch: recycling", comment="old")
+    result, problems = plan([row(ni="si14", title="", kind="", comment="new")], (existing,))
+    assert problems == [] and result is not None and result.updated == 1
+    assert result.edit.changes[-1].after.code == "SI 14"  # type: ignore[union-attr]
+    assert result.edit.changes[-1].after.title == "Stretch: recycling"  # type: ignore[union-attr]
 
 
 def test_deferral_reasons_accept_short_forms() -> None:
     result, problems = plan([row(status="deferred", deferred_reason="place survey", baseline="")])
     assert problems == [] and result is not None
-    assert result.edit.changes[-1].after.deferral_reason is DeferralReason.PLACE_SURVEY  # type: ignore[union-attr]
+    assert result.edit.changes[-1].after.deferral_reason == "Place Survey pending"  # type: ignore[union-attr]
 
 
 def test_formula_text_is_guarded_and_unguarded() -> None:
@@ -153,22 +187,22 @@ def test_csv_encodings_excel_writes(tmp_path: Path, encoding: str) -> None:
     path = write(tmp_path, "t.csv", CSV_TEXT.encode(encoding))
     if encoding == "utf-16":
         assert path.read_bytes().startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    header, rows = read_exchange_csv(path)
-    assert header == HEADER
-    assert [r.number for r in rows] == [2, 4]  # blank row skipped, numbering kept
-    assert rows[0].cells["lead_partner"] == "Conseil Général – “Café” £"
+    table = read_csv(path)
+    assert table.header_row == 1 and set(table.names) == set(HEADER)
+    assert [r.number for r in table.rows] == [2, 4]  # blank row skipped, numbering kept
+    assert table.rows[0].cells["lead_partner"] == "Conseil Général – “Café” £"
 
 
 def test_csv_with_nul_bytes_is_refused_with_the_line(tmp_path: Path) -> None:
     path = write(tmp_path, "t.csv", b"ni,title\n116,a\x00b\n")
     with pytest.raises(SourceUnreadable, match="contains a NUL byte on line 2"):
-        read_exchange_csv(path)
+        read_csv(path)
 
 
 def test_csv_extra_cells_are_named(tmp_path: Path) -> None:
     path = write(tmp_path, "t.csv", (",".join(COLUMNS) + "\n116" + ",x" * 13 + ",surplus\n").encode())
-    header, rows = read_exchange_csv(path)
-    _, problems = plan_import("t.csv", header, rows, (), (), catalogue())
+    table = read_csv(path)
+    _, problems = plan_import("t.csv", table, (), (), catalogue(), REASONS)
     assert str(problems[0]).startswith("row 2: cells beyond the last column of the header (surplus)")
 
 
@@ -199,8 +233,8 @@ def test_xlsx_reads_numbers_percent_strings_and_thousands(tmp_path: Path) -> Non
     )
     path = tmp_path / "t.xlsx"
     book.save(path)
-    header, rows = read_exchange_xlsx(path)
-    result, problems = plan_import("t.xlsx", header, rows, (), (), catalogue())
+    table = read_xlsx(path)
+    result, problems = plan_import("t.xlsx", table, (), (), catalogue(), REASONS)
     assert problems == [] and result is not None
     target = result.edit.changes[-1].after  # type: ignore[union-attr]
     assert target.levels == (12.5, 1234.0, 20.0) and target.baseline == 22.5
@@ -226,8 +260,8 @@ def test_a_chart_sheet_before_the_table_is_passed_over(tmp_path: Path) -> None:
     book = _book_with_chart_sheet("Return", "Chart of levels")
     path = tmp_path / "t.xlsx"
     book.save(path)
-    header, rows = read_exchange_xlsx(path)
-    assert header == HEADER and [r.cells["ni"] for r in rows] == ["NI 116"]
+    table = read_xlsx(path)
+    assert [r.cells["ni"] for r in table.rows] == ["NI 116"]
 
 
 def test_a_targets_sheet_that_is_a_chart_is_refused_in_a_sentence(tmp_path: Path) -> None:
@@ -235,13 +269,13 @@ def test_a_targets_sheet_that_is_a_chart_is_refused_in_a_sentence(tmp_path: Path
     path = tmp_path / "t.xlsx"
     book.save(path)
     with pytest.raises(SourceUnreadable, match=r"t\.xlsx: the sheet 'Targets' is a chart, not a table of targets\.$"):
-        read_exchange_xlsx(path)
+        read_xlsx(path)
 
 
 def test_renamed_non_zip_xlsx_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "t.xlsx", CSV_TEXT.encode())
     with pytest.raises(SourceUnreadable, match=r"is not an Excel \.xlsx file \(it is not a zip archive\)"):
-        read_exchange_xlsx(path)
+        read_xlsx(path)
 
 
 def test_zip_bomb_is_refused_before_openpyxl_reads_it(tmp_path: Path) -> None:
@@ -251,7 +285,7 @@ def test_zip_bomb_is_refused_before_openpyxl_reads_it(tmp_path: Path) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b"\x00" * (210 * 1024 * 1024))
     with pytest.raises(SourceUnreadable, match="would unpack to 210 MB"):
-        read_exchange_xlsx(path)
+        read_xlsx(path)
 
 
 text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30).map(str.strip)
@@ -283,7 +317,7 @@ def targets(draw: st.DrawFn) -> list[Target]:
                 units=draw(text),
                 lead_partner=draw(text),
                 partners=tuple(dict.fromkeys(draw(st.lists(partner, max_size=3)))),
-                deferral_reason=draw(st.sampled_from(list(DeferralReason))) if deferred else None,
+                deferral_reason=draw(st.sampled_from(REASONS.wordings())) if deferred else "",
                 comment=draw(text),
             )
         )
@@ -297,8 +331,8 @@ def targets(draw: st.DrawFn) -> list[Target]:
 def test_csv_round_trip_gives_identical_targets(tmp_path: Path, original: list[Target]) -> None:
     path = tmp_path / "round.csv"
     write_exchange_csv(path, original, catalogue())
-    header, rows = read_exchange_csv(path)
-    result, problems = plan_import("round.csv", header, rows, (), (), catalogue())
+    table = read_csv(path)
+    result, problems = plan_import("round.csv", table, (), (), catalogue(), REASONS)
     if not original:
         assert [p.message for p in problems] == ["round.csv holds no targets below its header row"]
         return

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from laadesk.core.model import DeferralReason, Role, Visibility
+from laadesk.core.model import Role, Visibility
 from laadesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from laadesk.store.workbook import Workbook
 
@@ -39,7 +39,7 @@ def test_fixture_opens_and_upgrades(fixture: Path, tmp_path: Path) -> None:
     ni116 = snapshot.target("NI 116")
     assert ni116 is not None and ni116.levels == (22.0, 21.0, 20.0) and ni116.districts == ("Northdale",)
     ni1 = snapshot.target("NI 1")
-    assert ni1 is not None and ni1.deferral_reason is DeferralReason.PLACE_SURVEY
+    assert ni1 is not None and ni1.deferral_reason == "Place Survey pending"
     assert ni1.revisit_date == date(2009, 6, 30)
     assert snapshot.target("L1") is not None and snapshot.target("L1").role is Role.LOCAL  # type: ignore[union-attr]
     assert snapshot.positions[0].floor == 21.8
@@ -48,6 +48,18 @@ def test_fixture_opens_and_upgrades(fixture: Path, tmp_path: Path) -> None:
     # 0002 added the time a note was captured; older notes read as blank, not as damage.
     assert snapshot.notes[0].time == ("14:32" if format_written >= 2 else "")
     assert snapshot.story[0].text == "Jobs – and “skills”, £"
+    # 0003 kept levels as written, the "as at" date and the sentence after "other:"; older files read blank.
+    if format_written >= 3:
+        assert snapshot.area.as_at == date(2008, 6, 20)
+        own = snapshot.target("SI 14")
+        assert own is not None and own.written_levels == {"target_2008_09": "55.7 (for 2009)", "target_2010_11": "TBC"}
+        other = snapshot.target("NI 47")
+        assert other is not None and (other.deferral_reason, other.deferral_note) == (
+            "other",
+            "awaiting the DfT definition",
+        )
+    else:
+        assert snapshot.area.as_at is None and ni116.written_levels == {} and ni116.deferral_note == ""
     assert snapshot.adoptions[0].minute_reference == "CAB/2008/41"
     assert snapshot.milestones[0].done == date(2008, 5, 29)
     assert len(snapshot.catalogue.indicators) == 199

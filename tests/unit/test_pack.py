@@ -36,6 +36,7 @@ def test_council_pack_carries_nothing_internal(demo_snapshot: WorkbookSnapshot) 
         "local",
         "partners",
         "adoptions",
+        "deferral_reasons",
         "sign_off",
         "milestones",
         "districts",

@@ -8,10 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from support.records import complete
+from support.tables import REASONS
 
 from laadesk.core.catalogue import Polarity
 from laadesk.core.edits import Put
-from laadesk.core.model import DeferralReason, Role, Status, Target
+from laadesk.core.model import Role, Status, Target
 from laadesk.core.paste import (
     Choices,
     PasteColumn,
@@ -25,7 +26,7 @@ from laadesk.core.paste import (
 )
 
 PARTNERS = ("Kingsmere County Council", "Kingsmere Primary Care Trust", "Kingsmere Constabulary")
-CHOICES = Choices(partners=PARTNERS, districts=("Marlhaven", "Colbeck Valley"))
+CHOICES = Choices(partners=PARTNERS, districts=("Marlhaven", "Colbeck Valley"), reasons=REASONS)
 COLUMNS = (
     PasteColumn("NI", None),
     PasteColumn("Indicator", None),
@@ -102,8 +103,9 @@ def test_written_text_reads_back_as_the_same_block(rows: list[list[str]]) -> Non
         ("partners", "Kingsmere Constabulary; kingsmere county council;", PARTNERS[2::-2]),
         ("districts", "whole area", ()),
         ("districts", "Marlhaven; Colbeck Valley", ("Marlhaven", "Colbeck Valley")),
-        ("deferral_reason", "Place Survey", DeferralReason.PLACE_SURVEY),
-        ("deferral_reason", "", None),
+        ("deferral_reason", "Place Survey", ("Place Survey pending", "")),
+        ("deferral_reason", "other: awaiting the DCSF definition", ("other", "awaiting the DCSF definition")),
+        ("deferral_reason", "", ("", "")),
         ("revisit_date", "30/09/2009", date(2009, 9, 30)),
         ("revisit_date", "2009-09-30", date(2009, 9, 30)),
         ("revisit_date", "30 Sep 2009", date(2009, 9, 30)),
@@ -140,21 +142,21 @@ def test_cell_text_that_cannot_be_taken_is_refused_with_a_sentence(field: str, t
 
 def test_a_deferral_reason_defers_and_agreeing_undefers() -> None:
     target = complete("NI 117")
-    edit = target_edit(target, {"deferral_reason": DeferralReason.PLACE_SURVEY})
+    edit = target_edit(target, {"deferral_reason": "Place Survey pending"})
     assert edit.label == "defer NI 117"
     deferred = edit.changes[0].after  # type: ignore[union-attr]
-    assert deferred.status is Status.DEFERRED and deferred.deferral_reason is DeferralReason.PLACE_SURVEY
+    assert deferred.status is Status.DEFERRED and deferred.deferral_reason == "Place Survey pending"
     deferred = Target(
         "NI 1",
         Role.DESIGNATED,
         status=Status.DEFERRED,
-        deferral_reason=DeferralReason.PLACE_SURVEY,
+        deferral_reason="Place Survey pending",
         revisit_date=date(2009, 9, 30),
     )
     agreed = target_edit(deferred, {"status": Status.AGREED})
     assert agreed.label == "change NI 1 status"
     after = agreed.changes[0].after  # type: ignore[union-attr]
-    assert (after.status, after.deferral_reason, after.revisit_date) == (Status.AGREED, None, None)
+    assert (after.status, after.deferral_reason, after.revisit_date) == (Status.AGREED, "", None)
 
 
 def test_an_edit_that_changes_nothing_is_empty() -> None:

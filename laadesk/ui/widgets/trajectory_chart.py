@@ -16,6 +16,8 @@ from PySide6.QtGui import QColor, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from laadesk.core.catalogue import Polarity
+from laadesk.core.dates import format_date
+from laadesk.core.deferral import written
 from laadesk.core.model import YEARS, Position, Target
 
 TARGET = "Target"
@@ -48,8 +50,8 @@ def trajectory_series(target: Target, positions: Sequence[Position]) -> dict[str
 
 
 def deferral_text(target: Target) -> str:
-    reason = target.deferral_reason.value if target.deferral_reason else "no reason recorded yet"
-    revisit = f", revisit {target.revisit_date.strftime('%d %b %Y')}" if target.revisit_date else ", no revisit date"
+    reason = written(target.deferral_reason, target.deferral_note) or "no reason recorded yet"
+    revisit = f", revisit {format_date(target.revisit_date)}" if target.revisit_date else ", no revisit date"
     return f"deferred: {reason}{revisit}"
 
 

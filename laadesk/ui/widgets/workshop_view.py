@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from laadesk.core.deferral import written
 from laadesk.core.exchange import exchange_targets
 from laadesk.core.model import YEARS, NoteKind, Position, Target, Visibility
 from laadesk.core.numbers import format_level
@@ -145,7 +146,7 @@ class WorkshopView(QWidget):
             )
         status = target.status.value
         if target.deferred and target.deferral_reason:
-            status += f": {target.deferral_reason.value}"
+            status += f": {written(target.deferral_reason, target.deferral_note)}"
         return (
             f"<p>{escape(target.units)} - {escape(status)}</p>"
             "<table cellspacing='8'><tr><th></th><th>Target</th><th>Area</th><th>Government</th></tr>"

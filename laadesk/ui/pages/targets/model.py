@@ -11,14 +11,16 @@ from laadesk.core.catalogue import Polarity
 from laadesk.core.codes import sort_key
 from laadesk.core.cross_checks import check_workbook
 from laadesk.core.dates import format_date
+from laadesk.core.deferral import written
 from laadesk.core.edits import Edit
 from laadesk.core.exchange import exchange_targets
 from laadesk.core.labels import TARGET_LABELS
-from laadesk.core.model import YEAR_FIELDS, DeferralReason, Role, Status, Target
+from laadesk.core.model import YEAR_FIELDS, Role, Status, Target
 from laadesk.core.numbers import format_level
 from laadesk.core.paste import NUMBER_FIELDS, Choices, PasteColumn, PasteTable, read_cell, target_edit
 from laadesk.core.rules import Problem, Severity, polarity_of
 from laadesk.core.snapshot import WorkbookSnapshot
+from laadesk.store.reference import deferral_reasons
 from laadesk.ui.tables.columns import Column, Editor, Shown, column_index
 from laadesk.ui.tables.looks import italic, severity_icon
 from laadesk.ui.tables.model import RecordTableModel
@@ -112,7 +114,7 @@ COLUMNS = (
     _field("districts", lambda t, s: t.spatial_level, Editor.MANY, tip="Whole area or districts"),
     _field(
         "deferral_reason",
-        lambda t, s: t.deferral_reason.value if t.deferral_reason else "",
+        lambda t, s: written(t.deferral_reason, t.deferral_note),
         Editor.CHOICE,
         tip="Choosing a reason defers the target",
     ),
@@ -126,7 +128,8 @@ def column_of(key: str) -> int:
 
 
 def choices_of(snapshot: WorkbookSnapshot) -> Choices:
-    return Choices(tuple(p.name for p in snapshot.partners), tuple(d.name for d in snapshot.districts))
+    partners, districts = tuple(p.name for p in snapshot.partners), tuple(d.name for d in snapshot.districts)
+    return Choices(partners, districts, deferral_reasons())
 
 
 def _choices(column: Column, target: Target, snapshot: WorkbookSnapshot) -> list[tuple[str, str]]:
@@ -141,7 +144,7 @@ def _choices(column: Column, target: Target, snapshot: WorkbookSnapshot) -> list
         default = indicator.polarity.value if indicator and indicator.polarity else "not known"
         return [(f"catalogue default ({default})", ""), *((f"{p.value} is better", p.value) for p in Polarity)]
     if key == "deferral_reason":
-        return [("(not deferred)", ""), *((r.value, r.value) for r in DeferralReason)]
+        return [("(not deferred)", ""), *((r, r) for r in deferral_reasons().wordings())]
     if key == "districts":
         return [(d.name, d.name) for d in snapshot.districts]
     names = [p.name for p in snapshot.partners]
@@ -243,7 +246,7 @@ class TargetsModel(RecordTableModel):
         if column.key == "title" and self._unverified(target):
             messages.insert(0, "The catalogue's title for this indicator is recalled, not checked against a source.")
         if column.key in NUMBER_FIELDS and getattr(target, column.key) is None and target.deferred:
-            reason = target.deferral_reason.value if target.deferral_reason else "no reason given"
+            reason = written(target.deferral_reason, target.deferral_note) or "no reason given"
             messages.insert(0, f"Deliberately blank: the target is deferred ({reason}).")
         text = column.shown(target, self.snapshot)
         if not messages:

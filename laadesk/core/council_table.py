@@ -1,0 +1,350 @@
+"""A council's own target table as it comes: where its header row is, which column holds what, which
+rows are targets and which are headings or notes - before any cell is read as a value.
+
+Real 2008 tables were typed by policy officers, not by laadesk: titles and blank rows above the
+header, "NI ref" or "Target 08/09" for column names, theme headings ("Stronger communities")
+between targets, notes below. Each is recognised and said in the import's summary; nothing is
+guessed. laadesk's own exchange layout is one such table, whose header is in row 1 and whose
+columns are named exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from laadesk.core.errors import CellProblem
+from laadesk.core.exchange import COLUMNS, NUMBER_COLUMNS, ExchangeRow
+from laadesk.core.text import visible
+
+HEADER_SEARCH = 30  # rows from the top in which the header row is looked for
+SKIP = "-"  # a column choice that leaves the column out
+
+_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "ni": (
+        "ni",
+        "ni ref",
+        "ni no",
+        "ni number",
+        "ni code",
+        "nis ref",
+        "ni / local ref",
+        "ni/local ref",
+        "ref",
+        "ref no",
+        "reference",
+        "code",
+        "indicator code",
+        "indicator ref",
+        "indicator no",
+        "pi ref",
+        "pi",
+        "indicator number",
+        "ni or local ref",
+        "ni ref / local ref",
+    ),
+    "title": (
+        "title",
+        "indicator",
+        "indicator title",
+        "indicator name",
+        "indicator description",
+        "description",
+        "national indicator",
+        "measure",
+        "ni title",
+        "indicator / measure",
+        "local indicator",
+        "indicators",
+    ),
+    "kind": ("kind", "type", "target type", "designated / statutory", "designated or statutory"),
+    "status": ("status", "target status"),
+    "baseline": ("baseline", "baseline value", "baseline (year)", "baseline figure", "current baseline"),
+    "baseline_period": ("baseline period", "baseline year", "year of baseline", "period", "baseline date"),
+    "units": ("units", "unit", "unit of measure", "units of measure", "measure unit", "units of measurement"),
+    "lead_partner": (
+        "lead partner",
+        "lead",
+        "lead agency",
+        "lead organisation",
+        "lead organization",
+        "lead partner(s)",
+        "lead body",
+        "lead partner / agency",
+    ),
+    "partners": (
+        "partners",
+        "partners signed up",
+        "partner(s)",
+        "contributing partners",
+        "other partners",
+        "supporting partners",
+        "delivery partners",
+        "partners signed up to the target",
+    ),
+    "deferred_reason": (
+        "deferred reason",
+        "deferral reason",
+        "reason deferred",
+        "reason for deferral",
+        "reason for deferring",
+    ),
+    "comment": ("comment", "comments", "notes", "note", "suggested changes", "remarks", "commentary"),
+}
+_WORDS = {spelling: column for column, spellings in _SPELLINGS.items() for spelling in spellings}
+_YEARS = {
+    "target_2008_09": re.compile(r"(?<!\d)(20)?08\s*[/-]\s*(20)?0?9(?!\d)"),
+    "target_2009_10": re.compile(r"(?<!\d)(20)?09\s*[/-]\s*(20)?10(?!\d)"),
+    "target_2010_11": re.compile(r"(?<!\d)(20)?10\s*[/-]\s*(20)?11(?!\d)"),
+}
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")  # a doubled byte-order mark, zero-width spaces
+_CODE_LIKE = 16  # a code cell longer than this, or of more than three words, is a heading or a note
+
+
+def header_words(text: str) -> str:
+    """A header cell as compared: lower case, "&" as "and", underscores and runs of spaces as one space."""
+    cleaned = _INVISIBLE.sub("", text).replace("\u00a0", " ").replace("_", " ").replace("&", " and ").lower()
+    return " ".join(cleaned.split()).strip(" :*")
+
+
+def match_header(text: str) -> str | None:
+    """The exchange column a header cell names, if laadesk knows the spelling; else None."""
+    words = header_words(text)
+    if not words:
+        return None
+    if words in _WORDS:
+        return _WORDS[words]
+    for column in COLUMNS:
+        if words == header_words(column):
+            return column
+    if "baseline" in words:
+        return "baseline_period" if re.search(r"\b(year|period|date)\b", words) and "(" not in text else "baseline"
+    for column, pattern in _YEARS.items():
+        if pattern.search(words):
+            return column
+    return None
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """A row of a file that holds something: its number as the spreadsheet shows it, its cells from
+    column 1 ("" where blank), and what the reader found wrong with a cell (a formula, an error value)."""
+
+    number: int
+    cells: tuple[str, ...]
+    problems: Mapping[int, str] = field(default_factory=dict)  # column (from 1) -> message
+
+    def cell(self, column: int) -> str:
+        return self.cells[column - 1] if 0 < column <= len(self.cells) else ""
+
+    @property
+    def filled(self) -> list[int]:
+        return [n for n, text in enumerate(self.cells, start=1) if text.strip()]
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    """What a reader found in a file: its rows, and what Excel hides or merges."""
+
+    name: str  # for sentences: the file, and its sheet when it has several
+    rows: tuple[SourceRow, ...]
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_columns: frozenset[int] = frozenset()
+    merged: tuple[tuple[str, int, int], ...] = ()  # (range, first row, first column) of merged cells
+
+
+@dataclass(frozen=True)
+class ReadTable:
+    """The table as laadesk will read it: rows keyed by exchange column, and what was found on the way."""
+
+    header_row: int
+    columns: Mapping[int, str]  # column (from 1) -> exchange column
+    names: Mapping[str, str]  # exchange column -> the header cell as the table names it
+    rows: tuple[ExchangeRow, ...]
+    notes: tuple[str, ...]  # sentences for the summary: the header found, columns left out, rows skipped
+    problems: tuple[CellProblem, ...]
+
+
+def read_choices(text: str) -> dict[str, str]:
+    """`--columns "NI ref=ni,Target 08/09=target_2008_09,Suggested changes=-"` as header -> column.
+
+    Raises ValueError with a sentence for a choice that names no column of the exchange layout.
+    """
+    choices: dict[str, str] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        header, equals, column = part.rpartition("=")
+        column = column.strip().lower()
+        if not equals or not header.strip():
+            raise ValueError(f"'{part.strip()}' should be a column's name, '=', and what it holds (NI ref=ni)")
+        if column not in (*COLUMNS, SKIP):
+            raise ValueError(
+                f"'{column}' (for '{header.strip()}') is not a column of the exchange layout; use one of "
+                f"{', '.join(COLUMNS)}, or {SKIP} to leave the column out"
+            )
+        choices[header_words(header)] = column
+    return choices
+
+
+def _chosen(text: str, choices: Mapping[str, str]) -> str | None:
+    words = header_words(text)
+    if words in choices:
+        return choices[words]
+    return match_header(text)
+
+
+def find_header(table: SourceTable, choices: Mapping[str, str] | None = None) -> SourceRow | None:
+    """The row that names the most columns, one of them the indicator code; None if no row does."""
+    best: tuple[int, SourceRow] | None = None
+    for row in table.rows[:HEADER_SEARCH]:
+        named = {_chosen(row.cell(n), choices or {}) for n in row.filled}
+        named.discard(None)
+        named.discard(SKIP)
+        if "ni" in named and (best is None or len(named) > best[0]):
+            best = (len(named), row)
+    return best[1] if best else None
+
+
+def read_table(table: SourceTable, choices: Mapping[str, str] | None = None) -> ReadTable:
+    """Find the header, match the columns and sort the rows below it into targets and the rest."""
+    choices = dict(choices or {})
+    header = find_header(table, choices)
+    if header is None:
+        problem = CellProblem(
+            1,
+            "",
+            f"no row in the first {HEADER_SEARCH} names a column of indicator codes (such as 'NI', 'NI ref' or "
+            "'Ref'); say which column holds what with --columns (NI ref=ni,...) or in the window's import",
+        )
+        return ReadTable(0, {}, {}, (), (), (problem,))
+    columns, names, notes = _columns(header, choices)
+    problems = list(_missing_choices(header, choices))
+    problems += [
+        CellProblem(header.number, _letter(n), f"holds {message.split(';')[0]}, not a column's name")
+        for n, message in sorted(header.problems.items())
+    ]
+    if header.number != 1:
+        notes.insert(0, f"The table's header is row {header.number}; the rows above it were left out.")
+    rows, skipped = _rows(table, header, columns, names)
+    problems += _hidden_and_merged(table, header, columns, names)  # the rows' own problems travel with them
+    return ReadTable(header.number, columns, names, tuple(rows), tuple(notes + skipped), tuple(problems))
+
+
+def _columns(header: SourceRow, choices: Mapping[str, str]) -> tuple[dict[int, str], dict[str, str], list[str]]:
+    columns: dict[int, str] = {}
+    names: dict[str, str] = {}
+    notes: list[str] = []
+    for number in header.filled:
+        text = header.cell(number).strip()
+        shown = visible(text)
+        column = _chosen(text, choices)
+        if column == SKIP:
+            notes.append(f"Column '{shown}' was left out, as asked.")
+        elif column is None:
+            notes.append(f"Column '{shown}' has no place in laadesk and was left out.")
+        elif column in names:
+            notes.append(f"Column '{shown}' was left out: {column} is already read from '{visible(names[column])}'.")
+        else:
+            columns[number] = column
+            names[column] = text
+    return columns, names, notes
+
+
+def _missing_choices(header: SourceRow, choices: Mapping[str, str]) -> list[CellProblem]:
+    present = {header_words(header.cell(n)) for n in header.filled}
+    return [
+        CellProblem(header.number, "", f"--columns names '{words}', but the header row has no such column")
+        for words in choices
+        if words not in present
+    ]
+
+
+def _looks_like_code(text: str) -> bool:
+    return len(text) <= _CODE_LIKE and len(text.split()) <= 3
+
+
+def _rows(
+    table: SourceTable, header: SourceRow, columns: Mapping[int, str], names: Mapping[str, str]
+) -> tuple[list[ExchangeRow], list[str]]:
+    code_column = next(n for n, c in columns.items() if c == "ni")
+    rows: list[ExchangeRow] = []
+    skipped: list[str] = []
+    for row in table.rows:
+        if row.number <= header.number:
+            continue
+        cells = {columns[n]: row.cell(n) for n in columns}
+        figures = any(cells.get(level, "").strip() for level in NUMBER_COLUMNS)
+        code = row.cell(code_column).strip()
+        if not any(text.strip() for text in cells.values()) and not row.problems:
+            if row.filled:
+                skipped.append(_skipped(row, "is outside the table's columns"))
+            continue
+        if not figures and not row.problems and (not code or not _looks_like_code(code)):
+            skipped.append(_skipped(row, "was read as a heading or a note, not a target"))
+            continue
+        extra = [row.cell(n) for n in row.filled if n > max(header.filled)]
+        if extra:
+            cells["\x00extra"] = ",".join(extra)
+        problems = tuple(
+            CellProblem(row.number, names.get(columns.get(n, ""), _letter(n)), message)
+            for n, message in sorted(row.problems.items())
+        )
+        rows.append(ExchangeRow(row.number, cells, problems))
+    return rows, skipped
+
+
+def _skipped(row: SourceRow, what: str) -> str:
+    first = row.cell(row.filled[0]).strip() if row.filled else ""
+    shown = visible(" ".join(first.split()))
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return f"Row {row.number} ('{shown}') {what}."
+
+
+def _hidden_and_merged(
+    table: SourceTable, header: SourceRow, columns: Mapping[int, str], names: Mapping[str, str]
+) -> list[CellProblem]:
+    """Cells of the table that Excel hides or merges: what Excel shows is not what is stored."""
+    problems: list[CellProblem] = []
+    in_table = {row.number: row for row in table.rows if row.number >= header.number}
+
+    def name(column: int) -> str:
+        return names.get(columns.get(column, ""), _letter(column))
+
+    for ref, row_number, column in table.merged:
+        row = in_table.get(row_number)
+        if row is not None and row_number > header.number and column in columns and row.cell(column):
+            message = f"cells {visible(ref)} are merged; unmerge them so that each cell holds its own value"
+            problems.append(CellProblem(row_number, name(column), message))
+    for row_number in sorted(table.hidden_rows & set(in_table)):
+        row = in_table[row_number]
+        used = [n for n in row.filled if n in columns]
+        if used:
+            message = "the row is hidden in Excel; unhide it so that what is imported is what you see"
+            problems.append(CellProblem(row_number, name(used[0]), message))
+    for column in sorted(table.hidden_columns & set(columns)):
+        rows = [n for n, row in sorted(in_table.items()) if row.cell(column)]
+        if rows:
+            message = "the column is hidden in Excel; unhide it so that what is imported is what you see"
+            problems.append(CellProblem(rows[0], name(column), message))
+    return problems
+
+
+def _letter(column: int) -> str:
+    """A spreadsheet column's letters: 1 -> A, 28 -> AB."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters or "?"
+
+
+def table_of_rows(name: str, records: Sequence[Sequence[str]], first: int = 1) -> SourceTable:
+    """A SourceTable from plain rows of text (a CSV file): blank rows left out, numbered from `first`."""
+    rows = tuple(
+        SourceRow(number, tuple(cells))
+        for number, cells in enumerate(records, start=first)
+        if any(cell.strip() for cell in cells)
+    )
+    return SourceTable(name, rows)

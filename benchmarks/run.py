@@ -266,7 +266,8 @@ def main() -> int:
         os.environ.update({k: env[k] for k in ("LAADESK_DATA_DIR", "XDG_CONFIG_HOME")})
         demo = demo_workbook(work)
         steps = [
-            ("cold start and memory", lambda: cold_start(work, demo, max(3, runs // 2), env)),
+            # twice as many interleaved pairs as other figures: one start is short and noisy
+            ("cold start and memory", lambda: cold_start(work, demo, runs * 2, env)),
             ("durable edit", lambda: [durable_edit(work, runs * 5)]),
             ("largest workbook", lambda: [open_largest(work, runs)]),
             ("packs and LibreOffice", lambda: packs(work, demo, runs)),

@@ -36,16 +36,12 @@ class Rows(QAbstractTableModel):
 
 
 def main() -> None:
-    if sys.argv[1] == "laadesk":  # what `laadesk-gui FILE` does (laadesk.ui.application.run_application)
-        from laadesk.ui import settings
-        from laadesk.ui.application import application
-        from laadesk.ui.window.main_window import MainWindow
+    if sys.argv[1] == "laadesk":  # what `laadesk-gui FILE` does before its event loop (laadesk.app.open_gui)
+        from pathlib import Path
 
-        app = application()
-        settings.upgrade()
-        window = MainWindow()
-        window.show()
-        window.files.open_path(__import__("pathlib").Path(sys.argv[2]))
+        from laadesk.app import open_gui
+
+        app, window = open_gui(Path(sys.argv[2]))
     else:
         app = QApplication(sys.argv[:1])
         window = QMainWindow()

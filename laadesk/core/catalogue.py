@@ -170,19 +170,3 @@ def catalogue_rows(catalogue: Catalogue) -> list[dict[str, str]]:
         }
         for i in catalogue.indicators
     ]
-
-
-@dataclass(frozen=True)
-class ReferenceArea:
-    """One of the 150 LAA areas of 2008, as the reference list records it."""
-
-    area: str
-    council: str
-    ons_code: str
-    type: str
-    tier: str
-    go_region: str
-    go: str
-    note: str = ""
-    source: str = ""
-    districts: tuple[str, ...] = ()

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-PLACE_SURVEY = "Place Survey pending"  # the rules ask for this reason on Place Survey indicators without a baseline
-OTHER = "other"
+from laadesk.core.model import OTHER_REASON as OTHER
+from laadesk.core.model import PLACE_SURVEY_PENDING as PLACE_SURVEY
+
+__all__ = ["OTHER", "PLACE_SURVEY", "DeferralReason", "DeferralReasons", "reasons_from_rows", "written"]
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -15,10 +14,15 @@ LEVEL_FIELDS = ("baseline", *YEAR_FIELDS)
 # A level a table gave as words or a range ("TBC", "12-14%", "55.7 (for 2009)") is kept exactly as
 # written in its own field, and the number stays blank: laadesk never guesses a figure.
 AS_WRITTEN = {level: f"{level}_as_written" for level in LEVEL_FIELDS}
+# Deferral reasons the rules speak of (the full list is data: resources/deferral_reasons.csv).
+PLACE_SURVEY_PENDING = "Place Survey pending"
+OTHER_REASON = "other"
 
 
 def new_id() -> str:
     """A stable identity for a record that has no natural key (notes, sections...)."""
+    import uuid  # with platform, which it imports: loads when the first new record needs it
+
     return uuid.uuid4().hex
 
 

@@ -9,8 +9,9 @@ from itertools import pairwise
 
 from laadesk.core.catalogue import Catalogue, Polarity
 from laadesk.core.codes import is_national, sort_key
-from laadesk.core.deferral import OTHER, PLACE_SURVEY
 from laadesk.core.labels import field_words, indicator_name
+from laadesk.core.model import OTHER_REASON as OTHER
+from laadesk.core.model import PLACE_SURVEY_PENDING as PLACE_SURVEY
 from laadesk.core.model import YEAR_FIELDS, YEARS, Role, Target
 
 DESIGNATED_LIMIT = 35

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import platform
 import sys
-import traceback
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from types import ModuleType
 
 from laadesk import __version__
 from laadesk.store.paths import user_data_dir
@@ -43,8 +43,8 @@ def describe_crash(
         f"time: {when.astimezone().isoformat(timespec='seconds')}",
         f"laadesk: {__version__} ({frozen})",
         f"program: {program}",
-        f"python: {platform.python_version()} ({platform.python_implementation()})",
-        f"platform: {platform.platform()}",
+        f"python: {_platform().python_version()} ({_platform().python_implementation()})",
+        f"platform: {_platform().platform()}",
         *(f"{name}: {value}" for name, value in details),
         f"workbook: {workbook if workbook is not None else '(none open)'}",
     ]
@@ -91,4 +91,23 @@ def add_to_crash_log(
 
 
 def _traceback(error: BaseException) -> str:
+    import traceback  # loaded when a fault is logged: it costs every start a few milliseconds
+
     return "".join(traceback.format_exception(error))
+
+
+@dataclass(frozen=True)
+class CrashNotice:
+    """What the dialog says: the log written (None when it could not be) and the workbook then open."""
+
+    log: Path | None
+    workbook: Path | None
+    log_problem: str = ""  # why no log could be written
+    repeats: int = 0  # faults that followed before the dialog showed
+
+
+def _platform() -> ModuleType:
+    """The platform module, loaded when a log is written: it costs every start a few milliseconds."""
+    import platform
+
+    return platform

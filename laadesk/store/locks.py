@@ -19,7 +19,6 @@ import contextlib
 import getpass
 import json
 import os
-import socket
 import sys
 import time
 from dataclasses import asdict, dataclass, fields
@@ -233,6 +232,10 @@ def _remove_if_unchanged(lock_file: Path, text: str) -> None:
 
 
 def this_host() -> str:
+    if hasattr(os, "uname"):  # the name gethostname() gives, without loading the socket module
+        return os.uname().nodename or "unknown computer"
+    import socket
+
     return socket.gethostname() or "unknown computer"
 
 

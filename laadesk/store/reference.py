@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from laadesk.core.catalogue import CATALOGUE_COLUMNS, Catalogue, ReferenceArea, catalogue_from_rows, catalogue_rows
+from laadesk.core.catalogue import CATALOGUE_COLUMNS, Catalogue, catalogue_from_rows, catalogue_rows
 from laadesk.core.deferral import DeferralReasons, reasons_from_rows
 from laadesk.core.errors import CatalogueRejected, CellProblem
 from laadesk.core.model import AreaProfile, AreaType, District, Tier
@@ -19,6 +20,22 @@ SHIPPED_EDITION = "National Indicator Set 2008 (laadesk reference data; titles m
 MAX_CATALOGUE_BYTES = 5 * 1024 * 1024
 INSTALLED_CATALOGUE = "national_indicators.csv"
 INSTALLED_EDITION = "edition.txt"
+
+
+@dataclass(frozen=True)
+class ReferenceArea:
+    """One of the 150 LAA areas of 2008, as the reference list records it."""
+
+    area: str
+    council: str
+    ons_code: str
+    type: str
+    tier: str
+    go_region: str
+    go: str
+    note: str = ""
+    source: str = ""
+    districts: tuple[str, ...] = ()
 
 
 def read_catalogue_file(path: Path, edition: str) -> Catalogue:

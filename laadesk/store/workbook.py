@@ -17,9 +17,8 @@ from laadesk.core import model
 from laadesk.core.catalogue import Catalogue, Indicator
 from laadesk.core.edits import Edit, Put, Remove
 from laadesk.core.errors import WorkbookCorrupt, WorkbookProblem, WorkbookUnavailable
-from laadesk.core.negotiation import position_changes
 from laadesk.core.snapshot import WorkbookSnapshot, kind_of, kinds
-from laadesk.store import backups, locks, opening
+from laadesk.store import locks, opening
 from laadesk.store.file_steps import identity, place_new_file, remove_quietly, words
 from laadesk.store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from laadesk.store.rows import from_row, to_row
@@ -97,6 +96,8 @@ class Workbook:
         return workbook
 
     def _back_up_before_migration(self, folder: Path | None) -> None:
+        from laadesk.store import backups  # only an older workbook needs it
+
         try:
             backups.take_backup(self, backups.BEFORE_MIGRATION, folder)
         except backups.BackupFailed as failed:
@@ -353,6 +354,8 @@ class Workbook:
         self._db.execute(spec.delete(), spec.key_values(record))
 
     def _record_position_history(self, position: model.Position) -> None:
+        from laadesk.core.negotiation import position_changes
+
         current = self._read(
             model.Position, "SELECT * FROM positions WHERE code = ? AND year = ?", (position.code, position.year)
         )

@@ -19,10 +19,8 @@ import PySide6
 from PySide6.QtCore import QObject, Qt, Signal, Slot, qVersion
 from PySide6.QtWidgets import QApplication
 
-from laadesk.store.crash_log import add_to_crash_log, write_crash_log
-from laadesk.ui.dialogs.crash_dialog import CrashDialog, CrashNotice
-
 if TYPE_CHECKING:
+    from laadesk.store.crash_log import CrashNotice
     from laadesk.ui.window.main_window import MainWindow
 
 PROGRAM = "laadesk window"
@@ -84,6 +82,8 @@ class CrashReporter(QObject):
 
     def report(self, error: Exception, thread: str | None) -> None:
         """Log a fault (from any thread); the first since the last dialog closed asks for a dialog."""
+        from laadesk.store import crash_log  # loaded with the first fault: every start is quicker
+
         with self._lock:
             first = self._notice is None
             if self._notice is None:
@@ -92,7 +92,7 @@ class CrashReporter(QObject):
                 self._repeats += 1
                 if self._notice.log is not None and self._repeats <= MOST_REPEATS_LOGGED:
                     with contextlib.suppress(OSError):
-                        add_to_crash_log(self._notice.log, error, thread=thread)
+                        crash_log.add_to_crash_log(self._notice.log, error, thread=thread)
             repeats = self._repeats
         if first:
             self.fault_logged.emit()
@@ -108,12 +108,16 @@ class CrashReporter(QObject):
             return None
 
     def _write_log(self, error: Exception, thread: str | None) -> CrashNotice:
+        from laadesk.store import crash_log
+
         workbook = self.workbook()
         try:
-            log = write_crash_log(error, program=PROGRAM, workbook=workbook, thread=thread, details=self.details)
+            log = crash_log.write_crash_log(
+                error, program=PROGRAM, workbook=workbook, thread=thread, details=self.details
+            )
         except OSError as problem:
-            return CrashNotice(None, workbook, log_problem=problem.strerror or str(problem))
-        return CrashNotice(log, workbook)
+            return crash_log.CrashNotice(None, workbook, log_problem=problem.strerror or str(problem))
+        return crash_log.CrashNotice(log, workbook)
 
     @Slot()
     def _show_dialog(self) -> None:
@@ -122,13 +126,17 @@ class CrashReporter(QObject):
                 return
             notice = dataclasses.replace(self._notice, repeats=self._repeats)
         parent = QApplication.activeModalWidget() or self.window
+        from laadesk.store import crash_log
+
         try:
+            from laadesk.ui.dialogs.crash_dialog import CrashDialog  # loads with the first fault: a quicker start
+
             CrashDialog.present(parent, notice, self.repeated)
         except Exception as error:
             # A dialog that fails must not bring up another dialog, that fails...: its fault goes in the log.
             if notice.log is not None:
                 with contextlib.suppress(OSError):
-                    add_to_crash_log(notice.log, error)
+                    crash_log.add_to_crash_log(notice.log, error)
         finally:
             with self._lock:
                 self._notice = None

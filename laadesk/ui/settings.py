@@ -7,8 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from laadesk.store import backups
-
 SETTINGS_VERSION = 2
 MAX_RECENT = 10
 
@@ -29,6 +27,8 @@ def upgrade() -> None:
     stored = settings.value("settings_version", 0)
     version = int(stored) if isinstance(stored, (int, str)) and str(stored).isdigit() else 0
     if version < 2:  # 2: the chosen backup folder moved to laadesk's data, shared with the command line
+        from laadesk.store import backups
+
         chosen = _text(settings, "files/backup_folder")
         if chosen and backups.chosen_folder() is None:
             with contextlib.suppress(OSError):
@@ -49,9 +49,27 @@ def recent_files() -> list[Path]:
 
 def remember_file(path: Path) -> None:
     """Put a workbook at the top of Open Recent."""
+    _remember_file(_settings(), path)
+
+
+def remember_opened(path: Path) -> None:
+    """A workbook just opened: at the top of Open Recent, and its folder the one to open from next.
+    One QSettings, written only if something changed (reopening the last workbook changes nothing)."""
+    settings = _settings()
+    _remember_file(settings, path)
+    folder = str(path.resolve().parent)
+    if _text(settings, "files/last_folder") != folder:
+        settings.setValue("files/last_folder", folder)
+
+
+def _remember_file(settings: QSettings, path: Path) -> None:
     path = path.resolve()
-    files = [path] + [p for p in recent_files() if p != path]
-    _settings().setValue("files/recent", [str(p) for p in files[:MAX_RECENT]])
+    value = settings.value("files/recent", [])
+    stored = value if isinstance(value, list) else [value]  # a one-item list reads back as its item
+    recent = [Path(p) for p in stored if isinstance(p, str) and p]
+    files = [str(p) for p in ([path] + [p for p in recent if p != path])[:MAX_RECENT]]
+    if files != stored:
+        settings.setValue("files/recent", files)
 
 
 def forget_file(path: Path) -> None:
@@ -79,12 +97,16 @@ def remember_export_folder(folder: Path) -> None:
 
 def backup_folder() -> Path:
     """Where backups go: the folder the person chose, or laadesk's own while that one is missing."""
+    from laadesk.store import backups
+
     return backups.backup_folder()
 
 
 def remember_backup_folder(folder: Path | None) -> None:
     """Send backups to folder from now on (None: back to laadesk's own backups folder); the
     choice is kept with laadesk's data, so `laadesk import` backs up there too."""
+    from laadesk.store import backups
+
     backups.choose_folder(folder)
 
 
@@ -102,6 +124,8 @@ def window_state() -> QByteArray | None:
 
 
 def save_window(geometry: QByteArray, state: QByteArray) -> None:
+    """Keep the window's geometry and state; a window closed as it opened writes nothing."""
     settings = _settings()
-    settings.setValue("window/geometry", geometry)
-    settings.setValue("window/state", state)
+    for key, value in (("window/geometry", geometry), ("window/state", state)):
+        if settings.value(key) != value:
+            settings.setValue(key, value)

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from support.gui import retype
 
+from laadesk.app import main as laadesk_gui
 from laadesk.core.pack import Audience, build_pack
 from laadesk.export.packs import PackFormat
 from laadesk.store.crash_log import MARKER
 from laadesk.store.workbook import Workbook
-from laadesk.ui.application import FileOpenRequests, run_application
+from laadesk.ui.application import FileOpenRequests
 from laadesk.ui.crash_report import MOST_REPEATS_LOGGED, CrashReporter, install_crash_reporter
 from laadesk.ui.dialogs.crash_dialog import HEADLINE, SAFE_BECAUSE, CrashDialog, CrashNotice, repeats_sentence
 from laadesk.ui.pages.area.page import AreaPage
@@ -406,7 +407,7 @@ def test_the_dialog_grows_to_show_every_sentence_whole_when_repeats_are_counted(
     assert dialog.repeats.isVisible()
 
 
-def test_run_application_installs_the_reporter(
+def test_laadesk_gui_installs_the_reporter(
     qtbot: QtBot, demo_path: Path, monkeypatch: pytest.MonkeyPatch, user_data: Path
 ) -> None:
     dialogs: list[CrashNotice] = []
@@ -424,7 +425,7 @@ def test_run_application_installs_the_reporter(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     try:
-        assert run_application(demo_path) == 0
+        assert laadesk_gui([str(demo_path)]) == 0
     finally:
         reporter = getattr(sys.excepthook, "__self__", None)
         assert isinstance(reporter, CrashReporter)

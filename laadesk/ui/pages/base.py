@@ -6,7 +6,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from laadesk.core.edits import Edit
 from laadesk.core.rules import Problem
-from laadesk.ui.pages.read_only import make_read_only
 from laadesk.ui.session import WorkbookSession
 
 MESSAGE_MS = 10_000
@@ -53,6 +52,8 @@ class Page(QWidget):
 
     def make_read_only(self) -> None:
         """The workbook is open read-only: nothing on this page may start an edit."""
+        from laadesk.ui.pages.read_only import make_read_only  # only a read-only workbook needs it
+
         make_read_only(self, self.reading_controls())
 
     def show_problem(self, problem: Problem) -> bool:

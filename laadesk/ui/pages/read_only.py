@@ -24,16 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# A field that only takes what a button then adds (a new partner's name): hidden read-only.
-ADDS_RECORDS = "laadesk_adds_records"
+from laadesk.ui.widgets.controls import ADDS_RECORDS
 
 # Widgets whose own parts (a line edit's clear button, a combo's popup list) are left alone.
 _COMPOUND = (QComboBox, QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit)
-
-
-def adds_records(widget: QLineEdit) -> None:
-    """Mark a field whose text only becomes a record when added (Enter or an Add button)."""
-    widget.setProperty(ADDS_RECORDS, True)
 
 
 def make_read_only(page: QWidget, reading_controls: Iterable[QWidget]) -> None:

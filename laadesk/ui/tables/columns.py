@@ -46,6 +46,7 @@ class Column:
     numeric: bool = False
     merge: bool = False
     editor: Editor = Editor.TEXT  # which delegate edits the cell, when `edit` is set
+    width: int = 0  # a starting width in characters, where a table does not fit columns to their contents
 
     @property
     def editable(self) -> bool:

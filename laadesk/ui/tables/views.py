@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from laadesk.ui.tables.columns import Column
 from laadesk.ui.tables.model import RecordTableModel
 from laadesk.ui.tables.roles import SORT_ROLE, Index
 
@@ -49,6 +50,12 @@ class RecordsProxy(QSortFilterProxyModel):
         return self.records.record(self.mapToSource(self.index(row, 0)).row())
 
 
+def _columns(model: Any) -> tuple[Column, ...]:
+    """The column specs behind a view's model (a RecordTableModel, or a proxy over one)."""
+    source = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else model
+    return source.columns if isinstance(source, RecordTableModel) else ()
+
+
 def record_view(
     name: str,
     model: Any,
@@ -57,12 +64,15 @@ def record_view(
     rows: bool = False,
     sort_column: int | None = None,
     stretch: int | None = None,
+    fit: bool = True,
     view: QTableView | None = None,
 ) -> QTableView:
     """A table of records as laadesk shows them: compact rows, no row numbers, no wrapping.
 
     `rows` selects whole rows; `sort_column` turns on sorting by that column; `stretch` gives one
-    column the spare width (the others fit their contents), else the last column stretches.
+    column the spare width, else the last column stretches; with `stretch`, the other columns fit
+    their contents, or (fit=False, for a table on the first page the window shows) take the widths
+    their columns ask for: fitting asks every cell its size, which a starting window cannot afford.
     """
     view = view or QTableView()
     view.setAccessibleName(name)
@@ -79,9 +89,16 @@ def record_view(
     if stretch is None:
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-    else:
+    elif fit:
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        digit = view.fontMetrics().horizontalAdvance("0")
+        for number, column in enumerate(_columns(model)):
+            if number != stretch:
+                header.resizeSection(number, digit * max(column.width, len(column.title) + 3))
     if sort_column is not None:
         view.setSortingEnabled(True)
         view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)

@@ -7,7 +7,15 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QPalette
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+
+# A field that only takes what a button then adds (a new partner's name): hidden when read-only.
+ADDS_RECORDS = "laadesk_adds_records"
+
+
+def adds_records(widget: QLineEdit) -> None:
+    """Mark a field whose text only becomes a record when added (Enter or an Add button)."""
+    widget.setProperty(ADDS_RECORDS, True)
 
 
 def view_action(view: QWidget, text: str, keys: Sequence[QKeySequence], slot: Callable[[], None]) -> QAction:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from laadesk.core.edits import Edit
 from laadesk.core.errors import WorkbookProblem
-from laadesk.store.backups import PERIODIC, Backup, take_backup
 from laadesk.ui.session import WorkbookSession
+
+if TYPE_CHECKING:
+    from laadesk.store.backups import Backup
 
 PERIODIC_INTERVAL_MS = 5 * 60 * 1000
 
@@ -55,6 +58,8 @@ class BackupTimer(QObject):
         self.timer.stop()
         if not self.session.is_open or self.session.workbook.read_only:
             return None
+        from laadesk.store.backups import PERIODIC, take_backup  # loads with the first backup
+
         started = time.perf_counter()
         try:
             backup = take_backup(self.session.workbook, PERIODIC, self._folder())

@@ -10,9 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from laadesk.core.errors import WorkbookProblem
-from laadesk.store import locks, restoring
-from laadesk.store.copies import save_copy
-from laadesk.store.reference import area_profile, default_catalogue
+from laadesk.store import locks
 from laadesk.store.workbook import WORKBOOK_SUFFIX, Workbook
 from laadesk.ui import settings
 from laadesk.ui.dialogs.workbook_files import ask_new_workbook_file, ask_open_workbook, named_beside
@@ -108,7 +106,7 @@ class FileActions:
             return True
         window = self.host.dialog_parent()
         try:
-            workbook = Workbook.open(path, backup_folder=settings.backup_folder())
+            workbook = Workbook.open(path)  # an older format is backed up to backups.backup_folder() first
         except locks.WorkbookLocked as locked:
             from laadesk.ui.dialogs.lock_dialog import LockDialog  # dialogs load when first needed: a quicker start
 
@@ -124,8 +122,7 @@ class FileActions:
             return False
         notice = workbook.lock.notice(Path(path.name)) if workbook.lock else None
         self.host.show_workbook(workbook)
-        settings.remember_file(path)
-        settings.remember_folder(path.resolve().parent)
+        settings.remember_opened(path)
         if notice:
             inform(window, "Workbook lock cleared", notice)
         return True
@@ -167,6 +164,8 @@ class FileActions:
         if answer is None:
             return
         name, path = answer
+        from laadesk.store.reference import area_profile, default_catalogue
+
         area, districts, _ = area_profile(name)
         holder = locks.holder(path)
         if holder is not None:
@@ -196,6 +195,8 @@ class FileActions:
         if target is None:
             return
         session.settle()
+        from laadesk.store.copies import save_copy
+
         try:
             save_copy(session.workbook, target)
         except WorkbookProblem as problem:
@@ -208,6 +209,7 @@ class FileActions:
         session = self.host.session
         current = session.workbook.path if session else None
         window = self.host.dialog_parent()
+        from laadesk.store import restoring
         from laadesk.ui.dialogs.backups_dialog import BackupsDialog
 
         backup = BackupsDialog.ask(window, current.stem if current else None)

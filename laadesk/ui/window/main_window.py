@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Signal
+from PySide6.QtCore import QStringListModel, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListView, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -41,8 +41,7 @@ class MainWindow(QMainWindow):
         widest = max(self.navigation.fontMetrics().horizontalAdvance(page.title) for page in PAGES)
         self.navigation.setFixedWidth(widest + 40)  # every page name in full, never a scroll bar
         self.stack = QStackedWidget()
-        self.start_page = StartPage()
-        self.stack.addWidget(self.start_page)
+        self._start_page: StartPage | None = None  # built the first time it is shown
         body = QWidget()
         row = QHBoxLayout(body)
         row.setContentsMargins(0, 0, 0, 0)
@@ -61,15 +60,28 @@ class MainWindow(QMainWindow):
         self.workshop_action = self.workshop.action
         self._was_full_screen = False
         self._build_menus()
-        self.start_page.new_requested.connect(self.files.new_workbook)
-        self.start_page.open_requested.connect(self.files.open_dialog)
-        self.start_page.demo_requested.connect(self.files.open_demo)
-        self.start_page.recent_requested.connect(self.files.open_recent)
         self.navigation.selectionModel().currentRowChanged.connect(lambda current, _: self._show_row(current.row()))
         geometry = settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self._fit_to_screen()
         self._show_workbook(None)
+
+    @property
+    def start_page(self) -> StartPage:
+        """What the window shows with no workbook open: new, open, the demo, recent workbooks."""
+        if self._start_page is None:
+            page = self._start_page = StartPage()
+            page.new_requested.connect(self.files.new_workbook)
+            page.open_requested.connect(self.files.open_dialog)
+            page.demo_requested.connect(self.files.open_demo)
+            page.recent_requested.connect(self.files.open_recent)
+            self.stack.addWidget(page)
+        return self._start_page
+
+    def _show_start_page(self) -> None:
+        if self.session is None:
+            self.start_page.refresh()
+            self.stack.setCurrentWidget(self.start_page)
 
     def _fit_to_screen(self) -> None:
         """A first window that fits a laptop screen at any scaling (1366x768 at 125% is 1093x614)."""
@@ -145,8 +157,12 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("laadesk")
             self.summary.setText("")
             self.statusBar().clearMessage()
-            self.start_page.refresh()
-            self.stack.setCurrentWidget(self.start_page)
+            if self._start_page is None:
+                # Not built yet: the event loop builds it, unless a workbook is shown first (a file
+                # given to laadesk-gui opens before the window first paints) or the window is closing.
+                QTimer.singleShot(0, self, self._show_start_page)
+            else:
+                self._show_start_page()
             self._update_undo_actions()
             self.workbook_closed.emit()
             return

@@ -20,10 +20,9 @@ from laadesk.core.area import (
 from laadesk.core.edits import Edit, Put, remove
 from laadesk.core.model import Tier
 from laadesk.ui.pages.area.models import AreaRecordsModel, DistrictsModel, PartnersModel
-from laadesk.ui.pages.read_only import adds_records
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.views import RecordsProxy, record_view
-from laadesk.ui.widgets.controls import button, confirm, quiet, view_action
+from laadesk.ui.widgets.controls import adds_records, button, confirm, quiet, view_action
 
 
 class RecordsPanel(QGroupBox):
@@ -38,7 +37,7 @@ class RecordsPanel(QGroupBox):
         self.model = model
         self.model.refused.connect(self.told)
         self.proxy = RecordsProxy(model, self)
-        self.view = record_view(title, self.proxy, rows=True, sort_column=0, stretch=0)
+        self.view = record_view(title, self.proxy, rows=True, sort_column=0, stretch=0, fit=False)
         self.view.setAlternatingRowColors(True)
         self.inputs = [QLineEdit() for _ in fields]
         for line, placeholder in zip(self.inputs, fields):

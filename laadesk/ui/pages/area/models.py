@@ -63,6 +63,7 @@ DISTRICT_COLUMNS = (
         "ONS code",
         lambda d, s: d.ons_code,
         edit=lambda d, text, s: set_fields(d, f"change ONS code of {d.name}", ons_code=text.strip()),
+        width=11,
     ),
     Column("targets", "Targets", _district_targets, tooltip=_district_targets_tip, numeric=True),
 )
@@ -99,6 +100,7 @@ PARTNER_COLUMNS = (
         "Sector",
         lambda p, s: p.sector,
         edit=lambda p, text, s: set_fields(p, f"change sector of {p.name}", sector=" ".join(text.split())),
+        width=34,
     ),
     Column(
         "leads",

@@ -21,11 +21,10 @@ from laadesk.core.codes import sort_key
 from laadesk.core.edits import Edit, Remove, add
 from laadesk.core.model import StorySection
 from laadesk.core.story import link_indicator, linkable_code, new_evidence, unlink_indicators
-from laadesk.ui.pages.read_only import adds_records
 from laadesk.ui.pages.story.models import EvidenceModel, LinksModel
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.views import record_view
-from laadesk.ui.widgets.controls import button, view_action
+from laadesk.ui.widgets.controls import adds_records, button, view_action
 
 CurrentSection = Callable[[], StorySection | None]
 

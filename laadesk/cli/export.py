@@ -1,4 +1,4 @@
-"""`laadesk export FILE --pdf|--xlsx|--csv OUT [--audience council|internal]`: packs and the exchange CSV."""
+"""`laadesk export FILE --pdf|--xlsx|--csv OUT [--audience ...] [--as-at DATE]`: packs and the exchange CSV."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from laadesk.core.dates import DATE_HINT, parse_date
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.pack import Audience, build_pack
 from laadesk.export.exchange_csv import write_exchange_csv
 from laadesk.export.packs import PackFormat, write_packs
 from laadesk.store.opening import is_workbook_file
+from laadesk.store.reference import deferral_reasons
 from laadesk.store.workbook import Workbook
 
 
@@ -27,7 +29,24 @@ def add_parser(commands: Any) -> None:
         default=Audience.COUNCIL.value,
         help="council (default): what the council adopts; internal: plus positions, floors and notes",
     )
+    parser.add_argument(
+        "--as-at",
+        type=_as_at,
+        metavar="DATE",
+        help="the day the pack speaks of (cover, footers, overdue milestones); default: the workbook's "
+        "own 'as at', else today",
+    )
     parser.set_defaults(run=run)
+
+
+def _as_at(text: str) -> date:
+    try:
+        day = parse_date(text)
+    except ValueError as problem:
+        raise argparse.ArgumentTypeError(str(problem)) from None
+    if day is None:
+        raise argparse.ArgumentTypeError(f"give a date ({DATE_HINT})")
+    return day
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"Wrote {count} targets to {args.csv}.")
     if chosen:
         audience = Audience(args.audience)
-        pack = build_pack(snapshot, audience, date.today())
+        pack = build_pack(snapshot, audience, date.today(), deferral_reasons().wordings(), as_at=args.as_at)
         name = "council pack" if audience is Audience.COUNCIL else "internal brief"
         for written in write_packs(pack, chosen):
             print(f"Wrote the {name} ({written.detail}) to {written.path}.")

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from laadesk.core.errors import CellProblem
-from laadesk.core.exchange import COLUMNS, NUMBER_COLUMNS, ExchangeRow
+from laadesk.core.exchange import COLUMNS, NOTE_COLUMN, NUMBER_COLUMNS, ExchangeRow
 from laadesk.core.text import visible
 
 HEADER_SEARCH = 30  # rows from the top in which the header row is looked for
@@ -240,6 +240,8 @@ def _columns(header: SourceRow, choices: Mapping[str, str]) -> tuple[dict[int, s
         text = header.cell(number).strip()
         shown = visible(text)
         column = _chosen(text, choices)
+        if header_words(text) == header_words(NOTE_COLUMN) and header_words(text) not in choices:
+            continue  # laadesk's own notes for the reader, derived from the catalogue: nothing to import
         if column == SKIP:
             notes.append(f"Column '{shown}' was left out, as asked.")
         elif column is None:

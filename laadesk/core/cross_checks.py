@@ -61,12 +61,14 @@ def check_agreed_levels(snapshot: WorkbookSnapshot) -> list[Problem]:
             continue
         recorded = getattr(target, fields[position.year])
         if recorded != position.agreed_level:
+            words = " ".join(target.as_written(fields[position.year]).split())
+            has = format(recorded, "g") if recorded is not None else f"'{words}' as written" if words else "nothing"
             problems.append(
                 Problem(
                     "agreed-level-differs",
                     Severity.ERROR,
                     f"{_name(snapshot, target)}: the level agreed for {position.year} is {position.agreed_level:g}, "
-                    f"but the target records {'nothing' if recorded is None else format(recorded, 'g')}.",
+                    f"but the target records {has}.",
                     target.code,
                     fields[position.year],
                 )

@@ -40,8 +40,8 @@ class DeferralReasons:
             return "", ""
         for reason in self.reasons:
             if reason.needs_note:
-                head, colon, note = written.partition(":")
-                if head.strip().casefold() == reason.wording.casefold() and (colon or not note):
+                head, colon, note = text.strip().partition(":")  # the sentence kept as typed, lines and all
+                if " ".join(head.split()).casefold() == reason.wording.casefold() and (colon or not note):
                     return reason.wording, note.strip()
             elif wanted == reason.wording.casefold():
                 return reason.wording, ""

@@ -31,6 +31,10 @@ COLUMNS = (
     "comment",
 )
 NUMBER_COLUMNS = ("baseline", *YEAR_FIELDS)
+# The officer's own CSV adds a last column of notes for the reader (a title the catalogue only
+# recalls); it is laadesk's, derived from the catalogue, so the import passes over it in silence.
+NOTE_COLUMN = "laadesk_note"
+UNVERIFIED_NOTE = "title unverified: the catalogue recalls it, no source has confirmed it yet"
 KINDS = {"designated": Role.DESIGNATED, "statutory": Role.STATUTORY, "local": Role.LOCAL}
 STATUSES = {s.value: s for s in Status}
 # Characters that make a spreadsheet treat a cell as a formula. Text starting with one
@@ -234,12 +238,20 @@ def exchange_title(target: Target, catalogue: Catalogue) -> str:
 
 
 def target_row(target: Target, catalogue: Catalogue) -> dict[str, str]:
-    """A chosen target as a row of the exchange layout (text guarded against formulas)."""
-    return target_cells(target, exchange_title(target, catalogue))
+    """A chosen target as a row of the exchange layout (text guarded against formulas), with the
+    officer's note column."""
+    indicator = catalogue.get(target.code)
+    note = UNVERIFIED_NOTE if indicator is not None and indicator.title_unverified else ""
+    return {**target_cells(target, exchange_title(target, catalogue)), NOTE_COLUMN: note}
 
 
-def target_cells(target: Target, title: str) -> dict[str, str]:
-    """The exchange layout's cells for a target whose title is already known."""
+def target_cells(target: Target, title: str, *, guard: bool = True) -> dict[str, str]:
+    """The exchange layout's cells for a target whose title is already known.
+
+    guard=True (a CSV) puts an apostrophe before text that starts like a formula, the only mark a
+    CSV has; guard=False gives the text exactly as typed, for a spreadsheet that marks such a cell
+    its own way (Excel's quote prefix)."""
+    mark = guard_text if guard else _as_is
     cells = {
         "ni": target.code,
         "title": title,
@@ -260,10 +272,14 @@ def target_cells(target: Target, title: str) -> dict[str, str]:
         if column in NUMBER_COLUMNS and not target.as_written(column):
             out[column] = text  # a number, or blank
         elif column in NUMBER_COLUMNS:
-            out[column] = guard_text(without_controls(text))  # words, exactly as written
+            out[column] = mark(without_controls(text))  # words, exactly as written
         else:
-            out[column] = guard_text(without_controls(text).strip())
+            out[column] = mark(without_controls(text).strip())
     return out
+
+
+def _as_is(text: str) -> str:
+    return text
 
 
 def level_text(target: Target, level: str) -> str:

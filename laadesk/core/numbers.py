@@ -5,29 +5,38 @@ from __future__ import annotations
 import math
 import re
 
-_STRIP = re.compile(r"[\s,£$%\u00a0]")
+# Plainly a number as a person types one: a sign, a currency mark, digits with commas only between
+# groups of three, a decimal point, a percent sign; or an accounting negative "(12)". Anything else
+# ("12,5", "44 20 7946 0000", "12-14%") is not read as a figure: laadesk never guesses one.
+_PLAIN = re.compile(
+    r"""^(?P<sign>[+\-−]?)[£$]?\s?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)?(?P<fraction>\.\d+)?(?:[eE][+\-]?\d+)?\s?%?$"""
+)
+_ACCOUNTING = re.compile(r"^\((?P<inner>[^()]*)\)$")
+_BLANKS = ("", "-", "\u2013", "\u2014")
 
 
 def parse_level(text: str) -> float | None:
-    """A number from a cell, or None for a blank. Raises ValueError with a sentence."""
-    try:  # most cells hold a plain number: no need to clean them first
-        plain = float(text)
-    except ValueError:
-        pass
-    else:
-        if math.isfinite(plain):
-            return plain
-    cleaned = _STRIP.sub("", text.strip())
-    if cleaned in ("", "-", "\u2013", "\u2014"):
+    """A number from a cell, or None for a blank (or a lone dash). Raises ValueError with a sentence."""
+    if "_" not in text:  # Python's float reads "1_000"; a person would not
+        try:  # most cells hold a plain number: no need to look closer
+            plain = float(text)
+        except ValueError:
+            pass
+        else:
+            if math.isfinite(plain):
+                return plain
+    cleaned = text.strip().replace("\u00a0", " ")
+    if cleaned in _BLANKS:
         return None
-    # Accounting-style negatives "(12)" and unicode minus signs.
-    if cleaned.startswith("(") and cleaned.endswith(")"):
-        cleaned = "-" + cleaned[1:-1]
-    cleaned = cleaned.replace("\u2212", "-")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise ValueError(f"'{text.strip()}' is not a number") from None
+    negative = _ACCOUNTING.match(cleaned)
+    if negative:
+        cleaned = "-" + negative.group("inner").strip()
+    match = _PLAIN.match(cleaned)
+    if match is None or not (match.group("digits") or match.group("fraction")):
+        raise ValueError(f"'{text.strip()}' is not a number")
+    number = cleaned.replace("\u2212", "-")
+    number = re.sub(r"[£$%,\s]", "", number)
+    value = float(number)
     if not math.isfinite(value):
         raise ValueError(f"'{text.strip()}' is not a number")
     return value

@@ -94,10 +94,12 @@ class Pack:
     area: AreaProfile
     status: PackStatus
     version: str
-    generated: date
+    generated: date  # the computer's day the pack was made (file properties)
+    as_at: date  # the day the pack speaks of (cover, footers, overdue): the workbook's "as at"
     nis_edition: str
     titles: Mapping[str, str]  # code -> title as printed (unverified ones say so)
     exchange_titles: Mapping[str, str]  # code -> title as the exchange layout carries it
+    unverified_titles: frozenset[str]  # codes whose catalogue title is recalled, not confirmed by a source
     polarity: Mapping[str, Polarity | None]
     story: tuple[StoryPart, ...]
     designated: tuple[Target, ...]
@@ -157,7 +159,7 @@ def _partners(snapshot: WorkbookSnapshot, targets: tuple[Target, ...]) -> tuple[
     return tuple(commitments)
 
 
-def _common(snapshot: WorkbookSnapshot, audience: Audience, generated: date) -> Pack:
+def _common(snapshot: WorkbookSnapshot, audience: Audience, generated: date, as_at: date | None) -> Pack:
     targets = tuple(exchange_targets(snapshot.targets))
     story = tuple(
         StoryPart(section, tuple(e for e in snapshot.evidence if e.section_id == section.id))
@@ -169,9 +171,13 @@ def _common(snapshot: WorkbookSnapshot, audience: Audience, generated: date) -> 
         status=pack_status(snapshot.sign_off),
         version=snapshot.sign_off.version,
         generated=generated,
+        as_at=as_at or snapshot.area.today(generated),
         nis_edition=snapshot.catalogue.edition,
         titles={t.code: snapshot.title_of(t.code) for t in targets},
         exchange_titles={t.code: exchange_title(t, snapshot.catalogue) for t in targets},
+        unverified_titles=frozenset(
+            t.code for t in targets if (i := snapshot.catalogue.get(t.code)) is not None and i.title_unverified
+        ),
         polarity={t.code: polarity_of(t, snapshot.catalogue) for t in targets},
         story=story,
         designated=tuple(t for t in targets if t.role is Role.DESIGNATED),
@@ -185,14 +191,14 @@ def _common(snapshot: WorkbookSnapshot, audience: Audience, generated: date) -> 
     )
 
 
-def council_pack(snapshot: WorkbookSnapshot, generated: date) -> Pack:
+def council_pack(snapshot: WorkbookSnapshot, generated: date, as_at: date | None = None) -> Pack:
     """The pack a council adopts: built from nothing government keeps to itself."""
-    return _common(snapshot.for_council(), Audience.COUNCIL, generated)
+    return _common(snapshot.for_council(), Audience.COUNCIL, generated, as_at)
 
 
-def internal_brief(snapshot: WorkbookSnapshot, generated: date) -> Pack:
+def internal_brief(snapshot: WorkbookSnapshot, generated: date, as_at: date | None = None) -> Pack:
     """Everything in the council pack plus the negotiation: positions, gaps, floors, notes, actions."""
-    pack = _common(snapshot, Audience.INTERNAL, generated)
+    pack = _common(snapshot, Audience.INTERNAL, generated, as_at)
     levels = {t.code: t for t in snapshot.targets}
     lines = []
     for position in snapshot.positions:
@@ -214,8 +220,14 @@ def internal_brief(snapshot: WorkbookSnapshot, generated: date) -> Pack:
 
 
 def build_pack(
-    snapshot: WorkbookSnapshot, audience: Audience, generated: date, deferral_reasons: tuple[str, ...] = ()
+    snapshot: WorkbookSnapshot,
+    audience: Audience,
+    generated: date,
+    deferral_reasons: tuple[str, ...] = (),
+    as_at: date | None = None,
 ) -> Pack:
-    """The pack for an audience; `deferral_reasons` are offered in the Excel pack's deferral cells."""
-    pack = internal_brief(snapshot, generated) if audience is Audience.INTERNAL else council_pack(snapshot, generated)
-    return replace(pack, deferral_reasons=deferral_reasons)
+    """The pack for an audience, made on the day `generated` and speaking as at `as_at` (by default the
+    workbook's own "as at", else the day it is made); `deferral_reasons` are offered in the Excel
+    pack's deferral cells."""
+    build = internal_brief if audience is Audience.INTERNAL else council_pack
+    return replace(build(snapshot, generated, as_at), deferral_reasons=deferral_reasons)

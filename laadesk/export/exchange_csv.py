@@ -10,7 +10,7 @@ from pathlib import Path
 from laadesk.core.catalogue import Catalogue
 from laadesk.core.council_table import SourceTable, table_of_rows
 from laadesk.core.errors import WorkbookUnavailable
-from laadesk.core.exchange import COLUMNS, MAX_ROWS, exchange_targets, target_row
+from laadesk.core.exchange import COLUMNS, MAX_ROWS, NOTE_COLUMN, exchange_targets, target_row
 from laadesk.core.model import Target
 from laadesk.core.text import decode_text, visible
 from laadesk.export.atomic import replacing
@@ -82,10 +82,11 @@ def _nul_sentence(path: Path, text: str, records: list[list[str]]) -> str:
 
 
 def write_exchange_csv(path: Path, targets: Sequence[Target], catalogue: Catalogue) -> int:
-    """Write the chosen targets in the exchange layout (UTF-8 with BOM, as Excel expects)."""
+    """Write the chosen targets in the exchange layout (UTF-8 with BOM, as Excel expects), with the
+    officer's note column last (an unverified title says so; the import passes over it)."""
     chosen = exchange_targets(targets)
     with replacing(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+        writer = csv.DictWriter(handle, fieldnames=(*COLUMNS, NOTE_COLUMN))
         writer.writeheader()
         writer.writerows(target_row(t, catalogue) for t in chosen)
     return len(chosen)

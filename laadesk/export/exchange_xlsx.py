@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from laadesk.core.council_table import SourceRow, SourceTable
-from laadesk.core.exchange import MAX_ROWS
+from laadesk.core.exchange import MAX_ROWS, guard_text
 from laadesk.core.numbers import format_level
 from laadesk.core.text import visible
 from laadesk.export.exchange_csv import SourceUnreadable
@@ -86,6 +86,11 @@ def _percent_styles(book: Any) -> frozenset[int]:
         if is_percent_format(str(code)):
             found.add(number)
     return frozenset(found)
+
+
+def _quoted_styles(book: Any) -> frozenset[int]:
+    """The cell style numbers with Excel's quote prefix: text typed after an apostrophe, taken as it is."""
+    return frozenset(n for n, style in enumerate(getattr(book, "_cell_styles", ())) if getattr(style, "quotePrefix", 0))
 
 
 def _as_shown(value: Any, percent: bool) -> Any:
@@ -162,6 +167,7 @@ def _scan(book: Any, sheet: SheetPart, strings: list[str], path: Path) -> _Sheet
     if archive.getinfo(sheet_path).file_size > MAX_PART:
         raise SourceUnreadable(f"{path}: the sheet '{visible(sheet.title)}' is too big to be a targets sheet.")
     percent = _percent_styles(book)
+    quoted = _quoted_styles(book)
     found = _Sheet(sheet.title)
     with archive.open(sheet_path) as source:
         parser = WorkSheetParser(
@@ -188,7 +194,11 @@ def _scan(book: Any, sheet: SheetPart, strings: list[str], path: Path) -> _Sheet
                     )
                     row[column] = str(value)
                 elif isinstance(value, str):
-                    if value:
+                    if value and cell["style_id"] in quoted:
+                        # Excel's own mark that this is text as typed: an apostrophe the text starts
+                        # with is the person's, so it is guarded to come through the import whole.
+                        row[column] = guard_text(excel_unescape(value))
+                    elif value:
                         row[column] = excel_unescape(value)
                 elif value is not None:
                     row[column] = _text(_as_shown(value, cell["style_id"] in percent))

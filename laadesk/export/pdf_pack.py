@@ -224,7 +224,7 @@ def furniture(pack: Pack) -> Furniture:
         internal=pack.internal,
         running_title=f"{pack.area.name} - {PACK_TITLE} - {audience_words(pack).lower()}",
         edition=f"{version} · {status_words(pack)}",
-        generated=f"Generated {format_date(pack.generated)} by laadesk",
+        as_at=f"As at {format_date(pack.as_at)}",
     )
 
 

@@ -46,7 +46,7 @@ class Furniture:
     internal: bool
     running_title: str  # "Kingsmere - Local Area Agreement 2008-11"
     edition: str  # "Version 3 - draft"
-    generated: str  # "Generated 1 Jun 2008 by laadesk"
+    as_at: str  # "As at 20 Jun 2008"
 
 
 @lru_cache(maxsize=64)
@@ -67,7 +67,7 @@ def _title_line(title: str, edition: str, width: float) -> str:
 
 
 def draw_furniture(canvas: Any, furniture: Furniture, page: int, total: int) -> None:
-    """Header (marking, running title, edition) and footer (marking, generated, page X of Y)."""
+    """Header (marking, running title, edition) and footer (marking, as at, page X of Y)."""
     width, height = canvas._pagesize
     side = SIDE_MARGINS[LANDSCAPE if width > height else PORTRAIT]
     usable = width - 2 * side
@@ -94,7 +94,7 @@ def draw_furniture(canvas: Any, furniture: Furniture, page: int, total: int) -> 
         draw_line(canvas, width / 2, y, line, BOLD, size, "middle")
         y -= size + 1
     canvas.setFillColor(MUTED)
-    draw_line(canvas, side, 16, furniture.generated, REGULAR, 7.5)
+    draw_line(canvas, side, 16, furniture.as_at, REGULAR, 7.5)
     canvas.setFillColor(NAVY)
     draw_line(canvas, width - side, 16, f"Page {page} of {total}", REGULAR, 7.5, "end")
     canvas.restoreState()

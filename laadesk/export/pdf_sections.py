@@ -53,7 +53,7 @@ def cover(pack: Pack, styles: Styles, width: float) -> list[Any]:
     facts = [
         ("Status", status_words(pack)),
         ("Version", pack.version.strip() or "not numbered"),
-        ("Date", format_date(pack.generated)),
+        ("As at", format_date(pack.as_at)),
         ("Audience", audience_words(pack)),
         ("Government Office", government_office(area.go_region)),
     ]

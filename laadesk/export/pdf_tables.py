@@ -115,6 +115,15 @@ def number(value: float | None, styles: Styles, width: float) -> Any:
     return Figure(shown, style, size)
 
 
+def level(target: Target, field: str, styles: Styles, width: float) -> Any:
+    """A level as the workbook holds it: the figure, or the words a council's table gave, as written."""
+    value: float | None = getattr(target, field)
+    words = target.as_written(field)
+    if value is None and words:
+        return Paragraph(text(words), styles.cell_number)
+    return number(value, styles, width)
+
+
 def direction(polarity: Polarity | None) -> str:
     if polarity is Polarity.HIGHER:
         return "higher is better"
@@ -159,9 +168,9 @@ def targets_table(pack: Pack, targets: Sequence[Target], styles: Styles, total_w
             extra += [("SPAN", (2, n), (6, n)), ("BACKGROUND", (2, n), (6, n), DEFERRED_FILL)]
         else:
             levels = [
-                number(target.baseline, styles, widths[2]),
+                level(target, "baseline", styles, widths[2]),
                 Paragraph(text(target.baseline_period), styles.cell),
-                *(number(level, styles, widths[4 + i]) for i, level in enumerate(target.levels)),
+                *(level(target, year, styles, widths[4 + i]) for i, year in enumerate(YEAR_FIELDS)),
             ]
         rows.append(
             [
@@ -224,9 +233,9 @@ def milestones_table(milestones: Sequence[Milestone], pack: Pack, styles: Styles
             Paragraph(text(m.name), styles.cell),
             Paragraph(text(format_date(m.due) or "no due date"), styles.cell),
             Paragraph(text(format_date(m.done) or "not yet"), styles.cell),
-            Paragraph(text(milestone_state(m, pack.generated)), styles.cell),
+            Paragraph(text(milestone_state(m, pack.as_at)), styles.cell),
         ]
         for m in milestones
     ]
-    header = ("Milestone", "Due", "Done", f"As at {format_date(pack.generated)}")
+    header = ("Milestone", "Due", "Done", f"As at {format_date(pack.as_at)}")
     return grid(styles, header, rows, (250, 70, 70, 105), total_width)

@@ -163,7 +163,7 @@ def write_sign_off_sheet(sheet: Any, pack: Pack) -> None:
         ("Local Strategic Partnership", pack.area.lsp_name),
         ("Government Office region", pack.area.go_region),
         ("National Indicator Set", pack.nis_edition),
-        ("Pack generated", pack.generated),
+        ("As at", pack.as_at),
     )
     value_width = sum(c.width for c in SIGN_OFF_COLUMNS[1:])
     for label, value in facts:
@@ -206,7 +206,7 @@ def write_sign_off_sheet(sheet: Any, pack: Pack) -> None:
         put_text(sheet, row, 1, milestone.name)
         put_date(sheet, row, 3, milestone.due)
         put_date(sheet, row, 4, milestone.done)
-        put_text(sheet, row, 5, milestone_state(milestone, pack.generated))
+        put_text(sheet, row, 5, milestone_state(milestone, pack.as_at))
         row += 1
     sheet.print_title_rows = "1:2"
 
@@ -280,4 +280,4 @@ def write_notes_sheet(sheet: Any, pack: Pack) -> None:
 
 def describe(pack: Pack) -> str:
     """A footer line naming the pack: area, version and date."""
-    return f"Local Area Agreement 2008-11 - {pack.area.name} - version {pack.version} - {format_date(pack.generated)}"
+    return f"Local Area Agreement 2008-11 - {pack.area.name} - version {pack.version} - as at {format_date(pack.as_at)}"

@@ -40,6 +40,7 @@ BOLD_FONT = Font(name="Calibri", size=11, bold=True, color=INK)
 NOTE_FONT = Font(name="Calibri", size=10, italic=True, color="52606D")
 TITLE_FONT = Font(name="Calibri", size=14, bold=True, color="1F4E79")
 MARKING_FONT = Font(name="Calibri", size=11, bold=True, color="C00000")
+UNVERIFIED_FONT = Font(name="Calibri", size=11, italic=True, color="8A5A00")  # a recalled title, in the officer's pack
 _EDGE = Side(style="thin", color="BFBFBF")
 GRID = Border(left=_EDGE, right=_EDGE, top=_EDGE, bottom=_EDGE)
 TOP_WRAP = Alignment(vertical="top", wrap_text=True)
@@ -109,19 +110,20 @@ def cell_text(text: str) -> str:
     return cleaned
 
 
-def put_text(sheet: Any, row: int, column: int, text: str, *, quote_prefix: bool = True) -> Any:
+def put_text(sheet: Any, row: int, column: int, text: str) -> Any:
     """Write text as a string cell, never a formula or an error value; blank text writes nothing.
 
     openpyxl turns a str starting with "=" into a formula and "#N/A" into an error, so the
-    type is set back to string. quote_prefix marks text that starts like a formula the way
-    Excel does for a typed apostrophe, so editing the cell keeps it text.
+    type is set back to string. The quote prefix marks text that starts like a formula (or with an
+    apostrophe) the way Excel does for a typed apostrophe: editing the cell keeps it text, and the
+    import takes a marked cell exactly as it stands (no apostrophe guard to take off).
     """
     if not text:
         return None
     cell = sheet.cell(row=row, column=column)
     cell.value = cell_text(text)
     cell.data_type = "s"
-    if quote_prefix and text.startswith(FORMULA_STARTS):
+    if text.startswith((*FORMULA_STARTS, "'")):
         cell.quotePrefix = True
     return cell
 
@@ -201,7 +203,7 @@ def style_row(sheet: Any, row: int, columns: Sequence[Column], fill: PatternFill
 def write_header(sheet: Any, row: int, columns: Sequence[Column]) -> None:
     for number, column in enumerate(columns, start=1):
         cell = sheet.cell(row=row, column=number)
-        put_text(sheet, row, number, column.heading, quote_prefix=False)
+        put_text(sheet, row, number, column.heading)
         restyle(cell, font=HEADER_FONT, fill=HEADER_FILL, border=GRID, alignment=HEADER_ALIGN)
         sheet.column_dimensions[get_column_letter(number)].width = column.width
     sheet.row_dimensions[row].height = max(lines_needed(c.heading, c.width) for c in columns) * LINE_HEIGHT + 6

@@ -5,21 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from openpyxl.comments import Comment
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from laadesk.core.catalogue import Polarity
 from laadesk.core.deferral import written
-from laadesk.core.exchange import COLUMNS, KINDS, NUMBER_COLUMNS, STATUSES, target_cells
+from laadesk.core.exchange import COLUMNS, KINDS, NUMBER_COLUMNS, STATUSES, UNVERIFIED_NOTE, target_cells
 from laadesk.core.labels import TARGET_LABELS
-from laadesk.core.model import YEAR_FIELDS, Target
+from laadesk.core.model import LEVEL_FIELDS, YEAR_FIELDS, Target
 from laadesk.core.pack import Pack
 from laadesk.export.xlsx_styles import (
     AGREED_FILL,
     DEFERRED_FILL,
     NOTE_FONT,
+    NUMBER_ALIGN,
     STATUS_FILLS,
+    UNVERIFIED_FONT,
     Column,
     fit_row_height,
     level_format,
@@ -115,9 +118,12 @@ def _number_validation() -> DataValidation:
         formula2="1000000000000000",
         allow_blank=True,
         showErrorMessage=True,
-        errorStyle="stop",
+        errorStyle="warning",
         errorTitle="Not a number",
-        error="Type the level as a plain number (12.5, not 12.5% or TBC); leave it blank if there is none.",
+        error=(
+            "A level is a plain number (12.5, not 12.5% or TBC). Words or a range are kept exactly as written "
+            "and the target is flagged until a figure is agreed: choose Yes to keep them."
+        ),
     )
 
 
@@ -127,19 +133,26 @@ def write_exchange_sheet(sheet: Any, pack: Pack) -> int:
     write_header(sheet, 1, EXCHANGE_COLUMNS)
     widths = {c.heading: c.width for c in EXCHANGE_COLUMNS}
     for row, target in enumerate(pack.targets, start=2):
-        cells = target_cells(target, pack.exchange_titles.get(target.code, target.title))
+        cells = target_cells(target, pack.exchange_titles.get(target.code, target.title), guard=False)
         number_format = level_format((target.baseline, *target.levels))
         numbers = dict(zip(NUMBER_COLUMNS, (target.baseline, *target.levels)))
         style_row(sheet, row, EXCHANGE_COLUMNS)
         for column, name in enumerate(COLUMNS, start=1):
-            if name in numbers:
+            if numbers.get(name) is not None:
                 put_number(sheet, row, column, numbers[name], number_format)
+            elif name in numbers and cells[name]:  # a level in words, as the council's table wrote it
+                restyle(put_text(sheet, row, column, cells[name]), alignment=NUMBER_ALIGN)
             else:
-                # target_cells has already put the exchange's apostrophe before formula-like text.
-                put_text(sheet, row, column, cells[name], quote_prefix=False)
+                # Exactly as typed: text that starts like a formula carries Excel's quote prefix
+                # (no apostrophe added to it), which the import reads as "take this cell as it is".
+                put_text(sheet, row, column, cells[name])
         fit_row_height(
-            sheet, row, [(cells[n], widths[n]) for n in COLUMNS if n not in numbers], max_lines=EXCHANGE_MAX_LINES
+            sheet, row, [(cells[n], widths[n]) for n in COLUMNS if numbers.get(n) is None], max_lines=EXCHANGE_MAX_LINES
         )
+        if pack.internal and target.code in pack.unverified_titles:  # the officer's own pack says so
+            title = sheet.cell(row=row, column=COLUMNS.index("title") + 1)
+            title.comment = Comment(UNVERIFIED_NOTE.capitalize() + ".", "laadesk", width=260, height=60)
+            restyle(title, font=UNVERIFIED_FONT)
     last = max(VALIDATED_ROWS, len(pack.targets) + 1)
     letters = {name: get_column_letter(number) for number, name in enumerate(COLUMNS, start=1)}
     kind = _list_validation(tuple(KINDS), "kind")
@@ -194,8 +207,12 @@ def write_target_view(sheet: Any, pack: Pack, title: str, targets: Sequence[Targ
         for column, text in texts.items():
             put_text(sheet, row, column, text)
         number_format = level_format((target.baseline, *target.levels))
-        for column, value in zip((4, 6, 7, 8), (target.baseline, *target.levels)):
-            put_number(sheet, row, column, value, number_format)
+        for column, field in zip((4, 6, 7, 8), LEVEL_FIELDS):
+            value = getattr(target, field)
+            if value is None and target.as_written(field):
+                restyle(put_text(sheet, row, column, target.as_written(field)), alignment=NUMBER_ALIGN)
+            else:
+                put_number(sheet, row, column, value, number_format)
         fit_row_height(sheet, row, [(t, VIEW_COLUMNS[c - 1].width) for c, t in texts.items()], max_lines=VIEW_MAX_LINES)
     sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(VIEW_COLUMNS))}{header_row + len(targets)}"
 

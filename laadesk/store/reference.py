@@ -78,6 +78,7 @@ def default_catalogue() -> Catalogue:
 
 
 @cache
+@cache
 def deferral_reasons() -> DeferralReasons:
     """The reasons a target may be deferred for (resources/deferral_reasons.csv)."""
     with resource_path("deferral_reasons.csv").open(encoding="utf-8", newline="") as handle:

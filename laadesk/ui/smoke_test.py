@@ -39,6 +39,7 @@ from laadesk import __version__
 from laadesk.core.errors import WorkbookProblem
 from laadesk.core.pack import Audience, Pack, build_pack
 from laadesk.resources import resource_path
+from laadesk.store.reference import deferral_reasons
 
 if TYPE_CHECKING:
     from laadesk.ui.crash_report import CrashReporter
@@ -200,7 +201,7 @@ class SmokeTest:
         session = self._window().session
         if session is None:
             raise StepFailed("the workbook is no longer open in the main window")
-        self.pack = build_pack(session.snapshot(), Audience.COUNCIL, date.today())
+        self.pack = build_pack(session.snapshot(), Audience.COUNCIL, date.today(), deferral_reasons().wordings())
         outputs = [
             (PackFormat.PDF, self.folder / "Kingsmere council pack.pdf"),
             (PackFormat.XLSX, self.folder / "Kingsmere council pack.xlsx"),

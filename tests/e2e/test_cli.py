@@ -21,7 +21,15 @@ from support.cli import RESOURCES, VENV_BIN, Cli, cli_env
 from support.damage import break_rowid_order, leave_half_saved, replace_bytes, sqlite_execute
 from support.files import digest, listing
 from support.records import DERBYSHIRE_DISTRICTS, levels
-from support.spreadsheets import COLUMNS, COMPLETE_ROW, HEADER, cells, csv_text, write_csv, xlsx_from_rows
+from support.spreadsheets import (
+    COLUMNS,
+    COMPLETE_ROW,
+    EXPORTED_HEADER,
+    cells,
+    csv_text,
+    write_csv,
+    xlsx_from_rows,
+)
 from support.workbooks import partner_names_in_file, targets_in_file
 
 from laadesk import __version__
@@ -919,15 +927,15 @@ def test_export_header_is_the_exchange_layout(cli: Cli, made: dict[str, Path]) -
     cli.copy_in(made["empty"], "x.laa")
     result = cli("export", "x.laa", "--csv", "empty.csv")
     assert result.out_lines == ["Wrote 0 targets to empty.csv."]
-    assert cli.path("empty.csv").read_text(encoding="utf-8-sig").splitlines() == [HEADER]
+    assert cli.path("empty.csv").read_text(encoding="utf-8-sig").splitlines() == [EXPORTED_HEADER]
 
     cli.copy_in(made["filled"], "f.laa")
     result = cli("export", "f.laa", "--csv", "out.csv")
     assert result.out_lines == ["Wrote 4 targets to out.csv."]
     with cli.path("out.csv").open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
-        assert next(reader) == list(COLUMNS)
-        rows = [dict(zip(COLUMNS, r)) for r in reader]
+        assert next(reader) == [*COLUMNS, "laadesk_note"]
+        rows = [dict(zip([*COLUMNS, "laadesk_note"], r)) for r in reader]
     # Designated, then statutory, then local; national titles come from the catalogue.
     assert [r["ni"] for r in rows] == ["NI 116", "NI 117", "NI 72", "L1"]
     assert rows[0]["title"] == "Proportion of children in poverty"
@@ -935,6 +943,20 @@ def test_export_header_is_the_exchange_layout(cli: Cli, made: dict[str, Path]) -
     assert rows[0]["baseline"] == "22.4"
     assert rows[1]["deferred_reason"] == "economic downturn"
     assert rows[3]["title"] == "Fly-tipping incidents"
+    assert {r["laadesk_note"] for r in rows} == {""}  # these titles are confirmed by a source
+
+
+def test_an_unverified_title_is_noted_in_the_csv_and_the_import_passes_over_the_note(cli: Cli) -> None:
+    cli("new", "x.laa", "--area", "Demo")
+    write_csv(cli.path("t.csv"), [dict(COMPLETE_ROW, ni="NI 33", title="")])
+    cli("import", "x.laa", "t.csv")
+    cli("export", "x.laa", "--csv", "out.csv")
+    with cli.path("out.csv").open(encoding="utf-8-sig", newline="") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert row["ni"] == "NI 33"
+    assert row["laadesk_note"] == "title unverified: the catalogue recalls it, no source has confirmed it yet"
+    result = cli("import", "x.laa", "out.csv")
+    assert result.out_lines == ["Imported out.csv into x.laa: 0 added, 0 updated, 1 unchanged."]
 
 
 def test_export_to_a_missing_folder(cli: Cli, made: dict[str, Path]) -> None:
@@ -1044,7 +1066,7 @@ def test_pipeline_from_the_issue_with_the_console_script(cli: Cli) -> None:
     assert "Imported t.csv into x.laa: 4 added, 0 updated, 0 unchanged." in out
     assert "Ready for sign-off." in out
     assert out[-1] == "Wrote 4 targets to back.csv."
-    assert cli.path("back.csv").read_text(encoding="utf-8-sig").splitlines()[0] == HEADER
+    assert cli.path("back.csv").read_text(encoding="utf-8-sig").splitlines()[0] == EXPORTED_HEADER
 
 
 # -- indicators --------------------------------------------------------------------------

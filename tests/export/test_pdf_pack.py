@@ -12,7 +12,7 @@ import pytest
 from support.edge_cases import CANARIES, CANARY_FLOOR_TEXT, CANARY_NOTE, HOSTILE_TEXTS, LONG_TEXT
 
 from laadesk.core.errors import WorkbookUnavailable
-from laadesk.core.model import Visibility
+from laadesk.core.model import LEVEL_FIELDS, Target, Visibility
 from laadesk.core.numbers import format_level
 from laadesk.core.pack import Audience, Pack, build_pack
 from laadesk.core.snapshot import WorkbookSnapshot
@@ -84,8 +84,18 @@ def _in_order(tokens: list[str], wanted: list[str]) -> bool:
     return position == len(wanted)
 
 
+def shown_level(target: Target, field: str) -> str:
+    """What a level's cell starts with: the figure (format_level), the first word of the words a
+    table gave (a long sentence wraps onto the lines below), or "not set"."""
+    value = getattr(target, field)
+    if value is not None:
+        return format_level(value)
+    words = target.as_written(field)
+    return words.split()[0] if words else "not set"
+
+
 def misprinted_targets(layout: str, pack: Pack) -> list[str]:
-    """Codes whose baseline, period and three levels (format_level) are not on a line starting with the code.
+    """Codes whose baseline, period and three levels (shown_level) are not on a line starting with the code.
 
     A deferred target must instead read "deferred: <reason>" on its line: a deliberate blank.
     """
@@ -98,7 +108,7 @@ def misprinted_targets(layout: str, pack: Pack) -> list[str]:
             reason = target.deferral_reason.split()[0] if target.deferral_reason else "reason"
             ok = any(f"deferred: {reason}" in row for row in rows)
         else:
-            figures = [format_level(v) if v is not None else "not set" for v in (target.baseline, *target.levels)]
+            figures = [shown_level(target, field) for field in LEVEL_FIELDS]
             wanted = " ".join([figures[0], target.baseline_period, *figures[1:]]).split()
             ok = any(_in_order(row.split(), wanted) for row in rows)
         if not ok:

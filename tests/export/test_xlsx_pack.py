@@ -22,9 +22,7 @@ from laadesk.core.exchange import (
     EXCHANGE_FIELDS,
     NUMBER_COLUMNS,
     exchange_targets,
-    guard_text,
     target_cells,
-    unguard_text,
 )
 from laadesk.core.import_plan import plan_import
 from laadesk.core.model import Target
@@ -114,13 +112,16 @@ def test_targets_sheet_is_the_exchange_layout_with_real_numbers(
     rows = list(sheet.iter_rows())
     assert tuple(c.value for c in rows[0]) == COLUMNS  # header on row 1, nothing above it
     assert len(rows) == len(pack.targets) + 1
-    blanks = 0
+    blanks = words = quoted = 0
     for target, row in zip(pack.targets, rows[1:]):
         cells = dict(zip(COLUMNS, row))
-        expected = target_cells(target, pack.exchange_titles[target.code])
+        expected = target_cells(target, pack.exchange_titles[target.code], guard=False)
         for column, value in zip(NUMBER_COLUMNS, (target.baseline, *target.levels)):
             cell = cells[column]
-            if value is None:
+            if value is None and target.as_written(column):
+                assert (cell.value, cell.data_type) == (target.as_written(column), "s"), (target.code, column)
+                words += 1
+            elif value is None:
                 assert cell.value is None
                 blanks += 1
             else:
@@ -130,10 +131,16 @@ def test_targets_sheet_is_the_exchange_layout_with_real_numbers(
                 assert float(cell.value) == value, (target.code, column)
                 assert "%" not in cell.number_format and cell.number_format != "@"
         for column in COLUMNS:
-            if column not in NUMBER_COLUMNS:
-                assert cells[column].value == (expected[column] or None), (target.code, column)
+            text = expected[column]
+            if column not in NUMBER_COLUMNS or target.as_written(column):
+                # Exactly as typed, no apostrophe added: text that starts like a formula is marked
+                # with Excel's quote prefix instead (and so is text that starts with an apostrophe).
+                assert cells[column].value == (text or None), (target.code, column)
                 assert cells[column].data_type in ("s", "n")
-    assert blanks > 0 if name.startswith("edge") else True
+                assert cells[column].quotePrefix == text.startswith(("=", "+", "-", "@", "'")), (target.code, column)
+                quoted += cells[column].quotePrefix
+    if name.startswith("edge"):
+        assert blanks > 0 and words == 4 and quoted > 0
     # Figures are shown with the decimals they have: 12.8 as "12.8", 1,180 with a separator.
     shown = {t.code: r[6].number_format for t, r in zip(pack.targets, rows[1:])}
     if name.startswith("demo"):
@@ -237,10 +244,8 @@ def test_hostile_texts_read_back_exactly(books: dict[str, Path], packs: dict[str
     for target in pack.designated:
         if target.comment in HOSTILE_TEXTS:
             seen.add(target.comment)
-            # The exchange sheet carries the apostrophe guard the import takes off again ...
-            assert targets[target.code][13] == guard_text(target.comment)
-            assert unguard_text(targets[target.code][13]) == target.comment
-            # ... and the readable sheets carry the text itself, as a string cell.
+            # Every sheet carries the text itself, as a string cell (no apostrophe added to it).
+            assert targets[target.code][13] == target.comment
             assert designated[target.code][14] == target.comment
     assert seen == set(HOSTILE_TEXTS)
     cell = next(c for row in book["Designated"].iter_rows() for c in row if c.value == HYPERLINK)
@@ -249,6 +254,21 @@ def test_hostile_texts_read_back_exactly(books: dict[str, Path], packs: dict[str
     assert HOSTILE_TEXTS[0] in local
     story = {c for row in book["Story of place"].iter_rows(values_only=True) for c in row if isinstance(c, str)}
     assert f"2. {HOSTILE_TEXTS[1]}" in story and HOSTILE_TEXTS[0] in story
+
+
+def test_the_officers_own_pack_notes_each_unverified_title_and_the_councils_does_not(
+    books: dict[str, Path], packs: dict[str, Pack]
+) -> None:
+    for name in ("demo-internal", "demo-council"):
+        pack = packs[name]
+        assert pack.unverified_titles and "NI 33" in pack.unverified_titles
+        sheet = load(books[name])["Targets"]
+        noted = {row[0].value: row[1].comment for row in sheet.iter_rows(min_row=2)}
+        if pack.internal:
+            assert {code for code, comment in noted.items() if comment} == set(pack.unverified_titles)
+            assert noted["NI 33"].text.startswith("Title unverified: the catalogue recalls it")
+        else:
+            assert not any(noted.values())
 
 
 # -- what may leave government --------------------------------------------------------------
@@ -285,8 +305,11 @@ def test_libreoffice_shows_every_figure_as_the_workbook_holds_it(
     for target, row in zip(pack.targets, rows[1:]):
         cells = dict(zip(COLUMNS, row))
         for column, value in zip(NUMBER_COLUMNS, (target.baseline, *target.levels)):
-            assert parse_level(cells[column]) == value, (target.code, column, cells[column])
-        expected = target_cells(target, pack.exchange_titles[target.code])
+            if target.as_written(column):
+                assert cells[column] == target.as_written(column), (target.code, column)
+            else:
+                assert parse_level(cells[column]) == value, (target.code, column, cells[column])
+        expected = target_cells(target, pack.exchange_titles[target.code], guard=False)
         assert {c: cells[c] for c in COLUMNS if c not in NUMBER_COLUMNS} == {
             c: expected[c] for c in COLUMNS if c not in NUMBER_COLUMNS
         }
@@ -296,7 +319,7 @@ def test_libreoffice_evaluates_no_text_as_a_formula(calc_csv: dict[str, dict[str
     for name in ("edge-council", "edge-internal"):
         sheets = calc_csv[name]
         comments = [row[13] for row in sheets["Targets"][1:]]
-        assert guard_text(HYPERLINK) in comments and "'@SUM(A1:A2)" in comments and "'-minus first" in comments
+        assert HYPERLINK in comments and "@SUM(A1:A2)" in comments and "-minus first" in comments
         view = [row[14] for row in sheets["Designated"][4:] if len(row) > 14]
         assert HYPERLINK in view and "@SUM(A1:A2)" in view and "+44 20 7946 0000" in view
         every = [cell for rows in sheets.values() for row in rows for cell in row]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,32 @@ def test_a_blank_area_name_is_refused_with_a_sentence(
     with stored(demo_path) as book:
         assert book.area().name == "Kingsmere"
     assert not window.session.undo_stack.canUndo()  # type: ignore[union-attr]
+
+
+def test_the_as_at_date_is_read_as_typed_refused_with_a_sentence_and_blank_means_today(
+    window: MainWindow, page: AreaPage, qtbot: QtBot, demo_path: Path
+) -> None:
+    assert page.profile.as_at.text() == "20 Jun 2008"  # the demo reads as an agreement in its last weeks
+    retype(qtbot, page.profile.as_at, "30/6/08")
+    assert page.profile.as_at.text() == "30 Jun 2008"
+    with stored(demo_path) as book:
+        assert book.area().as_at == date(2008, 6, 30)
+    assert window.undo_action.text() == "&Undo change the workbook's 'as at' date"
+    retype(qtbot, page.profile.as_at, "31/6/08")
+    assert window.statusBar().currentMessage().endswith("The 'as at' date is back to what it was.")
+    assert "31/6/08" in window.statusBar().currentMessage()
+    assert page.profile.as_at.text() == "30 Jun 2008"
+    qtbot.keyClick(page.profile.as_at, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.profile.as_at, Qt.Key.Key_Delete)
+    qtbot.keyClick(page.profile.as_at, Qt.Key.Key_Return)
+    with stored(demo_path) as book:
+        assert book.area().as_at is None
+    assert page.profile.as_at.placeholderText() == "blank: the computer's date"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert page.profile.as_at.text() == "20 Jun 2008"
+    with stored(demo_path) as book:
+        assert book.area().as_at == date(2008, 6, 20)
 
 
 def test_region_and_marking_combos_write_at_once(
@@ -259,7 +286,7 @@ def test_removing_a_partner_in_use_asks_and_takes_it_off_its_targets(
 def test_tab_goes_through_the_profile_in_order(page: AreaPage, qtbot: QtBot) -> None:
     page.profile.name.setFocus()
     seen: list[QWidget] = [page.profile.name]
-    for _ in range(6):
+    for _ in range(7):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
     assert [w.accessibleName() for w in seen] == [
@@ -270,6 +297,7 @@ def test_tab_goes_through_the_profile_in_order(page: AreaPage, qtbot: QtBot) -> 
         "Tier",
         "LSP name",
         "Protective marking",
+        "As at",
     ]
 
 

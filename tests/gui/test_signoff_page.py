@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 from support.gui import shown_page, type_into_cell
 
+from laadesk.core.edits import set_fields
 from laadesk.core.model import Adoption, Milestone, SignOff
 from laadesk.store.workbook import Workbook
 from laadesk.ui.pages.signoff.models import OVERDUE_BACKGROUND
@@ -177,9 +178,13 @@ def test_secretary_of_state_sign_off_and_version(page: SignOffPage, qtbot: QtBot
 # -- the timetable -----------------------------------------------------------------------------------
 
 
+def speak_as_at(page: SignOffPage, day: date | None) -> None:
+    """Set the workbook's "as at" as the Area page does (one edit), so the page reads as of that day."""
+    page.session.apply(set_fields(page.session.snapshot().area, "change the workbook's 'as at' date", as_at=day))
+
+
 def test_overdue_milestones_stand_out_in_red_and_in_words(page: SignOffPage) -> None:
-    page.today = lambda: date(2008, 7, 4)
-    page.refresh()
+    speak_as_at(page, date(2008, 7, 4))
     sign_off = cell(page.milestones, "Secretary of State sign-off", "state")
     assert sign_off.data() == "overdue by 4 days"
     assert sign_off.data(Qt.ItemDataRole.BackgroundRole) == OVERDUE_BACKGROUND
@@ -193,13 +198,23 @@ def test_overdue_milestones_stand_out_in_red_and_in_words(page: SignOffPage) -> 
     assert page.timetable.text() == (
         "7 milestones: 3 done, 1 overdue, 3 to come (as at 4 Jul 2008). Overdue: Secretary of State sign-off."
     )
-    page.today = lambda: date(2008, 6, 20)
-    page.refresh()
+    speak_as_at(page, date(2008, 6, 20))
     assert cell(page.milestones, "Secretary of State sign-off", "state").data() == "due in 10 days"
 
 
+def test_the_workbook_as_at_decides_what_is_overdue_and_the_clock_only_without_one(page: SignOffPage) -> None:
+    page.clock = lambda: date(2026, 12, 7)
+    page.refresh()
+    assert page.session.snapshot().area.as_at == date(2008, 6, 20)  # the demo reads as in its last weeks
+    assert cell(page.milestones, "Secretary of State sign-off", "state").data() == "due in 10 days"
+    assert page.timetable.text().startswith("7 milestones: 3 done, 0 overdue, 4 to come (as at 20 Jun 2008)")
+    speak_as_at(page, None)
+    assert cell(page.milestones, "Secretary of State sign-off", "state").data() == "overdue by 18 years"
+    assert "(as at 7 Dec 2026)" in page.timetable.text()
+
+
 def test_add_a_milestone_and_mark_it_done(window: MainWindow, page: SignOffPage, qtbot: QtBot, demo_path: Path) -> None:
-    page.today = lambda: date(2008, 7, 10)
+    speak_as_at(page, date(2008, 7, 10))
     qtbot.mouseClick(page.milestones.button("Add milestone"), Qt.MouseButton.LeftButton)
     type_into_new_row(qtbot, "Hub data entry checked")
     type_into_cell(qtbot, page.milestones.view, cell(page.milestones, "Hub data entry checked", "due"), "7/7/08")

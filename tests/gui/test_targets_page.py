@@ -14,10 +14,12 @@ from pytestqt.qtbot import QtBot
 from support.gui import shown_page
 from support.workbooks import target_in_file
 
+from laadesk.core.edits import set_fields
 from laadesk.core.model import Status
+from laadesk.core.rules import Severity
 from laadesk.ui.pages.targets import page as targets_page
 from laadesk.ui.pages.targets.delegates import TickList
-from laadesk.ui.pages.targets.model import CODE_ROLE, TargetsModel, column_of
+from laadesk.ui.pages.targets.model import CODE_ROLE, PROBLEM_BACKGROUND, TargetsModel, column_of
 from laadesk.ui.pages.targets.page import TargetsPage
 from laadesk.ui.window.main_window import MainWindow
 
@@ -300,6 +302,28 @@ def test_deferred_blanks_read_as_deliberate_and_unverified_titles_are_marked(pag
     assert level.data() == "deferred" and level.data(Qt.ItemDataRole.EditRole) == ""
     assert level.data(Qt.ItemDataRole.ToolTipRole).startswith("Deliberately blank: the target is deferred")
     assert cell(page, "NI 33", "title").data().endswith("(title unverified)")
+
+
+def test_a_level_written_in_words_is_shown_as_written_flagged_and_settled_by_a_figure(
+    window: MainWindow, page: TargetsPage, qtbot: QtBot, demo_path: Path
+) -> None:
+    target = target_in_file(demo_path, "NI 40")  # no level of it is agreed in the negotiation yet
+    words = {"target_2009_10": None, "target_2009_10_as_written": "maintain the 2.2% gap with the national rate"}
+    window.session.apply(set_fields(target, "as a council table gave it", **words))  # type: ignore[union-attr]
+    level = cell(page, "NI 40", "target_2009_10")
+    assert level.data() == "as written: maintain the 2.2% gap with the national rate"
+    assert level.data(Qt.ItemDataRole.FontRole).italic()
+    assert level.data(Qt.ItemDataRole.BackgroundRole) == PROBLEM_BACKGROUND[Severity.WARNING]
+    assert "is written as 'maintain the 2.2% gap with the national rate', not a number" in level.data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert level.data(Qt.ItemDataRole.EditRole) == ""  # the editor opens for the figure
+    type_into(qtbot, page, "NI 40", "target_2009_10", "1,255")
+    settled = target_in_file(demo_path, "NI 40")
+    assert (settled.target_2009_10, settled.target_2009_10_as_written) == (1255.0, "")
+    assert cell(page, "NI 40", "target_2009_10").data(Qt.ItemDataRole.BackgroundRole) is None
+    window.undo_action.trigger()
+    assert target_in_file(demo_path, "NI 40").target_2009_10_as_written == words["target_2009_10_as_written"]
 
 
 def test_a_problem_is_shown_on_its_row_and_jumped_to(window: MainWindow, page: TargetsPage) -> None:

@@ -45,6 +45,19 @@ def test_arrows_move_between_targets(window: MainWindow, qtbot: QtBot, summaries
     assert view.counter.text() == f"{total} of {total}"
 
 
+def test_a_level_in_words_reads_as_written_in_the_room(
+    window: MainWindow, qtbot: QtBot, summaries: list[str]
+) -> None:
+    session = window.session
+    assert session is not None
+    target = next(t for t in session.snapshot().targets if t.code == "NI 8")
+    session.apply(set_fields(target, "as written", target_2010_11=None, target_2010_11_as_written="12-14% <tbc>"))
+    view = enter(window, qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.current_code == "NI 8"
+    assert "<b><i style='color:#8a5a00'>as written: 12-14% &lt;tbc&gt;</i></b>" in view.levels.text()
+
+
 def test_capture_a_decision_and_an_action(
     window: MainWindow, qtbot: QtBot, demo_path: Path, summaries: list[str]
 ) -> None:

@@ -40,6 +40,12 @@ HOSTILE_TEXTS = (
     "@SUM(A1:A2)",
     "Conseil Général – “Café” £2,000 … naïve Zoë",
 )
+# Levels in words as 2008 tables gave them (no figure is ever guessed from them).
+AS_WRITTEN_LEVELS = {
+    "baseline_as_written": "TBC",
+    "target_2009_10_as_written": "12-14%",
+    "target_2010_11_as_written": "maintain the 2.2% gap with the national rate",
+}
 LONG_TEXT = " ".join(f"Sentence {n} of a very long story of place about Edgeshire’s economy." for n in range(400))
 
 
@@ -81,6 +87,10 @@ def edge_records() -> list[object]:
             target = replace(target, target_2009_10=None, target_2010_11=None)
         if n == 6:
             target = replace(target, comment=LONG_TEXT[:3000], rationale=LONG_TEXT[:2000])
+        if n == 7:  # levels a council's table gave in words: kept and printed exactly as written
+            target = replace(target, baseline=None, target_2009_10=None, target_2010_11=None, **AS_WRITTEN_LEVELS)
+        if n == 8:
+            target = replace(target, target_2010_11=None, target_2010_11_as_written=HOSTILE_TEXTS[3])
         records.append(target)
     for indicator in catalogue.statutory():
         records.append(
@@ -93,16 +103,17 @@ def edge_records() -> list[object]:
                 lead_partner=partners[0].name,
             )
         )
-    for n, title in enumerate(("Village halls in use", HOSTILE_TEXTS[0], "Empty homes brought back – “into use”"), 1):
+    local = ("Village halls in use", HOSTILE_TEXTS[0], "Empty homes brought back – “into use”")
+    for n, (code, title) in enumerate(zip(("L1", "L2", "SI 14"), local), start=1):
         records.append(
             Target(
-                f"L{n}",
+                code,
                 Role.LOCAL,
                 title=title,
                 status=Status.PROPOSED,
                 **levels(10.0 * n, 11.0 * n, 12.0 * n, 13.0 * n),
                 units="number",
-                lead_partner=partners[1].name,
+                lead_partner=partners[1].name if n < 3 else "-",
             )
         )
     first = usable[0].code

@@ -13,6 +13,8 @@ HEADER = (
     "units,lead_partner,partners,deferred_reason,comment"
 )
 COLUMNS = tuple(HEADER.split(","))
+# laadesk's own CSV adds a note column for the officer, which the import passes over.
+EXPORTED_HEADER = HEADER + ",laadesk_note"
 
 # NI 152, designated, with every level, a lead partner and partners: imports cleanly, ready for sign-off.
 COMPLETE_ROW = {

@@ -57,13 +57,20 @@ def test_sort_puts_national_first_by_number() -> None:
         ("\u22123.5", -3.5),
         ("0", 0.0),
         ("1e3", 1000.0),
+        ("+2", 2.0),
+        ("12.5 %", 12.5),
+        ("1,234.5", 1234.5),
     ],
 )
 def test_levels_parse_as_typed(text: str, value: float | None) -> None:
     assert parse_level(text) == value
 
 
-@pytest.mark.parametrize("text", ["abc", "12..5", "nan", "inf", "TBC with GONW"])
+# Never a guess: a comma that is no thousands separator, digits spaced like a telephone number, a
+# range, Python's underscores - each is kept as written by the import, not read as a figure.
+@pytest.mark.parametrize(
+    "text", ["abc", "12..5", "nan", "inf", "TBC with GONW", "12,5", "1,23", "+44 20 7946 0000", "12-14%", "1_000"]
+)
 def test_text_is_not_a_level(text: str) -> None:
     with pytest.raises(ValueError, match="is not a number"):
         parse_level(text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date
 
 import pytest
@@ -12,6 +12,17 @@ from laadesk.core.pack import Audience, PackStatus, build_pack, council_pack, in
 from laadesk.core.snapshot import WorkbookSnapshot
 
 TODAY = date(2008, 6, 20)
+
+
+def test_a_pack_speaks_as_at_the_workbooks_day_or_the_one_asked_for(demo_snapshot: WorkbookSnapshot) -> None:
+    made = date(2026, 12, 7)
+    assert demo_snapshot.area.as_at == date(2008, 6, 20)
+    pack = build_pack(demo_snapshot, Audience.COUNCIL, made)
+    assert (pack.generated, pack.as_at) == (made, date(2008, 6, 20))
+    asked = build_pack(demo_snapshot, Audience.INTERNAL, made, as_at=date(2008, 7, 1))
+    assert (asked.generated, asked.as_at) == (made, date(2008, 7, 1))
+    unset = replace(demo_snapshot, area=replace(demo_snapshot.area, as_at=None))
+    assert build_pack(unset, Audience.COUNCIL, made).as_at == made
 
 
 def test_council_pack_carries_nothing_internal(demo_snapshot: WorkbookSnapshot) -> None:
@@ -26,9 +37,11 @@ def test_council_pack_carries_nothing_internal(demo_snapshot: WorkbookSnapshot) 
         "status",
         "version",
         "generated",
+        "as_at",
         "nis_edition",
         "titles",
         "exchange_titles",
+        "unverified_titles",
         "polarity",
         "story",
         "designated",

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from laadesk.core.deferral import written
 from laadesk.core.exchange import exchange_targets
-from laadesk.core.model import YEARS, NoteKind, Position, Target, Visibility
+from laadesk.core.model import YEAR_FIELDS, YEARS, NoteKind, Position, Target, Visibility
 from laadesk.core.numbers import format_level
 from laadesk.core.rules import polarity_of
 from laadesk.core.workshop import capture_note
@@ -134,14 +134,14 @@ class WorkshopView(QWidget):
         by_year = {p.year: p for p in positions}
         rows = [
             f"<tr><td>Baseline {escape(target.baseline_period)}</td><td align='right'>"
-            f"{format_level(target.baseline) or '-'}</td><td></td><td></td></tr>"
+            f"{_level_html(target, 'baseline')}</td><td></td><td></td></tr>"
         ]
-        for year, level in zip(YEARS, target.levels):
+        for year, field in zip(YEARS, YEAR_FIELDS):
             position = by_year.get(year)
             area = format_level(position.area_proposal) if position else ""
             government = format_level(position.government_position) if position else ""
             rows.append(
-                f"<tr><td>{year}</td><td align='right'><b>{format_level(level) or '-'}</b></td>"
+                f"<tr><td>{year}</td><td align='right'><b>{_level_html(target, field)}</b></td>"
                 f"<td align='right'>{area}</td><td align='right'>{government}</td></tr>"
             )
         status = target.status.value
@@ -189,3 +189,12 @@ class WorkshopView(QWidget):
                 self.step(NAVIGATION_KEYS[Qt.Key(key_event.key())])
                 return True
         return super().eventFilter(watched, event)
+
+
+def _level_html(target: Target, field: str) -> str:
+    """A level for the room to read: the figure, or the words a council's table gave, flagged as such."""
+    value = getattr(target, field)
+    words = target.as_written(field)
+    if value is None and words:
+        return f"<i style='color:#8a5a00'>as written: {escape(' '.join(words.split()))}</i>"
+    return format_level(value) or "-"

@@ -56,8 +56,9 @@ class PackExport(QObject):
             return
         settings.remember_export_folder(request.outputs[0][1].parent)
         from laadesk.core.pack import build_pack  # loads when first used: a quicker start
+        from laadesk.store.reference import deferral_reasons
 
-        pack = build_pack(snapshot, request.audience, date.today())
+        pack = build_pack(snapshot, request.audience, date.today(), deferral_reasons().wordings())
         self.progress = QProgressDialog(f"Writing the {pack.audience.value} pack...", "", 0, 1000, window)
         self.progress.setWindowTitle("Exporting")
         self.progress.setCancelButton(None)

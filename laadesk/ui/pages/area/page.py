@@ -28,7 +28,7 @@ class AreaPage(Page):
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
         layout.setRowStretch(1, 1)
-        self.setTabOrder(self.profile.marking, self.districts.view)
+        self.setTabOrder(self.profile.as_at, self.districts.view)
         self.setTabOrder(self.districts.remove_button, self.partners.view)
         self.refresh()
 

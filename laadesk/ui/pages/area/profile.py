@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from itertools import pairwise
 from typing import Any
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from laadesk.core.area import GO_REGIONS, PROTECTIVE_MARKINGS
+from laadesk.core.dates import format_date, parse_date
 from laadesk.core.edits import set_fields
 from laadesk.core.model import AreaType, Tier
 from laadesk.ui.session import WorkbookSession
@@ -30,7 +32,7 @@ NOT_SET = "(not set)"
 
 
 class ProfileForm(QGroupBox):
-    """Name, ONS code, region, type, tier, LSP and marking: one undo step per field changed."""
+    """Name, ONS code, region, type, tier, LSP, marking and "as at": one undo step per field changed."""
 
     told = Signal(str)
 
@@ -58,6 +60,13 @@ class ProfileForm(QGroupBox):
         for marking in PROTECTIVE_MARKINGS:
             self.marking.addItem(marking, marking)
         self.marking.setToolTip("The marking printed on packs and briefs made from this workbook")
+        self.as_at = QLineEdit()
+        self.as_at.setAccessibleName("As at")
+        self.as_at.setPlaceholderText("blank: the computer's date")
+        self.as_at.setToolTip(
+            "The day this workbook speaks of: packs are dated so, and milestones are overdue as at this day"
+        )
+        self.as_at.editingFinished.connect(self._finish_as_at)
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, widget in (
@@ -68,6 +77,7 @@ class ProfileForm(QGroupBox):
             ("&Tier:", self.tier),
             ("&LSP name:", self.lsp_name),
             ("Protective &marking:", self.marking),
+            ("&As at:", self.as_at),
         ):
             layout.addRow(label, widget)
         note = QLabel("Each field is saved as you leave it (or press Enter); Undo takes it back.")
@@ -75,7 +85,7 @@ class ProfileForm(QGroupBox):
         quiet(note)
         layout.addRow(note)
         order = [self.name, self.ons_code, self.go_region, self.type, self.tier, self.lsp_name, self.marking]
-        for before, after in pairwise(order):
+        for before, after in pairwise([*order, self.as_at]):
             QWidget.setTabOrder(before, after)
         self.fields: dict[str, QWidget] = {
             "name": self.name,
@@ -85,6 +95,7 @@ class ProfileForm(QGroupBox):
             "tier": self.tier,
             "lsp_name": self.lsp_name,
             "protective_marking": self.marking,
+            "as_at": self.as_at,
         }
         self.refresh()
         for combo, field, label in self._combo_edits:  # connected once filled, so filling writes nothing
@@ -112,6 +123,18 @@ class ProfileForm(QGroupBox):
             return
         self._write(field, value, label)
 
+    def _finish_as_at(self) -> None:
+        area = self.session.snapshot().area
+        try:
+            day = parse_date(self.as_at.text())
+        except ValueError as problem:
+            self.told.emit(f"{problem} The 'as at' date is back to what it was.")
+            self.as_at.setText(_shown_date(area.as_at))
+            return
+        if day != area.as_at:
+            self._write("as_at", day, "change the workbook's 'as at' date")
+        self.as_at.setText(_shown_date(day))
+
     def _write(self, field: str, value: Any, label: str) -> None:
         area = self.session.snapshot().area
         self.session.apply(set_fields(area, label, **{field: value}))
@@ -121,6 +144,8 @@ class ProfileForm(QGroupBox):
         for line, value in ((self.name, area.name), (self.ons_code, area.ons_code), (self.lsp_name, area.lsp_name)):
             if line.text() != value:
                 line.setText(value)
+        if parse_or_none(self.as_at.text()) != area.as_at:
+            self.as_at.setText(_shown_date(area.as_at))
         for combo, data in (
             (self.go_region, area.go_region),
             (self.type, area.type or ""),
@@ -128,6 +153,18 @@ class ProfileForm(QGroupBox):
             (self.marking, area.protective_marking),
         ):
             _show(combo, data)
+
+
+def _shown_date(day: date | None) -> str:
+    return format_date(day) if day else ""
+
+
+def parse_or_none(text: str) -> date | None:
+    """The date in a field, or None for blank and for what is no date (yet)."""
+    try:
+        return parse_date(text)
+    except ValueError:
+        return None
 
 
 def _value(field: str, data: Any) -> Any:

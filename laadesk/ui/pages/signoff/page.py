@@ -26,7 +26,7 @@ class SignOffPage(Page):
 
     def __init__(self, session: WorkbookSession) -> None:
         super().__init__(session)
-        self.today: Callable[[], date] = date.today  # tests put their own day here
+        self.clock: Callable[[], date] = date.today  # tests put their own day here
         self.progress = QLabel()
         self.progress.setAccessibleName("Sign-off progress")
         self.progress.setWordWrap(True)
@@ -60,7 +60,9 @@ class SignOffPage(Page):
             "Add &milestone", "Add a step to the timetable", self.add_milestone
         )
         self.mark_done_action = self.milestones.action(
-            "Mark done &today", "Record the selected milestone as done today", self.mark_done
+            "Mark done &today",
+            "Record the selected milestone as done on the workbook's day: its 'as at' (Area page), else today",
+            self.mark_done,
         )
         self.remove_milestone_action = self.milestones.action(
             "Remove milestone", "Remove the selected milestone (Delete)", self.remove_milestone, delete
@@ -77,6 +79,10 @@ class SignOffPage(Page):
         layout.addWidget(self.message)
         self.adoptions.widths({"body": 300, "date": 120, "decision_maker": 260})
         self.milestones.widths({"name": 420, "due": 120, "done": 120})
+
+    def today(self) -> date:
+        """The day the workbook speaks of: its "as at" when set, else the computer's day."""
+        return self.session.snapshot().area.today(self.clock())
 
     # -- showing -------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 CODE_ROLE = KEY_ROLE  # the row's indicator code
 
 DEFERRED_TEXT = "deferred"
+AS_WRITTEN_MARK = "as written:"  # a level a council's table gave in words, kept until a figure is typed
 UNVERIFIED_MARK = "(title unverified)"
 DEFERRED_COLOUR = QColor("#8a8a8a")
 UNVERIFIED_COLOUR = QColor("#8a5a00")
@@ -64,6 +65,8 @@ def _field(key: str, text: Shown, editor: Editor = Editor.NONE, value: Shown | N
 def _level(key: str) -> Column:
     def text(t: Target, s: WorkbookSnapshot) -> str:
         value = getattr(t, key)
+        if value is None and t.as_written(key):
+            return f"{AS_WRITTEN_MARK} {' '.join(t.as_written(key).split())}"
         return DEFERRED_TEXT if value is None and t.deferred else format_level(value)
 
     def sort(t: Target, s: WorkbookSnapshot) -> tuple[bool, float]:
@@ -228,7 +231,10 @@ class TargetsModel(RecordTableModel):
                 return DEFERRED_COLOUR
             if column.key == "title" and self._unverified(target):
                 return UNVERIFIED_COLOUR
-        if role == Qt.ItemDataRole.FontRole and column.key == "title" and self._unverified(target):
+        if role == Qt.ItemDataRole.FontRole and (
+            (column.key == "title" and self._unverified(target))
+            or (column.key in NUMBER_FIELDS and getattr(target, column.key) is None and target.as_written(column.key))
+        ):
             return italic()
         return None
 

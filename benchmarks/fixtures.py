@@ -56,37 +56,56 @@ def largest_workbook(folder: Path) -> Path:
     return path
 
 
-def exchange_rows_xlsx(folder: Path, rows: int = 200) -> Path:
-    """An exchange-layout .xlsx with `rows` targets (the demo's, repeated onto other indicators)."""
+def council_table_xlsx(folder: Path, rows: int = 200) -> Path:
+    """A council's own target table of `rows` targets as 2008 papers typed them: title rows above a
+    header in the council's words, a theme heading every 25 rows, levels now and then in words, a
+    note below the table. The import finds the header, matches the columns and skips the rest."""
     from openpyxl import Workbook as Book
 
-    from laadesk.core.exchange import COLUMNS
-
-    path = folder / f"targets-{rows}.xlsx"
+    path = folder / f"council-table-{rows}.xlsx"
     book = Book()
     sheet = book.active
-    sheet.title = "Targets"
-    sheet.append(list(COLUMNS))
+    sheet.title = "LAA targets"
+    sheet.append(["Importshire Local Area Agreement 2008-11: improvement targets"])
+    sheet.append(["Draft for cabinet, June 2008"])
+    sheet.append([])
+    sheet.append(
+        [
+            "NI ref",
+            "Indicator",
+            "Lead partner",
+            "Baseline (year)",
+            "Period",
+            "Target 08/09",
+            "2009/10 target",
+            "10/11",
+            "Units",
+            "Partners signed up",
+            "Comments",
+            "Suggested changes",
+        ]
+    )
     for n in range(rows):
-        code = f"NI {n % 198 + 1 if n % 198 + 1 != 31 else 199}" if n < 198 else f"L{n - 197}"
-        kind = "local" if code.startswith("L") else "designated"
+        if n % 25 == 0:
+            sheet.append([f"Theme {n // 25 + 1}: stronger and safer communities"])
+        code = f"NI {n % 198 + 1 if n % 198 + 1 != 31 else 199}" if n < 198 else f"SI {n - 197}"
         sheet.append(
             [
                 code,
-                f"Local indicator {n}" if kind == "local" else "",
-                kind,
-                "agreed",
+                f"Local indicator {n}" if code.startswith("SI") else "",
+                "Importshire County Council",
                 10.0 + n,
                 "2007/08",
                 11.0 + n,
-                12.0 + n,
-                13.5 + n,
+                "TBC" if n % 10 == 3 else 12.0 + n,
+                "12-14%" if n % 10 == 7 else 13.5 + n,
                 "%",
-                "Kingsmere County Council",
-                "Kingsmere Constabulary",
+                "Importshire Constabulary",
                 "",
                 "",
             ]
         )
+    sheet.append([])
+    sheet.append(["Figures marked TBC await the Place Survey."])
     book.save(path)
     return path

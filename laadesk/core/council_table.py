@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from laadesk.core.errors import CellProblem
 from laadesk.core.exchange import COLUMNS, NOTE_COLUMN, NUMBER_COLUMNS, ExchangeRow
@@ -108,6 +109,10 @@ def header_words(text: str) -> str:
     return " ".join(cleaned.split()).strip(" :*")
 
 
+_COLUMN_WORDS: dict[str, str] = {}  # the exchange layout's own names as compared: filled below
+
+
+@lru_cache(maxsize=4096)
 def match_header(text: str) -> str | None:
     """The exchange column a header cell names, if laadesk knows the spelling; else None."""
     words = header_words(text)
@@ -115,15 +120,17 @@ def match_header(text: str) -> str | None:
         return None
     if words in _WORDS:
         return _WORDS[words]
-    for column in COLUMNS:
-        if words == header_words(column):
-            return column
+    if words in _COLUMN_WORDS:
+        return _COLUMN_WORDS[words]
     if "baseline" in words:
         return "baseline_period" if re.search(r"\b(year|period|date)\b", words) and "(" not in text else "baseline"
     for column, pattern in _YEARS.items():
         if pattern.search(words):
             return column
     return None
+
+
+_COLUMN_WORDS.update({header_words(column): column for column in COLUMNS})
 
 
 @dataclass(frozen=True)
@@ -271,12 +278,13 @@ def _rows(
     table: SourceTable, header: SourceRow, columns: Mapping[int, str], names: Mapping[str, str]
 ) -> tuple[list[ExchangeRow], list[str]]:
     code_column = next(n for n, c in columns.items() if c == "ni")
+    last = max(header.filled)
     rows: list[ExchangeRow] = []
     skipped: list[str] = []
     for row in table.rows:
         if row.number <= header.number:
             continue
-        cells = {columns[n]: row.cell(n) for n in columns}
+        cells = {column: row.cell(n) for n, column in columns.items()}
         figures = any(cells.get(level, "").strip() for level in NUMBER_COLUMNS)
         code = row.cell(code_column).strip()
         if not any(text.strip() for text in cells.values()) and not row.problems:
@@ -286,7 +294,7 @@ def _rows(
         if not figures and not row.problems and (not code or not _looks_like_code(code)):
             skipped.append(_skipped(row, "was read as a heading or a note, not a target"))
             continue
-        extra = [row.cell(n) for n in row.filled if n > max(header.filled)]
+        extra = [row.cells[n - 1] for n in range(last + 1, len(row.cells) + 1) if row.cells[n - 1].strip()]
         if extra:
             cells["\x00extra"] = ",".join(extra)
         problems = tuple(

@@ -298,11 +298,27 @@ class Workbook:
         if edit.empty:
             return
         with self._transaction():
+            # A run of records written by one statement (an import's two hundred targets) goes to
+            # SQLite in one executemany, in order: a third of the time of one execute each.
+            statement = ""
+            rows: list[tuple[Any, ...]] = []
             for change in edit.changes:
+                if isinstance(change, Put) and not isinstance(change.after, model.Position):
+                    spec = spec_for(change.after)
+                    row = spec.row(change.after)
+                    upsert = spec.upsert(tuple(row))
+                    if upsert != statement:
+                        self._write_rows(statement, rows)
+                        statement, rows = upsert, []
+                    rows.append(tuple(row.values()))
+                    continue
+                self._write_rows(statement, rows)
+                statement, rows = "", []
                 if isinstance(change, Put):
                     self._put(change.after)
                 elif isinstance(change, Remove):
                     self._remove(change.record)
+            self._write_rows(statement, rows)
 
     def replace_catalogue(self, catalogue: Catalogue) -> None:
         """Load another edition of the National Indicator Set into this workbook."""
@@ -341,6 +357,10 @@ class Workbook:
             action()
         except sqlite3.Error as error:
             raise opening.translate(error, self.path) from None
+
+    def _write_rows(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            self._db.executemany(statement, rows)
 
     def _put(self, record: Any) -> None:
         spec = spec_for(record)

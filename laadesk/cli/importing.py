@@ -70,9 +70,7 @@ def run(args: argparse.Namespace) -> int:
             workbook.apply(plan.edit)
     for line in (*plan.notes, *plan.report):
         print(line)
-    totals = f"{plan.added} added, {plan.updated} updated, {plan.unchanged} unchanged"
-    if plan.as_written:
-        totals += f"; {plan.as_written} level{'s' if plan.as_written != 1 else ''} kept as written, to settle"
+    totals = plan.totals()
     if args.dry_run:
         print(f"Dry run of {args.source}: would make {totals}. Nothing was written.")
     else:

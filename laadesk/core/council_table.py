@@ -10,6 +10,7 @@ columns are named exactly.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -214,8 +215,48 @@ def find_header(table: SourceTable, choices: Mapping[str, str] | None = None) ->
     return best[1] if best else None
 
 
-def read_table(table: SourceTable, choices: Mapping[str, str] | None = None) -> ReadTable:
-    """Find the header, match the columns and sort the rows below it into targets and the rest."""
+@dataclass(frozen=True)
+class ColumnLayout:
+    """The officer's word on a table (the window's import): which row is the header, and what each
+    column holds (an exchange column, or SKIP), by column number - a column with no name included."""
+
+    header_row: int
+    columns: Mapping[int, str]
+
+
+def proposed_layout(table: SourceTable, choices: Mapping[str, str] | None = None) -> ColumnLayout | None:
+    """The header laadesk finds and what it makes of each column (choices remembered for tables of
+    this shape first), for the officer to confirm or change; None when no row names a code column."""
+    header = find_header(table, choices)
+    if header is None:
+        return None
+    return ColumnLayout(header.number, {n: _chosen(header.cell(n), choices or {}) or SKIP for n in header.filled})
+
+
+def layout_choices(table: SourceTable, layout: ColumnLayout) -> dict[str, str]:
+    """A layout as header words -> column, to remember for the next table of this shape."""
+    header = _row(table, layout.header_row)
+    return {header_words(header.cell(n)): column for n, column in layout.columns.items() if header.cell(n).strip()}
+
+
+def table_shape(table: SourceTable, header_row: int) -> str:
+    """A name for tables laid out alike: the words of their header row, in order, as a short digest."""
+    header = _row(table, header_row)
+    words = "|".join(header_words(header.cell(n)) for n in header.filled)
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
+
+
+def _row(table: SourceTable, number: int) -> SourceRow:
+    return next((row for row in table.rows if row.number == number), SourceRow(number, ()))
+
+
+def read_table(
+    table: SourceTable, choices: Mapping[str, str] | None = None, layout: ColumnLayout | None = None
+) -> ReadTable:
+    """Find the header, match the columns and sort the rows below it into targets and the rest; with a
+    layout, the header and the columns are the officer's."""
+    if layout is not None:
+        return _read_laid_out(table, layout)
     choices = dict(choices or {})
     header = find_header(table, choices)
     if header is None:
@@ -229,7 +270,7 @@ def read_table(table: SourceTable, choices: Mapping[str, str] | None = None) -> 
     columns, names, notes = _columns(header, choices)
     problems = list(_missing_choices(header, choices))
     problems += [
-        CellProblem(header.number, _letter(n), f"holds {message.split(';')[0]}, not a column's name")
+        CellProblem(header.number, column_letter(n), f"holds {message.split(';')[0]}, not a column's name")
         for n, message in sorted(header.problems.items())
     ]
     if header.number != 1:
@@ -237,6 +278,41 @@ def read_table(table: SourceTable, choices: Mapping[str, str] | None = None) -> 
     rows, skipped = _rows(table, header, columns, names)
     problems += _hidden_and_merged(table, header, columns, names)  # the rows' own problems travel with them
     return ReadTable(header.number, columns, names, tuple(rows), tuple(notes + skipped), tuple(problems))
+
+
+def _read_laid_out(table: SourceTable, layout: ColumnLayout) -> ReadTable:
+    header = _row(table, layout.header_row)
+    columns: dict[int, str] = {}
+    names: dict[str, str] = {}
+    notes: list[str] = []
+    problems: list[CellProblem] = []
+    for number, column in sorted(layout.columns.items()):
+        shown = visible(header.cell(number).strip()) or f"column {column_letter(number)}"
+        if column == SKIP:
+            if header.cell(number).strip() and header_words(header.cell(number)) != header_words(NOTE_COLUMN):
+                known = match_header(header.cell(number)) is not None
+                notes.append(
+                    f"Column '{shown}' was left out, as asked."
+                    if known
+                    else f"Column '{shown}' has no place in laadesk and was left out."
+                )
+        elif column in names:
+            problems.append(
+                CellProblem(layout.header_row, column_letter(number), f"holds {column} as well as '{names[column]}'")
+            )
+        else:
+            columns[number] = column
+            names[column] = header.cell(number).strip() or column_letter(number)
+    if "ni" not in names:
+        problem = CellProblem(layout.header_row, "", "say which column holds the indicator codes (NI)")
+        return ReadTable(layout.header_row, columns, names, (), tuple(notes), (*problems, problem))
+    if layout.header_row != 1:
+        notes.insert(0, f"The table's header is row {layout.header_row}; the rows above it were left out.")
+    # The officer saw every column and said what each holds: a cell beyond the header's names is
+    # one of the columns left out, not a cell outside the table.
+    rows, skipped = _rows(table, header, columns, names, last=max([*layout.columns, *columns]))
+    problems += _hidden_and_merged(table, header, columns, names)
+    return ReadTable(layout.header_row, columns, names, tuple(rows), tuple(notes + skipped), tuple(problems))
 
 
 def _columns(header: SourceRow, choices: Mapping[str, str]) -> tuple[dict[int, str], dict[str, str], list[str]]:
@@ -275,10 +351,14 @@ def _looks_like_code(text: str) -> bool:
 
 
 def _rows(
-    table: SourceTable, header: SourceRow, columns: Mapping[int, str], names: Mapping[str, str]
+    table: SourceTable,
+    header: SourceRow,
+    columns: Mapping[int, str],
+    names: Mapping[str, str],
+    last: int | None = None,
 ) -> tuple[list[ExchangeRow], list[str]]:
     code_column = next(n for n, c in columns.items() if c == "ni")
-    last = max(header.filled)
+    last = last or max([*header.filled, *columns])
     rows: list[ExchangeRow] = []
     skipped: list[str] = []
     for row in table.rows:
@@ -298,7 +378,7 @@ def _rows(
         if extra:
             cells["\x00extra"] = ",".join(extra)
         problems = tuple(
-            CellProblem(row.number, names.get(columns.get(n, ""), _letter(n)), message)
+            CellProblem(row.number, names.get(columns.get(n, ""), column_letter(n)), message)
             for n, message in sorted(row.problems.items())
         )
         rows.append(ExchangeRow(row.number, cells, problems))
@@ -320,7 +400,7 @@ def _hidden_and_merged(
     in_table = {row.number: row for row in table.rows if row.number >= header.number}
 
     def name(column: int) -> str:
-        return names.get(columns.get(column, ""), _letter(column))
+        return names.get(columns.get(column, ""), column_letter(column))
 
     for ref, row_number, column in table.merged:
         row = in_table.get(row_number)
@@ -341,7 +421,7 @@ def _hidden_and_merged(
     return problems
 
 
-def _letter(column: int) -> str:
+def column_letter(column: int) -> str:
     """A spreadsheet column's letters: 1 -> A, 28 -> AB."""
     letters = ""
     while column > 0:

@@ -14,7 +14,7 @@ from laadesk.core.edits import Change, Edit, Put
 from laadesk.core.errors import CellProblem
 from laadesk.core.exchange import EXCHANGE_FIELDS, parse_row
 from laadesk.core.labels import field_words
-from laadesk.core.model import Partner, Target
+from laadesk.core.model import AS_WRITTEN, Partner, Target
 from laadesk.core.numbers import format_level
 from laadesk.core.text import visible
 
@@ -31,6 +31,13 @@ class ImportPlan:
     notes: tuple[str, ...] = ()  # the table's header row, columns left out, rows read as headings
     as_written: int = 0  # levels kept as written because they are not numbers
 
+    def totals(self) -> str:
+        """'3 added, 1 updated, 0 unchanged; 2 levels kept as written, to settle'."""
+        totals = f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged"
+        if self.as_written:
+            totals += f"; {self.as_written} level{'s' if self.as_written != 1 else ''} kept as written, to settle"
+        return totals
+
 
 def shown_value(value: Any) -> str:
     """A field value as a report shows it: numbers plainly, blanks as (blank), on one line."""
@@ -41,6 +48,16 @@ def shown_value(value: Any) -> str:
     if isinstance(value, tuple):
         return visible("; ".join(value))
     return visible(str(value))
+
+
+WRITTEN_FIELDS = frozenset(AS_WRITTEN.values())
+
+
+def _shown(target: Target, name: str) -> str:
+    """A field as the report shows it; a level in words, quoted and said to be as written."""
+    if name in AS_WRITTEN and getattr(target, name) is None and target.as_written(name):
+        return f"'{visible(' '.join(target.as_written(name).split()))}' (as written)"
+    return shown_value(getattr(target, name))
 
 
 def plan_import(
@@ -146,9 +163,11 @@ def _plan(
             updated += 1
             changes.append(Put(after, before))
             for name in EXCHANGE_FIELDS:
-                old, new = getattr(before, name), getattr(after, name)
+                if name in WRITTEN_FIELDS:
+                    continue  # said with its level: "2009/10 target 23 -> 'TBC' (as written)"
+                old, new = _shown(before, name), _shown(after, name)
                 if old != new:
-                    report.append(f"{code}: {field_words(name)} {shown_value(old)} -> {shown_value(new)}")
+                    report.append(f"{code}: {field_words(name)} {old} -> {new}")
         else:
             unchanged += 1
     edit = Edit(f"import {source}", tuple(changes))

@@ -95,6 +95,32 @@ def remember_export_folder(folder: Path) -> None:
     _settings().setValue("files/export_folder", str(folder))
 
 
+def import_folder() -> Path | None:
+    value = _text(_settings(), "files/import_folder")
+    return Path(value) if value and Path(value).is_dir() else None
+
+
+def remember_import_folder(folder: Path) -> None:
+    _settings().setValue("files/import_folder", str(folder))
+
+
+def column_choices(shape: str) -> dict[str, str]:
+    """What the officer said each column of a table of this shape holds (header words -> field)."""
+    value = _text(_settings(), f"import/columns/{shape}")
+    choices: dict[str, str] = {}
+    for line in value.splitlines():
+        header, tab, column = line.rpartition("\t")
+        if tab and header:
+            choices[header] = column
+    return choices
+
+
+def remember_column_choices(shape: str, choices: dict[str, str]) -> None:
+    """Kept per shape of table (its header's words), so next month's table from the same council is
+    matched the same way; stored as lines of header TAB field (tabs never survive header_words)."""
+    _settings().setValue(f"import/columns/{shape}", "\n".join(f"{h}\t{c}" for h, c in sorted(choices.items())))
+
+
 def backup_folder() -> Path:
     """Where backups go: the folder the person chose, or laadesk's own while that one is missing."""
     from laadesk.store import backups

@@ -18,6 +18,7 @@ from laadesk.ui.window.council_copy_action import CouncilCopy
 from laadesk.ui.window.file_actions import FileActions
 from laadesk.ui.window.pack_export import PackExport
 from laadesk.ui.window.start_page import StartPage
+from laadesk.ui.window.table_import import TableImport
 from laadesk.ui.window.workshop_mode import WorkshopMode
 
 SAVED_MESSAGE = "Every change is saved in the workbook file as you make it."
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.pack_export = PackExport(self)
         self.council_copy = CouncilCopy(self)
+        self.table_import = TableImport(self)
         self.workshop = WorkshopMode(self)
         self.workshop_action = self.workshop.action
         self._was_full_screen = False
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.files.add_to_menu(file_menu, self.pack_export.action)
         file_menu.insertAction(self.files.restore_action, self.council_copy.action)
+        file_menu.insertAction(self.pack_export.action, self.table_import.action)
         self.edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = QAction("&Undo", self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)

@@ -1,0 +1,150 @@
+"""File > Import Table: a council's table into the open workbook, as `laadesk import` does from the
+command line - read and shown first, the columns confirmed, the summary read, then one undo step
+with a backup taken before it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from laadesk.core.council_table import ReadTable, SourceTable, layout_choices
+from laadesk.core.errors import CellProblem, WorkbookProblem
+from laadesk.core.import_plan import ImportPlan
+from laadesk.ui import settings
+from laadesk.ui.window.host import Host
+
+TITLE = "Import a table"
+TABLE_FILES = "Tables (*.xlsx *.xlsm *.csv);;Excel workbooks (*.xlsx *.xlsm);;CSV files (*.csv)"
+
+
+class ImportFileDialog:
+    """Asks which file to import; tests replace ask()."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, folder: Path) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(parent, TITLE, str(folder), TABLE_FILES)
+        return Path(chosen) if chosen else None
+
+
+def read_source(path: Path, sheet: str | None) -> SourceTable:
+    """The rows of a .csv, or of one sheet of an .xlsx; a sentence (WorkbookProblem) for anything else."""
+    from laadesk.core.errors import WorkbookUnavailable
+    from laadesk.export.exchange_csv import read_csv_table
+    from laadesk.export.exchange_xlsx import read_xlsx_table
+
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return read_csv_table(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx_table(path, sheet)
+    raise WorkbookUnavailable(f"{path} is neither a .csv nor an .xlsx file; save it as one of those to import it.")
+
+
+def sheets_of(path: Path) -> list[str]:
+    """The sheets to choose from, laadesk's own 'Targets' first; none for a CSV."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    from laadesk.export.exchange_xlsx import SHEET, sheet_names
+
+    names = sheet_names(path)
+    return sorted(names, key=lambda name: name != SHEET)
+
+
+class TableImport:
+    """The File menu action; enabled while a workbook that may be written is open."""
+
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self.action = QAction("&Import Table...", host.dialog_parent())
+        self.action.setShortcut(QKeySequence("Ctrl+I"))
+        self.action.setToolTip(
+            "Bring in a council's table of targets (Excel or CSV) as it is: see it, say which column is which, "
+            "read what will change, then import it as one step Undo takes back"
+        )
+        self.action.setStatusTip(self.action.toolTip())
+        self.action.triggered.connect(lambda _=False: self.start())
+        self.action.setEnabled(False)
+        host.workbook_opened.connect(lambda workbook: self.action.setEnabled(not workbook.read_only))
+        host.workbook_closed.connect(lambda: self.action.setEnabled(False))
+        self.dialog: QDialog | None = None  # the dialog while it is open (tests drive it)
+
+    def start(self) -> ImportPlan | None:
+        """Choose a file, show it, and import it if the officer says so; the plan applied, or None."""
+        session = self.host.session
+        if session is None or session.workbook.read_only:
+            return None
+        session.settle()
+        parent = self.host.dialog_parent()
+        folder = settings.import_folder() or session.workbook.path.resolve().parent
+        path = ImportFileDialog.ask(parent, folder)
+        if path is None:
+            return None
+        settings.remember_import_folder(path.resolve().parent)
+        try:
+            sheets = sheets_of(path)
+        except WorkbookProblem as problem:
+            QMessageBox.warning(parent, "Not imported", str(problem))
+            return None
+        from laadesk.ui.dialogs.import_dialog import ImportDialog  # loads when first used: a quicker start
+
+        dialog = self.dialog = ImportDialog(
+            parent, path, sheets, lambda sheet: read_source(path, sheet), self._planner(path), settings.column_choices
+        )
+        try:
+            if not dialog.load() and not sheets:
+                QMessageBox.warning(parent, "Not imported", dialog.found.text())
+                return None
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.plan is None:
+                return None
+            assert dialog.table is not None and dialog.layout_chosen is not None
+            plan, table, layout, shape = dialog.plan, dialog.table, dialog.layout_chosen, dialog.shape
+        finally:
+            self.dialog = None
+            dialog.deleteLater()
+        return self._apply(plan, path, layout_choices(table, layout), shape)
+
+    def _planner(self, path: Path) -> Callable[[ReadTable], tuple[ImportPlan | None, list[CellProblem]]]:
+        session = self.host.session
+        assert session is not None
+        workbook = session.workbook
+
+        def plan(table: ReadTable) -> tuple[ImportPlan | None, list[CellProblem]]:
+            from laadesk.core.import_plan import plan_import
+            from laadesk.store.reference import deferral_reasons
+
+            return plan_import(
+                path.name, table, workbook.targets(), workbook.partners(), workbook.catalogue(), deferral_reasons()
+            )
+
+        return plan
+
+    def _apply(self, plan: ImportPlan, path: Path, choices: dict[str, str], shape: str) -> ImportPlan | None:
+        session = self.host.session
+        if session is None:
+            return None
+        parent = self.host.dialog_parent()
+        if plan.edit.empty:
+            self.host.say(f"{path.name}: the workbook already holds every figure in it; nothing was changed.", 10000)
+            return plan
+        from laadesk.store import backups
+
+        try:
+            backup = backups.take_backup(session.workbook, backups.BEFORE_IMPORT, settings.backup_folder())
+        except backups.BackupFailed as failed:
+            QMessageBox.warning(
+                parent,
+                "Not imported",
+                f"Nothing was imported: backing the workbook up first to {failed.folder} failed ({failed.why}).",
+            )
+            return None
+        session.apply(plan.edit)
+        settings.remember_column_choices(shape, choices)
+        self.host.say(
+            f"Imported {path.name}: {plan.totals()}. Backed up first as {backup.path.name}; Undo takes the "
+            "import back in one step.",
+            15000,
+        )
+        return plan

@@ -260,6 +260,16 @@ def read_table(
     choices = dict(choices or {})
     header = find_header(table, choices)
     if header is None:
+        if choices:  # the officer named the code column, but no row has a column of that name
+            problems = [
+                CellProblem(
+                    1, "", f"--columns names '{words}', but no row in the first {HEADER_SEARCH} has such a column"
+                )
+                for words in choices
+                if not any(header_words(row.cell(n)) == words for row in table.rows[:HEADER_SEARCH] for n in row.filled)
+            ]
+            if problems:
+                return ReadTable(0, {}, {}, (), (), tuple(problems))
         problem = CellProblem(
             1,
             "",
@@ -276,7 +286,8 @@ def read_table(
     if header.number != 1:
         notes.insert(0, f"The table's header is row {header.number}; the rows above it were left out.")
     rows, skipped = _rows(table, header, columns, names)
-    problems += _hidden_and_merged(table, header, columns, names)  # the rows' own problems travel with them
+    # The rows' own problems travel with them; a heading merged across the table is no target's.
+    problems += _hidden_and_merged(table, header, columns, names, {row.number for row in rows})
     return ReadTable(header.number, columns, names, tuple(rows), tuple(notes + skipped), tuple(problems))
 
 
@@ -311,7 +322,7 @@ def _read_laid_out(table: SourceTable, layout: ColumnLayout) -> ReadTable:
     # The officer saw every column and said what each holds: a cell beyond the header's names is
     # one of the columns left out, not a cell outside the table.
     rows, skipped = _rows(table, header, columns, names, last=max([*layout.columns, *columns]))
-    problems += _hidden_and_merged(table, header, columns, names)
+    problems += _hidden_and_merged(table, header, columns, names, {row.number for row in rows})
     return ReadTable(layout.header_row, columns, names, tuple(rows), tuple(notes + skipped), tuple(problems))
 
 
@@ -350,6 +361,13 @@ def _looks_like_code(text: str) -> bool:
     return len(text) <= _CODE_LIKE and len(text.split()) <= 3
 
 
+def _alone(code: str, cells: Mapping[str, str]) -> bool:
+    """A short heading ("Environment", "Older people") or a note's label ("Notes:") alone in the code
+    column: no digit, as every code has, and nothing else in the row."""
+    alone = not any(text.strip() for column, text in cells.items() if column != "ni")
+    return alone and (code.endswith(":") or not any(c.isdigit() for c in code))
+
+
 def _rows(
     table: SourceTable,
     header: SourceRow,
@@ -371,7 +389,7 @@ def _rows(
             if row.filled:
                 skipped.append(_skipped(row, "is outside the table's columns"))
             continue
-        if not figures and not row.problems and (not code or not _looks_like_code(code)):
+        if not figures and not row.problems and (not code or not _looks_like_code(code) or _alone(code, cells)):
             skipped.append(_skipped(row, "was read as a heading or a note, not a target"))
             continue
         extra = [row.cells[n - 1] for n in range(last + 1, len(row.cells) + 1) if row.cells[n - 1].strip()]
@@ -393,11 +411,16 @@ def _skipped(row: SourceRow, what: str) -> str:
 
 
 def _hidden_and_merged(
-    table: SourceTable, header: SourceRow, columns: Mapping[int, str], names: Mapping[str, str]
+    table: SourceTable,
+    header: SourceRow,
+    columns: Mapping[int, str],
+    names: Mapping[str, str],
+    targets: set[int],
 ) -> list[CellProblem]:
-    """Cells of the table that Excel hides or merges: what Excel shows is not what is stored."""
+    """Cells of the table's targets (and header) that Excel hides or merges: what Excel shows is not
+    what is stored. A heading or a note merged across the table is read as neither, so it is let be."""
     problems: list[CellProblem] = []
-    in_table = {row.number: row for row in table.rows if row.number >= header.number}
+    in_table = {row.number: row for row in table.rows if row.number == header.number or row.number in targets}
 
     def name(column: int) -> str:
         return names.get(columns.get(column, ""), column_letter(column))

@@ -31,6 +31,7 @@ COLUMNS = (
     "comment",
 )
 NUMBER_COLUMNS = ("baseline", *YEAR_FIELDS)
+DASHES = ("-", "\u2013", "\u2014")  # a cell that says "none" (hyphen, en dash, em dash)
 # The officer's own CSV adds a last column of notes for the reader (a title the catalogue only
 # recalls); it is laadesk's, derived from the catalogue, so the import passes over it in silence.
 NOTE_COLUMN = "laadesk_note"
@@ -195,11 +196,15 @@ def parse_row(
                 values["status"] = Status.DEFERRED
             values["deferral_reason"], values["deferral_note"] = reason, note
 
-    for column in ("baseline_period", "units", "lead_partner", "comment"):
+    for column in ("baseline_period", "units", "comment"):
         if column in texts:
             values[column] = texts[column]
+    # A dash where a partner is named means none is yet, as it means no figure in a level.
+    if "lead_partner" in texts:
+        values["lead_partner"] = "" if texts["lead_partner"] in DASHES else texts["lead_partner"]
     if "partners" in texts:
-        values["partners"] = tuple(dict.fromkeys(p.strip() for p in texts["partners"].split(";") if p.strip()))
+        named = (p.strip() for p in texts["partners"].split(";"))
+        values["partners"] = tuple(dict.fromkeys(p for p in named if p and p not in DASHES))
     return code, values, problems
 
 
@@ -214,10 +219,14 @@ def _kind_of(code: str, catalogue: Catalogue) -> Role:
 
 def read_level(cell: str) -> tuple[float | None, str]:
     """A level cell: (the number, "") when it plainly is one (12.5%, 1,234, -3), (None, "") when blank,
-    else (None, the cell exactly as written) - "TBC", "12-14%", "55.7 (for 2009)". Never a guess."""
+    else (None, the cell exactly as written) - "TBC", "12-14%", "55.7 (for 2009)", "+2%" (a rise on
+    something the table does not say). Never a guess."""
     text = cell.strip()
     if not text:
         return None, ""
+    if _unguarded(text).startswith("+"):
+        # "+2%" beside a baseline of "42,300 a week" is a rise, not a level of 2: kept as written.
+        return None, unguard_text(cell)
     try:
         return parse_level(_unguarded(text)), ""
     except ValueError:

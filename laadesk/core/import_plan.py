@@ -157,7 +157,8 @@ def _plan(
             changes.append(Put(after))
             report.append(f"{code}: added as {after.role.value} target")
             report += [
-                f"{code}: {field_words(f)} kept as written: {shown_value(t)}" for f, t in after.written_levels.items()
+                f"{code}: {field_words(f)} kept as written: {visible(' '.join(t.split()))}"
+                for f, t in after.written_levels.items()
             ]
         elif after != before:
             updated += 1

@@ -34,6 +34,7 @@ from laadesk.core.edits import Put
 from laadesk.core.errors import CellProblem, WorkbookProblem
 from laadesk.core.exchange import (
     COLUMNS,
+    DASHES,
     FORMULA_STARTS,
     ExchangeRow,
     exchange_targets,
@@ -85,6 +86,10 @@ level = st.none() | st.floats(allow_nan=False, allow_infinity=False, width=64)
 excel_level = st.none() | st.floats(-1e15, 1e15, allow_nan=False).map(lambda f: float(f"{f:.15g}"))
 
 
+def not_a_dash(text: str) -> bool:
+    return text not in DASHES
+
+
 def exchanged(text: str) -> str:
     """What the exchange layout gives back of a text: invisible controls out, outer space trimmed."""
     return without_controls(text).strip()
@@ -93,7 +98,8 @@ def exchanged(text: str) -> str:
 @st.composite
 def exchange_target_sets(draw: st.DrawFn, level: st.SearchStrategy[float | None] = level) -> list[Target]:
     chosen = draw(st.lists(st.sampled_from(NATIONAL), max_size=6, unique_by=lambda i: i.ni))
-    partner = hostile_text.map(lambda t: exchanged(t).replace(";", ",")).filter(bool)
+    # A lone dash in a partner column says "none named yet" (as in a level), so it names no partner.
+    partner = hostile_text.map(lambda t: exchanged(t).replace(";", ",")).filter(lambda t: bool(t) and t not in DASHES)
     targets = []
     for indicator in chosen:
         deferred = draw(st.booleans())
@@ -108,7 +114,7 @@ def exchange_target_sets(draw: st.DrawFn, level: st.SearchStrategy[float | None]
                 target_2009_10=draw(level),
                 target_2010_11=draw(level),
                 units=exchanged(draw(hostile_text)),
-                lead_partner=exchanged(draw(hostile_text)).replace(";", ","),
+                lead_partner=draw(hostile_text.map(lambda t: exchanged(t).replace(";", ",")).filter(not_a_dash)),
                 partners=tuple(dict.fromkeys(p.strip() for p in draw(st.lists(partner, max_size=3)))),
                 deferral_reason=draw(st.sampled_from(REASONS.wordings())) if deferred else "",
                 comment=draw(hostile_text),

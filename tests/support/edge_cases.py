@@ -113,7 +113,7 @@ def edge_records() -> list[object]:
                 status=Status.PROPOSED,
                 **levels(10.0 * n, 11.0 * n, 12.0 * n, 13.0 * n),
                 units="number",
-                lead_partner=partners[1].name if n < 3 else "-",
+                lead_partner=partners[1].name if n < 3 else "- Edgeshire Youth Service (to be confirmed)",
             )
         )
     first = usable[0].code

@@ -74,6 +74,11 @@ def column_words(column: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+def _shown(cell: str) -> str:
+    """A cell on one line of the preview: its apostrophe guard off, line breaks as spaces, controls shown."""
+    return visible(" ".join(unguard_text(cell).split()))
+
+
 class ImportDialog(QDialog):
     """Shows one table; `plan` and `layout` hold what Import would apply once accepted."""
 
@@ -255,7 +260,7 @@ class ImportDialog(QDialog):
         self._header = header
         for line, row in enumerate(rows):
             for number in range(1, width + 1):
-                self.preview.setItem(line, number - 1, QTableWidgetItem(visible(unguard_text(row.cell(number)))))
+                self.preview.setItem(line, number - 1, QTableWidgetItem(_shown(row.cell(number))))
         self._show_choices()
         self.preview.resizeColumnsToContents()
         for number in range(width):
@@ -349,7 +354,7 @@ class ImportDialog(QDialog):
 
     def _header_text(self, number: int) -> str:
         row = next((r for r in self._rows if r.number == self._header), None)
-        return visible(row.cell(number).strip()) if row is not None else ""
+        return _shown(row.cell(number)) if row is not None else ""
 
     # -- step 2: what will happen -------------------------------------------------------
 

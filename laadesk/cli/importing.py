@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from laadesk.core.council_table import SourceTable, read_choices, read_table
+from laadesk.core.council_table import read_choices, read_table
 from laadesk.core.errors import ImportRejected, WorkbookUnavailable
 from laadesk.core.import_plan import plan_import
-from laadesk.export.exchange_csv import read_csv_table
-from laadesk.export.exchange_xlsx import read_xlsx_table
+from laadesk.export.table_files import read_table_file
 from laadesk.store import backups
 from laadesk.store.reference import deferral_reasons
 from laadesk.store.workbook import Workbook
@@ -33,24 +32,13 @@ def add_parser(commands: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def read_source(source: Path, sheet: str | None = None) -> SourceTable:
-    suffix = source.suffix.lower()
-    if suffix == ".csv":
-        if sheet is not None:
-            raise WorkbookUnavailable(f"{source} is a CSV file, which has no sheets; leave out --sheet.")
-        return read_csv_table(source)
-    if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx_table(source, sheet)
-    raise WorkbookUnavailable(f"{source} is neither a .csv nor an .xlsx file; save it as one of those to import it.")
-
-
 def run(args: argparse.Namespace) -> int:
     try:
         choices = read_choices(args.columns or "")
     except ValueError as error:
         raise WorkbookUnavailable(f"--columns: {error}.") from None
     # Read and check the whole source before the workbook is opened for writing.
-    table = read_table(read_source(args.source, args.sheet), choices)
+    table = read_table(read_table_file(args.source, args.sheet), choices)
     # Opening for writing takes the lock: a workbook open in another laadesk is refused (exit 2).
     with Workbook.open(args.file, read_only=args.dry_run) as workbook:
         notice = workbook.lock.notice(args.file) if workbook.lock else None

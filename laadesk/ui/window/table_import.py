@@ -6,15 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from laadesk.core.council_table import ReadTable, SourceTable, layout_choices
-from laadesk.core.errors import CellProblem, WorkbookProblem
-from laadesk.core.import_plan import ImportPlan
+from laadesk.core.errors import WorkbookProblem
 from laadesk.ui import settings
 from laadesk.ui.window.host import Host
+
+if TYPE_CHECKING:  # the import's code loads when first used: a quicker start
+    from laadesk.core.council_table import ReadTable
+    from laadesk.core.errors import CellProblem
+    from laadesk.core.import_plan import ImportPlan
 
 TITLE = "Import a table"
 TABLE_FILES = "Tables (*.xlsx *.xlsm *.csv);;Excel workbooks (*.xlsx *.xlsm);;CSV files (*.csv)"
@@ -29,25 +33,13 @@ class ImportFileDialog:
         return Path(chosen) if chosen else None
 
 
-def read_source(path: Path, sheet: str | None) -> SourceTable:
-    """The rows of a .csv, or of one sheet of an .xlsx; a sentence (WorkbookProblem) for anything else."""
-    from laadesk.core.errors import WorkbookUnavailable
-    from laadesk.export.exchange_csv import read_csv_table
-    from laadesk.export.exchange_xlsx import read_xlsx_table
-
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return read_csv_table(path)
-    if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx_table(path, sheet)
-    raise WorkbookUnavailable(f"{path} is neither a .csv nor an .xlsx file; save it as one of those to import it.")
-
-
 def sheets_of(path: Path) -> list[str]:
     """The sheets to choose from, laadesk's own 'Targets' first; none for a CSV."""
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return []
     from laadesk.export.exchange_xlsx import SHEET, sheet_names
+    from laadesk.export.table_files import SPREADSHEETS
+
+    if path.suffix.lower() not in SPREADSHEETS:
+        return []
 
     names = sheet_names(path)
     return sorted(names, key=lambda name: name != SHEET)
@@ -88,10 +80,16 @@ class TableImport:
         except WorkbookProblem as problem:
             QMessageBox.warning(parent, "Not imported", str(problem))
             return None
-        from laadesk.ui.dialogs.import_dialog import ImportDialog  # loads when first used: a quicker start
+        from laadesk.export.table_files import read_table_file  # loads when first used: a quicker start
+        from laadesk.ui.dialogs.import_dialog import ImportDialog
 
         dialog = self.dialog = ImportDialog(
-            parent, path, sheets, lambda sheet: read_source(path, sheet), self._planner(path), settings.column_choices
+            parent,
+            path,
+            sheets,
+            lambda sheet: read_table_file(path, sheet),
+            self._planner(path),
+            settings.column_choices,
         )
         try:
             if not dialog.load() and not sheets:
@@ -104,6 +102,8 @@ class TableImport:
         finally:
             self.dialog = None
             dialog.deleteLater()
+        from laadesk.core.council_table import layout_choices
+
         return self._apply(plan, path, layout_choices(table, layout), shape)
 
     def _planner(self, path: Path) -> Callable[[ReadTable], tuple[ImportPlan | None, list[CellProblem]]]:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from laadesk.core.area import PROTECTIVE_MARKINGS
 from laadesk.core.dates import DATE_HINT, parse_date
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.pack import Audience, build_pack
@@ -28,6 +29,14 @@ def add_parser(commands: Any) -> None:
         choices=[a.value for a in Audience],
         default=Audience.COUNCIL.value,
         help="council (default): what the council adopts; internal: plus positions, floors and notes",
+    )
+    parser.add_argument(
+        "--marking",
+        choices=PROTECTIVE_MARKINGS,
+        default="",
+        metavar="MARKING",
+        help="the council pack's protective marking (default none: the agreement is published once adopted); "
+        f"one of: {', '.join(PROTECTIVE_MARKINGS)}. The internal brief carries the workbook's own",
     )
     parser.add_argument(
         "--as-at",
@@ -66,7 +75,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"Wrote {count} targets to {args.csv}.")
     if chosen:
         audience = Audience(args.audience)
-        pack = build_pack(snapshot, audience, date.today(), deferral_reasons().wordings(), as_at=args.as_at)
+        pack = build_pack(
+            snapshot,
+            audience,
+            date.today(),
+            deferral_reasons().wordings(),
+            as_at=args.as_at,
+            council_marking=args.marking if audience is Audience.COUNCIL else "",
+        )
         name = "council pack" if audience is Audience.COUNCIL else "internal brief"
         for written in write_packs(pack, chosen):
             print(f"Wrote the {name} ({written.detail}) to {written.path}.")

@@ -97,7 +97,7 @@ class Pack:
     generated: date  # the computer's day the pack was made (file properties)
     as_at: date  # the day the pack speaks of (cover, footers, overdue): the workbook's "as at"
     nis_edition: str
-    titles: Mapping[str, str]  # code -> title as printed (unverified ones say so)
+    titles: Mapping[str, str]  # code -> title as printed (the internal brief says which are unverified)
     exchange_titles: Mapping[str, str]  # code -> title as the exchange layout carries it
     unverified_titles: frozenset[str]  # codes whose catalogue title is recalled, not confirmed by a source
     polarity: Mapping[str, Polarity | None]
@@ -111,6 +111,7 @@ class Pack:
     milestones: tuple[Milestone, ...]
     districts: tuple[str, ...]
     deferral_reasons: tuple[str, ...] = ()  # what the Excel pack offers in its deferral reason cells
+    council_marking: str = ""  # the council pack's marking, as chosen at export: none unless one is
     # Internal brief only: always empty in a council pack.
     positions: tuple[PositionLine, ...] = ()
     position_history: tuple[PositionChange, ...] = ()
@@ -132,11 +133,17 @@ class Pack:
 
     @property
     def marking(self) -> str:
-        """The protective marking line repeated in every page header."""
-        marking = self.area.protective_marking.strip()
+        """The protective marking line repeated in every page header: the workbook's marking on the
+        internal brief; on the council pack none (it is published once adopted) unless one was chosen."""
         if self.internal:
+            marking = self.area.protective_marking.strip()
             return f"{marking} - INTERNAL TO GOVERNMENT - NOT FOR THE COUNCIL".strip(" -")
-        return marking
+        return self.council_marking.strip()
+
+    @property
+    def edition_name(self) -> str:
+        """The catalogue's edition for the colophon: its name, without laadesk's remarks in brackets."""
+        return self.nis_edition if self.internal else self.nis_edition.split(" (")[0].strip()
 
 
 def _partners(snapshot: WorkbookSnapshot, targets: tuple[Target, ...]) -> tuple[PartnerCommitment, ...]:
@@ -173,7 +180,14 @@ def _common(snapshot: WorkbookSnapshot, audience: Audience, generated: date, as_
         generated=generated,
         as_at=as_at or snapshot.area.today(generated),
         nis_edition=snapshot.catalogue.edition,
-        titles={t.code: snapshot.title_of(t.code) for t in targets},
+        # The council's copy prints each title as the catalogue has it; doubt about a title is the
+        # officer's to see (the window, the internal brief, the officer's CSV and Excel notes).
+        titles={
+            t.code: snapshot.title_of(t.code)
+            if audience is Audience.INTERNAL
+            else exchange_title(t, snapshot.catalogue)
+            for t in targets
+        },
         exchange_titles={t.code: exchange_title(t, snapshot.catalogue) for t in targets},
         unverified_titles=frozenset(
             t.code for t in targets if (i := snapshot.catalogue.get(t.code)) is not None and i.title_unverified
@@ -225,9 +239,12 @@ def build_pack(
     generated: date,
     deferral_reasons: tuple[str, ...] = (),
     as_at: date | None = None,
+    council_marking: str = "",
 ) -> Pack:
     """The pack for an audience, made on the day `generated` and speaking as at `as_at` (by default the
     workbook's own "as at", else the day it is made); `deferral_reasons` are offered in the Excel
-    pack's deferral cells."""
+    pack's deferral cells; `council_marking` marks a council pack (none by default)."""
     build = internal_brief if audience is Audience.INTERNAL else council_pack
-    return replace(build(snapshot, generated, as_at), deferral_reasons=deferral_reasons)
+    return replace(
+        build(snapshot, generated, as_at), deferral_reasons=deferral_reasons, council_marking=council_marking
+    )

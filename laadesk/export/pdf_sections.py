@@ -81,11 +81,7 @@ def cover(pack: Pack, styles: Styles, width: float) -> list[Any]:
         f"{designated}; {_count(len(pack.statutory), 'statutory early years and education target')}; "
         f"{_count(len(pack.local), 'local target')}."
     )
-    flow: list[Any] = []
-    if pack.marking:
-        flow += [Paragraph(text(pack.marking), styles.cover_marking), Spacer(1, 60)]
-    else:
-        flow.append(Spacer(1, 75))
+    flow: list[Any] = [Spacer(1, 75)]  # the marking is in the page's header: once is enough
     flow += [
         Paragraph(text(PACK_TITLE), styles.cover_title),
         Paragraph(text(area.name), styles.cover_area),
@@ -114,7 +110,7 @@ def cover(pack: Pack, styles: Styles, width: float) -> list[Any]:
             ],
         )
         flow += [Spacer(1, 24), warning]
-    flow += [Spacer(1, 40), Paragraph(text(f"Indicator titles: {pack.nis_edition}."), styles.small)]
+    flow += [Spacer(1, 40), Paragraph(text(f"Indicator titles: {pack.edition_name}."), styles.small)]
     return flow
 
 

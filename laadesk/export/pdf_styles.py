@@ -15,7 +15,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import LongTable, TableStyle
 
@@ -99,7 +99,6 @@ class Styles:
             "cell_not_set", fontName=ITALIC, fontSize=8, leading=10, textColor=MUTED, alignment=TA_RIGHT
         )
         self.cell_deferred = _style("cell_deferred", fontName=ITALIC, fontSize=8, leading=10, textColor=MUTED)
-        self.cover_marking = _style("cover_marking", fontName=BOLD, fontSize=12, leading=15, alignment=TA_CENTER)
         self.cover_title = _style("cover_title", fontName=BOLD, fontSize=26, leading=32, textColor=NAVY)
         self.cover_area = _style("cover_area", fontName=BOLD, fontSize=20, leading=25, spaceBefore=6)
         self.cover_line = _style("cover_line", fontSize=11, leading=15)

@@ -228,14 +228,18 @@ def partners_table(partners: Sequence[PartnerCommitment], styles: Styles, total_
 
 
 def milestones_table(milestones: Sequence[Milestone], pack: Pack, styles: Styles, total_width: float) -> Any:
+    """The timetable with its dates; whether a step was late or is overdue is government's own
+    reading, so only the internal brief says it."""
     rows = [
         [
             Paragraph(text(m.name), styles.cell),
             Paragraph(text(format_date(m.due) or "no due date"), styles.cell),
             Paragraph(text(format_date(m.done) or "not yet"), styles.cell),
-            Paragraph(text(milestone_state(m, pack.as_at)), styles.cell),
+            *([Paragraph(text(milestone_state(m, pack.as_at)), styles.cell)] if pack.internal else []),
         ]
         for m in milestones
     ]
-    header = ("Milestone", "Due", "Done", f"As at {format_date(pack.as_at)}")
-    return grid(styles, header, rows, (250, 70, 70, 105), total_width)
+    if pack.internal:
+        header: tuple[str, ...] = ("Milestone", "Due", "Done", f"As at {format_date(pack.as_at)}")
+        return grid(styles, header, rows, (250, 70, 70, 105), total_width)
+    return grid(styles, ("Milestone", "Due", "Done"), rows, (330, 85, 80), total_width)

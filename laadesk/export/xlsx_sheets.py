@@ -196,7 +196,8 @@ def write_sign_off_sheet(sheet: Any, pack: Pack) -> None:
     row += 1
     write_heading(sheet, row, "Milestones", len(SIGN_OFF_COLUMNS))
     row += 1
-    write_header(sheet, row, [Column(h, c.width, c.wrap) for h, c in zip(MILESTONE_HEADINGS, SIGN_OFF_COLUMNS)])
+    headings = MILESTONE_HEADINGS if pack.internal else (*MILESTONE_HEADINGS[:-1], "")
+    write_header(sheet, row, [Column(h, c.width, c.wrap) for h, c in zip(headings, SIGN_OFF_COLUMNS)])
     row += 1
     if not pack.milestones:
         restyle(put_text(sheet, row, 1, "No milestones are set."), font=NOTE_FONT)
@@ -206,7 +207,8 @@ def write_sign_off_sheet(sheet: Any, pack: Pack) -> None:
         put_text(sheet, row, 1, milestone.name)
         put_date(sheet, row, 3, milestone.due)
         put_date(sheet, row, 4, milestone.done)
-        put_text(sheet, row, 5, milestone_state(milestone, pack.as_at))
+        if pack.internal:  # late or overdue is government's reading, not the council's copy
+            put_text(sheet, row, 5, milestone_state(milestone, pack.as_at))
         row += 1
     sheet.print_title_rows = "1:2"
 

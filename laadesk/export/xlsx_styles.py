@@ -228,14 +228,19 @@ def write_heading(sheet: Any, row: int, text: str, width: int) -> None:
 
 
 def write_title(sheet: Any, marking: str, title: str, subtitle: str = "") -> int:
-    """The marking on row 1 and the sheet's title on row 2 (and a note on row 3); returns the next free row."""
-    restyle(put_text(sheet, 1, 1, marking or "No protective marking"), font=MARKING_FONT)
-    restyle(put_text(sheet, 2, 1, title), font=TITLE_FONT)
-    sheet.row_dimensions[2].height = 22
+    """The marking on row 1 (when there is one), the sheet's title below it and a note below that;
+    returns the next free row."""
+    row = 1
+    if marking:
+        restyle(put_text(sheet, row, 1, marking), font=MARKING_FONT)
+        row += 1
+    restyle(put_text(sheet, row, 1, title), font=TITLE_FONT)
+    sheet.row_dimensions[row].height = 22
+    row += 1
     if subtitle:
-        restyle(put_text(sheet, 3, 1, subtitle), font=NOTE_FONT)
-        return 4
-    return 3
+        restyle(put_text(sheet, row, 1, subtitle), font=NOTE_FONT)
+        row += 1
+    return row
 
 
 def _header_text(text: str) -> str:

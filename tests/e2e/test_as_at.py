@@ -19,18 +19,23 @@ def test_a_pack_reads_as_at_the_workbooks_day_or_the_one_the_command_gives(tmp_p
     cli.copy_in(demo_master, "kingsmere.laa")
     cli("export", "kingsmere.laa", "--pdf", "own.pdf", "--xlsx", "own.xlsx")
     own = pages(cli.path("own.pdf"))
-    # The demo speaks as at 20 June 2008: every page's footer says so beside its marking, none says 2026.
+    # The demo speaks as at 20 June 2008: every page's footer says so, none says 2026.
     assert len(own) > 20
-    assert all("As at 20 Jun 2008 Page" in page and "PROTECT" in page for page in own)
-    assert "Secretary of State sign-off 30 Jun 2008 not yet due in 10 days" in " ".join(own)
-    assert "overdue by" not in " ".join(own)
+    assert all("As at 20 Jun 2008 Page" in page for page in own)
+    assert "Dec 2026" not in " ".join(own)  # (the story of place does speak of homes to 2026)
+    assert "Secretary of State sign-off 30 Jun 2008 not yet" in " ".join(own)  # dates only in the council's copy
     sign_off = {row[0]: row[1] for row in load_workbook(cli.path("own.xlsx"))["Sign-off"].iter_rows(values_only=True)}
     assert str(sign_off["As at"])[:10] == "2008-06-20"
 
-    result = cli("export", "kingsmere.laa", "--pdf", "later.pdf", "--as-at", "4/7/2008")
-    assert result.out_lines == ["Wrote the council pack (PDF, 31 pages) to later.pdf."]
+    cli("export", "kingsmere.laa", "--pdf", "brief.pdf", "--audience", "internal")
+    brief = " ".join(pages(cli.path("brief.pdf")))
+    assert "Secretary of State sign-off 30 Jun 2008 not yet due in 10 days" in brief
+    assert "overdue by" not in brief
+
+    result = cli("export", "kingsmere.laa", "--pdf", "later.pdf", "--audience", "internal", "--as-at", "4/7/2008")
+    assert result.out_lines[-1].startswith("Wrote the internal brief (PDF, ")
     later = pages(cli.path("later.pdf"))
-    assert all("As at 4 Jul 2008" in page for page in later)
+    assert all("As at 4 Jul 2008" in page and "PROTECT - INTERNAL" in page for page in later)
     assert "Secretary of State sign-off 30 Jun 2008 not yet overdue by 4 days" in " ".join(later)
 
 

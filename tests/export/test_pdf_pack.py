@@ -51,8 +51,8 @@ class Written:
         return out.read_bytes()
 
 
-def _write(snapshot: WorkbookSnapshot, audience: Audience, folder: Path) -> Written:
-    pack = build_pack(snapshot, audience, GENERATED)
+def _write(snapshot: WorkbookSnapshot, audience: Audience, folder: Path, marking: str = "") -> Written:
+    pack = build_pack(snapshot, audience, GENERATED, council_marking=marking)
     path = folder / f"pack-{audience.value}.pdf"
     return Written(pack, path, write_pdf_pack(pack, path))
 
@@ -65,7 +65,8 @@ def written(
     for name, snapshot in (("demo", demo_snapshot), ("edge", edge_snapshot)):
         folder = tmp_path_factory.mktemp(f"pdf-{name}")
         for audience in Audience:
-            packs[(name, audience.value)] = _write(snapshot, audience, folder)
+            # The demo's council pack has no marking (the default); the edge one is marked as an officer may choose.
+            packs[(name, audience.value)] = _write(snapshot, audience, folder, "RESTRICTED" if name == "edge" else "")
     return packs
 
 
@@ -165,13 +166,27 @@ def test_every_page_carries_the_marking_and_its_number(
     out = written[(workbook, audience)]
     total = out.result.pages
     marking = " ".join(out.pack.marking.split())
-    assert marking, "the fixtures carry a marking"
+    if (workbook, audience) == ("demo", "council"):  # published once adopted: no marking unless chosen
+        assert marking == "" and "PROTECT" not in out.plain
+    else:
+        assert marking, "the other fixtures carry a marking"
     if audience == "internal":
         assert "INTERNAL" in marking
     for page in range(1, total + 1):
         text = " ".join(run("pdftotext", "-layout", "-f", str(page), "-l", str(page), out.path, "-").split())
         assert marking in text, f"page {page} has no marking"
         assert f"Page {page} of {total}" in text, f"page {page} has no 'Page {page} of {total}'"
+
+
+@pytest.mark.parametrize("workbook", ["demo", "edge"])
+def test_the_council_pack_carries_no_program_noise_and_no_judgement_of_lateness(
+    written: dict[tuple[str, str], Written], workbook: str
+) -> None:
+    council = written[(workbook, "council")].plain.lower()
+    for word in ("unverified", "recalled", "overdue", "late", "laadesk"):
+        assert not re.search(rf"\b{word}\b", council), word
+    internal = written[(workbook, "internal")].plain.lower()
+    assert "unverified" in internal and re.search(r"\b(late|overdue|due in)\b", internal)
 
 
 @pytest.mark.parametrize(("workbook", "audience"), ALL)

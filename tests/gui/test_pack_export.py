@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from laadesk.core.pack import Audience
@@ -62,3 +63,21 @@ def test_export_failure_is_a_sentence(
     window.pack_export.action.trigger()
     qtbot.waitUntil(lambda: not window.pack_export.running, timeout=60000)
     assert len(told) == 1 and "missing" in told[0] and "Traceback" not in told[0]
+
+
+def test_the_dialogs_labels_show_no_stray_ampersand(window: MainWindow, tmp_path: Path) -> None:
+    dialog = ExportDialog(tmp_path, "Kingsmere", window)
+    labels = dialog.findChildren(QLabel)
+    assert {label.text() for label in labels} >= {"&Folder:", "&Marking:"}
+    for label in labels:  # an "&" is a keyboard mark only on a label that has a field to jump to
+        assert label.buddy() is not None or "&" not in label.text(), label.text()
+
+
+def test_the_council_pack_is_unmarked_unless_a_marking_is_chosen(window: MainWindow, tmp_path: Path) -> None:
+    dialog = ExportDialog(tmp_path, "Kingsmere", window)
+    assert dialog.request().council_marking == ""
+    assert dialog.marking.currentText() == "(none - the agreement is published once adopted)"
+    dialog.marking.setCurrentText("PROTECT")
+    assert dialog.request().council_marking == "PROTECT"
+    dialog.internal.setChecked(True)  # the brief carries the workbook's own marking
+    assert not dialog.marking.isEnabled() and dialog.request().council_marking == ""

@@ -29,7 +29,11 @@ def test_council_pack_carries_nothing_internal(demo_snapshot: WorkbookSnapshot) 
     pack = council_pack(demo_snapshot, TODAY)
     assert pack.audience is Audience.COUNCIL and not pack.internal
     assert (pack.positions, pack.position_history, pack.notes, pack.open_actions) == ((), (), (), ())
-    assert pack.marking == "PROTECT"
+    assert demo_snapshot.area.protective_marking == "PROTECT"
+    assert pack.marking == ""  # published once adopted: no marking unless one is chosen at export
+    chosen = build_pack(demo_snapshot, Audience.COUNCIL, TODAY, council_marking="PROTECT")
+    assert chosen.marking == "PROTECT"
+    assert build_pack(demo_snapshot, Audience.INTERNAL, TODAY).marking.startswith("PROTECT - INTERNAL")
     # Every field of the pack is accounted for: a new internal field must be added to this test.
     assert {f.name for f in fields(pack)} == {
         "audience",
@@ -50,6 +54,7 @@ def test_council_pack_carries_nothing_internal(demo_snapshot: WorkbookSnapshot) 
         "partners",
         "adoptions",
         "deferral_reasons",
+        "council_marking",
         "sign_off",
         "milestones",
         "districts",
@@ -74,7 +79,13 @@ def test_targets_split_by_kind_in_exchange_order(demo_snapshot: WorkbookSnapshot
     pack = build_pack(demo_snapshot, Audience.COUNCIL, TODAY)
     assert (len(pack.designated), len(pack.statutory), len(pack.local), len(pack.deferred)) == (32, 16, 3, 4)
     assert pack.targets[0].code == "NI 1" and pack.targets[-1].code == "L3"
-    assert pack.titles["NI 33"].endswith("(title unverified)")
+    # The council's copy prints the catalogue's title; the internal brief says it is unverified.
+    assert pack.titles["NI 33"] == demo_snapshot.catalogue.get("NI 33").title  # type: ignore[union-attr]
+    assert build_pack(demo_snapshot, Audience.INTERNAL, TODAY).titles["NI 33"].endswith("(title unverified)")
+    assert (pack.edition_name, demo_snapshot.catalogue.edition.startswith(pack.edition_name)) == (
+        "National Indicator Set 2008",
+        True,
+    )
 
 
 def test_partners_signing_up(demo_snapshot: WorkbookSnapshot) -> None:

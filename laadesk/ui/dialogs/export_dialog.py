@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -19,15 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laadesk.core.area import PROTECTIVE_MARKINGS
 from laadesk.core.pack import Audience
 from laadesk.export.packs import PackFormat
 from laadesk.ui.widgets.controls import button
+
+NO_MARKING = "(none - the agreement is published once adopted)"
 
 
 @dataclass(frozen=True)
 class ExportRequest:
     audience: Audience
     outputs: tuple[tuple[PackFormat, Path], ...]
+    council_marking: str = ""  # the council pack's marking ("" none); the internal brief has the workbook's
 
 
 def pack_name(stem: str, audience: Audience) -> str:
@@ -46,6 +51,16 @@ class ExportDialog(QDialog):
         for choice in (self.council, self.internal):
             audiences.addButton(choice)
             choice.setAccessibleName(choice.text().replace("&", "").split(" - ")[0])
+        self.marking = QComboBox()
+        self.marking.setAccessibleName("Council pack marking")
+        self.marking.addItem(NO_MARKING, "")
+        for marking in PROTECTIVE_MARKINGS:
+            self.marking.addItem(marking, marking)
+        self.marking.setToolTip(
+            "The marking printed on every page of the council pack; the internal brief always carries "
+            "the workbook's own marking"
+        )
+        self.council.toggled.connect(self.marking.setEnabled)
         self.pdf = QCheckBox("&PDF")
         self.xlsx = QCheckBox("&Excel")
         self.pdf.setChecked(True)
@@ -74,8 +89,13 @@ class ExportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("For:", self.council)
         form.addRow("", self.internal)
+        marking_label = QLabel("&Marking:")
+        marking_label.setBuddy(self.marking)
+        form.addRow(marking_label, self.marking)
         form.addRow("As:", formats)
-        form.addRow("&Folder:", where)
+        folder_label = QLabel("&Folder:")  # a label of its own, so "&" marks the key, not printed
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, where)
         form.addRow(self.note)
         form.addRow(buttons)
         self._describe()
@@ -87,7 +107,8 @@ class ExportDialog(QDialog):
         name = pack_name(self.stem, audience)
         outputs = [(PackFormat.PDF, folder / f"{name}.pdf")] if self.pdf.isChecked() else []
         outputs += [(PackFormat.XLSX, folder / f"{name}.xlsx")] if self.xlsx.isChecked() else []
-        return ExportRequest(audience, tuple(outputs))
+        marking = str(self.marking.currentData()) if audience is Audience.COUNCIL else ""
+        return ExportRequest(audience, tuple(outputs), marking)
 
     def _describe(self) -> None:
         request = self.request()

@@ -58,7 +58,13 @@ class PackExport(QObject):
         from laadesk.core.pack import build_pack  # loads when first used: a quicker start
         from laadesk.store.reference import deferral_reasons
 
-        pack = build_pack(snapshot, request.audience, date.today(), deferral_reasons().wordings())
+        pack = build_pack(
+            snapshot,
+            request.audience,
+            date.today(),
+            deferral_reasons().wordings(),
+            council_marking=request.council_marking,
+        )
         self.progress = QProgressDialog(f"Writing the {pack.audience.value} pack...", "", 0, 1000, window)
         self.progress.setWindowTitle("Exporting")
         self.progress.setCancelButton(None)

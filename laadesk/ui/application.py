@@ -5,15 +5,15 @@ from __future__ import annotations
 import contextlib
 import gc
 import sys
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from laadesk.resources import resource_path
 from laadesk.ui import settings
+from laadesk.ui.collector import collect_on_gui_thread_while
 from laadesk.ui.crash_report import install_crash_reporter
 from laadesk.ui.window.main_window import MainWindow
 
@@ -49,18 +49,23 @@ def application() -> QApplication:
     return app
 
 
-def load_pack_writers_in_background() -> threading.Thread:
-    """Load reportlab, openpyxl and the PDF fonts while the officer reads the first page."""
+class PackWritersLoader(QThread):
+    """Loads reportlab, openpyxl and the PDF fonts while the officer reads the first page."""
 
-    def load() -> None:
+    def run(self) -> None:
         from laadesk.export.packs import load_pack_writers
 
         with contextlib.suppress(Exception):  # the first export loads them again and says what failed
             load_pack_writers()
 
-    thread = threading.Thread(target=load, name="laadesk: loading the pack writers", daemon=True)
-    thread.start()
-    return thread
+
+def load_pack_writers_in_background() -> QThread:
+    app = QApplication.instance()
+    loader = PackWritersLoader(app)
+    collect_on_gui_thread_while(loader)
+    loader.finished.connect(loader.deleteLater)
+    loader.start()
+    return loader
 
 
 def open_window(path: Path | None, *, demo: bool = False) -> tuple[QApplication, MainWindow]:

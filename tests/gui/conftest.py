@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from support.files import copy_closed
 from support.gui import shown_window
@@ -26,6 +26,21 @@ def qt_settings(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) ->
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     QSettings().clear()
     return folder
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box no test answers would wait for a click for ever (a hung run, not a failure):
+    it fails the test at once, saying what it asked. A test that expects one patches it after this."""
+
+    def unanswered(kind: str):  # type: ignore[no-untyped-def]
+        def ask(parent: object, title: str, text: str, *rest: object) -> QMessageBox.StandardButton:
+            raise AssertionError(f"an unanswered QMessageBox.{kind} asked: {title} - {text}")
+
+        return staticmethod(ask)
+
+    for kind in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, unanswered(kind))
 
 
 @pytest.fixture

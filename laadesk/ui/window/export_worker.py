@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from laadesk.core.errors import WorkbookProblem
 from laadesk.core.pack import Pack
 from laadesk.export.packs import PackFormat, WrittenPack, write_packs
+from laadesk.ui.collector import collect_on_gui_thread_while
 
 
 class ExportWorker(QObject):
@@ -46,5 +47,6 @@ def start_export(worker: ExportWorker, parent: QObject) -> QThread:
     worker.finished.connect(thread.quit)
     worker.failed.connect(thread.quit)
     thread.finished.connect(thread.deleteLater)
+    collect_on_gui_thread_while(thread)
     thread.start()
     return thread

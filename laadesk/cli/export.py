@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,15 @@ def run(args: argparse.Namespace) -> int:
             council_marking=args.marking if audience is Audience.COUNCIL else "",
         )
         name = "council pack" if audience is Audience.COUNCIL else "internal brief"
+        if pack.unsettled and audience is Audience.COUNCIL:
+            count = len(pack.unsettled)
+            first = "the first: " if count != 1 else ""
+            print(
+                f"laadesk: {args.file} has {count} error{'s' if count != 1 else ''} left ({first}"
+                f"{pack.unsettled[0].rstrip('.')}), so the council pack says Draft on its cover; "
+                f"'laadesk validate {args.file}' lists every problem.",
+                file=sys.stderr,
+            )
         for written in write_packs(pack, chosen):
             print(f"Wrote the {name} ({written.detail}) to {written.path}.")
     return 0

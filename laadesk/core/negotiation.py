@@ -57,16 +57,21 @@ def short_units(units: str) -> str:
 
 
 def amount(value: float, units: str = "") -> str:
-    """A positive amount with its units: "0.3 %", "15 offences", "2"."""
-    text = format_level(round(abs(value), _ROUNDING))
+    """A positive difference between two levels with its units: "15 offences", "2"; between two
+    percentages it is in percentage points ("0.5 percentage points", "1 percentage point")."""
+    number = round(abs(value), _ROUNDING)
+    text = format_level(number)
     units = short_units(units)
+    if units == "%":
+        units = "percentage point" if number == 1 else "percentage points"
     return f"{text} {units}" if units else text
 
 
 def describe_gap(
     area_proposal: float | None, government_position: float | None, polarity: Polarity | None, units: str = ""
 ) -> str:
-    """The gap in words: "area more ambitious by 0.5 %", "government more ambitious by 3", "no gap"."""
+    """The gap in words: "area more ambitious by 0.5 percentage points", "government more ambitious
+    by 3", "no gap"."""
     signed = gap(area_proposal, government_position, polarity)
     if signed is None:
         return ""

@@ -14,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from laadesk.core.catalogue import Polarity
+from laadesk.core.cross_checks import check_workbook
 from laadesk.core.exchange import exchange_targets, exchange_title
 from laadesk.core.model import (
     YEARS,
@@ -31,7 +32,7 @@ from laadesk.core.model import (
     Target,
 )
 from laadesk.core.negotiation import describe_gap
-from laadesk.core.rules import polarity_of
+from laadesk.core.rules import Severity, polarity_of
 from laadesk.core.snapshot import WorkbookSnapshot
 
 PACK_TITLE = "Local Area Agreement 2008-11"
@@ -112,6 +113,7 @@ class Pack:
     districts: tuple[str, ...]
     deferral_reasons: tuple[str, ...] = ()  # what the Excel pack offers in its deferral reason cells
     council_marking: str = ""  # the council pack's marking, as chosen at export: none unless one is
+    unsettled: tuple[str, ...] = ()  # the rules' errors when the pack was made: the cover then says Draft
     # Internal brief only: always empty in a council pack.
     positions: tuple[PositionLine, ...] = ()
     position_history: tuple[PositionChange, ...] = ()
@@ -245,6 +247,9 @@ def build_pack(
     workbook's own "as at", else the day it is made); `deferral_reasons` are offered in the Excel
     pack's deferral cells; `council_marking` marks a council pack (none by default)."""
     build = internal_brief if audience is Audience.INTERNAL else council_pack
-    return replace(
+    pack = replace(
         build(snapshot, generated, as_at), deferral_reasons=deferral_reasons, council_marking=council_marking
     )
+    errors = tuple(p.message for p in check_workbook(snapshot) if p.severity is Severity.ERROR)
+    # A pack made while errors remain is a draft, whatever stage the sign-off has reached.
+    return replace(pack, unsettled=errors, status=PackStatus.DRAFT) if errors else pack

@@ -24,7 +24,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 from support.files import copy_closed, digest, journal_state
-from support.gui import shown_page, shown_window
+from support.gui import export_drafts, shown_page, shown_window
 
 from laadesk.core.edits import set_fields
 from laadesk.core.model import AreaProfile
@@ -348,6 +348,7 @@ def export_pdf_to(officer: Officer, target: Path) -> None:
     monkeypatch, qtbot = officer.desk.monkeypatch, officer.qtbot
     request = ExportRequest(Audience.COUNCIL, ((PackFormat.PDF, target),))
     monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, parent, folder, stem: request))
+    export_drafts(monkeypatch)
     # PackExport.export keeps no reference to its ExportWorker, so Python may delete the worker
     # before its thread starts it, and the export then never runs (see docs/crash-harness.md,
     # "faults found"). Hold it here, so this test checks what the export says about the disk.

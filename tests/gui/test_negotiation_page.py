@@ -122,14 +122,14 @@ def test_first_figures_create_a_position(window: MainWindow, qtbot: QtBot, demo_
         (PositionField.AREA_PROPOSAL, 23.0),
         (PositionField.GOVERNMENT_POSITION, 22.5),
     ]
-    assert cell(page, "2009/10", "gap") == "area more ambitious by 0.5 %"  # higher is better
+    assert cell(page, "2009/10", "gap") == "area more ambitious by 0.5 percentage points"  # higher is better
     assert page.targets.index(page.targets.row_of("NI 8") or 0, 2).data() == "open"
 
 
 def test_gap_is_signed_by_polarity(window: MainWindow, qtbot: QtBot) -> None:
     page = open_page(window)
     choose(qtbot, page, "NI 151")  # employment rate: higher is better
-    assert cell(page, "2008/09", "gap") == "government more ambitious by 0.4 %"
+    assert cell(page, "2008/09", "gap") == "government more ambitious by 0.4 percentage points"
     choose(qtbot, page, "NI 20")  # assault with injury: lower is better (long units are in the heading)
     assert cell(page, "2008/09", "gap") == "government more ambitious by 0.2"
     assert "rate per 1,000 population" in page.heading.text() and "lower is better" in page.heading.text()

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
+from support.gui import export_drafts
 
+from laadesk.core.edits import set_fields
 from laadesk.core.pack import Audience
 from laadesk.export.packs import PackFormat
 from laadesk.ui.dialogs.export_dialog import ExportDialog, ExportRequest, pack_name
@@ -29,7 +32,9 @@ def test_export_council_pack_as_pdf_and_excel(
         Audience.COUNCIL, ((PackFormat.PDF, out / f"{name}.pdf"), (PackFormat.XLSX, out / f"{name}.xlsx"))
     )
     monkeypatch.setattr(ExportDialog, "ask", ask_for(request))
+    asked = export_drafts(monkeypatch)
     window.pack_export.action.trigger()
+    assert len(asked) == 1 and "The council pack will say Draft on its cover" in asked[0]  # the demo has an error
     assert window.pack_export.running  # the work is on its own thread
     qtbot.waitUntil(lambda: not window.pack_export.running, timeout=60000)
     pdf, xlsx = out / f"{name}.pdf", out / f"{name}.xlsx"
@@ -60,6 +65,7 @@ def test_export_failure_is_a_sentence(
     monkeypatch.setattr(pack_export.QMessageBox, "warning", lambda parent, title, text: told.append(text))
     request = ExportRequest(Audience.COUNCIL, ((PackFormat.PDF, tmp_path / "missing" / "pack.pdf"),))
     monkeypatch.setattr(ExportDialog, "ask", ask_for(request))
+    export_drafts(monkeypatch)
     window.pack_export.action.trigger()
     qtbot.waitUntil(lambda: not window.pack_export.running, timeout=60000)
     assert len(told) == 1 and "missing" in told[0] and "Traceback" not in told[0]
@@ -81,3 +87,31 @@ def test_the_council_pack_is_unmarked_unless_a_marking_is_chosen(window: MainWin
     assert dialog.request().council_marking == "PROTECT"
     dialog.internal.setChecked(True)  # the brief carries the workbook's own marking
     assert not dialog.marking.isEnabled() and dialog.request().council_marking == ""
+
+
+def test_with_errors_left_a_council_pack_is_a_draft_and_only_if_the_officer_says_so(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = window.session
+    assert session is not None
+    recommended = set_fields(session.snapshot().sign_off, "GO recommends", go_recommendation_date=date(2008, 6, 18))
+    session.apply(recommended)  # the cover would say "For adoption"...
+    errors = [p for p in session.problems() if p.severity.value == "error"]
+    assert len(errors) == 1  # ...but the demo has one error left
+    pdf = tmp_path / "pack.pdf"
+    monkeypatch.setattr(ExportDialog, "ask", ask_for(ExportRequest(Audience.COUNCIL, ((PackFormat.PDF, pdf),))))
+    asked = export_drafts(monkeypatch, answer=False)
+    window.pack_export.action.trigger()
+    assert asked[0].startswith(f"1 error remains in this workbook - the first: {errors[0].message}")
+    assert not window.pack_export.running and not pdf.exists()
+    export_drafts(monkeypatch, answer=True)
+    window.pack_export.action.trigger()
+    qtbot.waitUntil(lambda: not window.pack_export.running, timeout=60000)
+    cover = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Draft" in cover and "For adoption" not in cover
+    internal = tmp_path / "brief.pdf"
+    asked = export_drafts(monkeypatch)
+    monkeypatch.setattr(ExportDialog, "ask", ask_for(ExportRequest(Audience.INTERNAL, ((PackFormat.PDF, internal),))))
+    window.pack_export.action.trigger()  # the internal brief is government's own: no question
+    qtbot.waitUntil(lambda: not window.pack_export.running, timeout=60000)
+    assert asked == [] and internal.exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -52,3 +53,20 @@ def type_into_cell(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex, te
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     # The delegate commits on Enter through a queued call: let it arrive.
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+
+
+def export_drafts(monkeypatch: pytest.MonkeyPatch, answer: bool = True) -> list[str]:
+    """Answer the window's question about exporting a council pack while errors remain; the
+    questions asked are listed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from laadesk.ui.window import pack_export
+
+    asked: list[str] = []
+
+    def question(parent: object, title: str, text: str, *rest: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes if answer else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(pack_export.QMessageBox, "question", question)
+    return asked

@@ -38,8 +38,8 @@ def test_no_gap_without_both_figures() -> None:
 
 
 def test_gap_in_words_higher_is_better() -> None:
-    assert describe_gap(60.5, 60.0, Polarity.HIGHER, "%") == "area more ambitious by 0.5 %"
-    assert describe_gap(58, 60, Polarity.HIGHER, "% of pupils") == "government more ambitious by 2 %"
+    assert describe_gap(60.5, 60.0, Polarity.HIGHER, "%") == "area more ambitious by 0.5 percentage points"
+    assert describe_gap(58, 60, Polarity.HIGHER, "% of pupils") == "government more ambitious by 2 percentage points"
 
 
 def test_gap_in_words_lower_is_better() -> None:
@@ -52,7 +52,8 @@ def test_gap_in_words_lower_is_better() -> None:
 
 def test_gap_in_words_equal_and_unknown_polarity() -> None:
     assert describe_gap(4, 4, Polarity.LOWER) == "no gap"
-    assert describe_gap(4.5, 4, None, "%") == "area 0.5 % above government (polarity unknown)"
+    assert describe_gap(4.5, 4, None, "%") == "area 0.5 percentage points above government (polarity unknown)"
+    assert describe_gap(61, 60, Polarity.HIGHER, "%") == "area more ambitious by 1 percentage point"
     assert describe_gap(3, 4, None) == "area 1 below government (polarity unknown)"
 
 
@@ -60,7 +61,8 @@ def test_units_are_shortened_only_for_percentages() -> None:
     assert short_units("% of looked after children") == "%"
     assert short_units(" offences ") == "offences"
     assert short_units("rate per 1,000 population") == ""  # stated beside the table instead
-    assert amount(-0.25, "%") == "0.25 %"
+    assert amount(-0.25, "%") == "0.25 percentage points"  # a difference of two percentages
+    assert amount(2, "offences") == "2 offences"
 
 
 def test_first_figure_creates_the_position() -> None:

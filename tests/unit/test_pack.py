@@ -55,6 +55,7 @@ def test_council_pack_carries_nothing_internal(demo_snapshot: WorkbookSnapshot) 
         "adoptions",
         "deferral_reasons",
         "council_marking",
+        "unsettled",
         "sign_off",
         "milestones",
         "districts",

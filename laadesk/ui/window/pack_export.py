@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from laadesk.core.rules import Severity
 from laadesk.store.opening import is_workbook_file
 from laadesk.ui import settings
 from laadesk.ui.window.host import Host
@@ -54,8 +55,11 @@ class PackExport(QObject):
         if clash is not None:
             QMessageBox.warning(window, "Not exported", f"{clash} is a laadesk workbook; choose another folder.")
             return
+        from laadesk.core.pack import Audience, build_pack  # loads when first used: a quicker start
+
+        if request.audience is Audience.COUNCIL and not self._export_with_errors(window):
+            return
         settings.remember_export_folder(request.outputs[0][1].parent)
-        from laadesk.core.pack import build_pack  # loads when first used: a quicker start
         from laadesk.store.reference import deferral_reasons
 
         pack = build_pack(
@@ -79,6 +83,23 @@ class PackExport(QObject):
         worker.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         self.export_thread = start_export(worker, self)
         self.export_thread.finished.connect(self._thread_done)
+
+    def _export_with_errors(self, window: QWidget) -> bool:
+        """With errors left, a council pack goes out only as a draft, and only if the officer says so."""
+        session = self.host.session
+        errors = [p for p in session.problems() if p.severity is Severity.ERROR] if session is not None else []
+        if not errors:
+            return True
+        count = len(errors)
+        answer = QMessageBox.question(
+            window,
+            "Errors remain",
+            f"{count} error{'s remain' if count != 1 else ' remains'} in this workbook - the first: "
+            f"{errors[0].message}\n\nThe council pack will say Draft on its cover. Export it anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:

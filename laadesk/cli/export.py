@@ -11,7 +11,7 @@ from typing import Any
 from laadesk.core.area import PROTECTIVE_MARKINGS
 from laadesk.core.dates import DATE_HINT, parse_date
 from laadesk.core.errors import WorkbookUnavailable
-from laadesk.core.pack import Audience, build_pack
+from laadesk.core.pack import Audience, ChartChoice, build_pack
 from laadesk.export.exchange_csv import write_exchange_csv
 from laadesk.export.packs import PackFormat, write_packs
 from laadesk.store.opening import is_workbook_file
@@ -38,6 +38,13 @@ def add_parser(commands: Any) -> None:
         metavar="MARKING",
         help="the council pack's protective marking (default none: the agreement is published once adopted); "
         f"one of: {', '.join(PROTECTIVE_MARKINGS)}. The internal brief carries the workbook's own",
+    )
+    parser.add_argument(
+        "--charts",
+        choices=[c.value for c in ChartChoice],
+        default=ChartChoice.FLAGGED.value,
+        help="which targets get a trajectory chart in the PDF: flagged (default: reward targets, targets "
+        "not yet agreed and targets still contested), all, or none",
     )
     parser.add_argument(
         "--as-at",
@@ -83,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
             deferral_reasons().wordings(),
             as_at=args.as_at,
             council_marking=args.marking if audience is Audience.COUNCIL else "",
+            charts=ChartChoice(args.charts),
         )
         name = "council pack" if audience is Audience.COUNCIL else "internal brief"
         if pack.unsettled and audience is Audience.COUNCIL:

@@ -49,3 +49,15 @@ def format_level(value: float | None) -> str:
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
     return repr(value)
+
+
+def format_figure(value: float | None) -> str:
+    """A level as a printed table shows it: format_level's digits, grouped in thousands ("1,180",
+    "12,345.5", "-2,000"); parse_level reads it back as the same number."""
+    plain = format_level(value)
+    if not plain or "e" in plain or "n" in plain:  # a blank, exponent form, nan, inf: as they are
+        return plain
+    sign = "-" if plain.startswith("-") else ""
+    whole, dot, fraction = plain.lstrip("-").partition(".")
+    return f"{sign}{int(whole):,}{dot}{fraction}"
+

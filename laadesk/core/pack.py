@@ -28,6 +28,7 @@ from laadesk.core.model import (
     PositionChange,
     Role,
     SignOff,
+    Status,
     StorySection,
     Target,
 )
@@ -53,6 +54,25 @@ def pack_status(sign_off: SignOff) -> PackStatus:
     if sign_off.go_recommendation_date is not None:
         return PackStatus.FOR_ADOPTION
     return PackStatus.DRAFT
+
+
+class ChartChoice(StrEnum):
+    """Which targets get a trajectory chart in the PDF pack, as the officer chooses at export."""
+
+    FLAGGED = "flagged"  # reward targets, targets not yet agreed, and (internal brief) contested ones
+    ALL = "all"
+    NONE = "none"
+
+    @property
+    def words(self) -> str:
+        return CHART_CHOICE_WORDS[self]
+
+
+CHART_CHOICE_WORDS = {
+    ChartChoice.FLAGGED: "reward targets, targets not yet agreed and targets still contested",
+    ChartChoice.ALL: "every target",
+    ChartChoice.NONE: "none",
+}
 
 
 @dataclass(frozen=True)
@@ -114,6 +134,7 @@ class Pack:
     deferral_reasons: tuple[str, ...] = ()  # what the Excel pack offers in its deferral reason cells
     council_marking: str = ""  # the council pack's marking, as chosen at export: none unless one is
     unsettled: tuple[str, ...] = ()  # the rules' errors when the pack was made: the cover then says Draft
+    charts: ChartChoice = ChartChoice.FLAGGED
     # Internal brief only: always empty in a council pack.
     positions: tuple[PositionLine, ...] = ()
     position_history: tuple[PositionChange, ...] = ()
@@ -132,6 +153,21 @@ class Pack:
     @property
     def deferred(self) -> tuple[Target, ...]:
         return tuple(t for t in self.targets if t.deferred)
+
+    def charted(self, targets: tuple[Target, ...]) -> tuple[Target, ...]:
+        """Those of `targets` that get a chart: all of them, none, or those that ask for one -
+        reward targets, targets not yet agreed, and in the internal brief targets on which the
+        area's proposal and government's position differ. A deferred target has no trajectory."""
+        if self.charts is ChartChoice.ALL:
+            return targets
+        if self.charts is ChartChoice.NONE:
+            return ()
+        contested = {line.position.code for line in self.positions if line.gap not in ("", "no gap")}
+        return tuple(
+            t
+            for t in targets
+            if not t.deferred and (t.reward or t.status is Status.PROPOSED or t.code in contested)
+        )
 
     @property
     def marking(self) -> str:
@@ -242,13 +278,18 @@ def build_pack(
     deferral_reasons: tuple[str, ...] = (),
     as_at: date | None = None,
     council_marking: str = "",
+    charts: ChartChoice = ChartChoice.FLAGGED,
 ) -> Pack:
     """The pack for an audience, made on the day `generated` and speaking as at `as_at` (by default the
     workbook's own "as at", else the day it is made); `deferral_reasons` are offered in the Excel
-    pack's deferral cells; `council_marking` marks a council pack (none by default)."""
+    pack's deferral cells; `council_marking` marks a council pack (none by default); `charts` says
+    which targets get a trajectory chart."""
     build = internal_brief if audience is Audience.INTERNAL else council_pack
     pack = replace(
-        build(snapshot, generated, as_at), deferral_reasons=deferral_reasons, council_marking=council_marking
+        build(snapshot, generated, as_at),
+        deferral_reasons=deferral_reasons,
+        council_marking=council_marking,
+        charts=charts,
     )
     errors = tuple(p.message for p in check_workbook(snapshot) if p.severity is Severity.ERROR)
     # A pack made while errors remain is a draft, whatever stage the sign-off has reached.

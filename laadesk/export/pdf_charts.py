@@ -13,7 +13,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from laadesk.core.model import YEARS, Position, Target
-from laadesk.core.numbers import format_level
+from laadesk.core.numbers import format_figure
 from laadesk.core.pack import Pack
 from laadesk.export.pdf_lines import wrapped
 from laadesk.export.pdf_sketch import Sketch
@@ -22,6 +22,7 @@ from laadesk.export.pdf_styles import (
     BOLD,
     DEFERRED_FILL,
     GOVERNMENT_GREEN,
+    INK,
     ITALIC,
     MUTED,
     NAVY,
@@ -34,13 +35,16 @@ from laadesk.export.pdf_styles import (
     shortened,
     text,
 )
-from laadesk.export.pdf_tables import deferral_words, direction
+from laadesk.export.pdf_targets import deferral_words, direction
 
-CHART_HEIGHT = 158.0
+CHART_HEIGHT = 166.0
 LEFT = 40.0
-BOTTOM = 38.0
-TOP = 14.0
+BOTTOM = 46.0  # under the plot: the figures, the years, the baseline's period, the key
+TOP = 10.0
 RIGHT = 12.0
+# An axis from zero is kept while the lowest figure is at most this share of the highest: the
+# change still shows. Beyond it the axis starts near the figures and its foot shows a break.
+ZERO_SHARE = 0.5
 TITLE_LIMIT = 160  # a chart is labelled, not documented: the full title is in the targets table
 
 
@@ -60,7 +64,7 @@ def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
 
 
 def _label(value: float) -> str:
-    return format_level(round(value, 10))
+    return format_figure(round(value, 10))
 
 
 def _series(values: Sequence[float | None], xs: Sequence[float]) -> list[tuple[float, float]]:
@@ -78,8 +82,25 @@ def _legend(sketch: Sketch, entries: Sequence[tuple[str, Any, Any]], y: float) -
         x += width
 
 
+def axis_ticks(values: Sequence[float]) -> tuple[list[float], bool]:
+    """The y-axis ticks, and whether the axis is broken (starts above zero, for positive figures)."""
+    low, high = min(values), max(values)
+    if 0 <= low <= high * ZERO_SHARE:
+        return nice_ticks(0.0, high), False
+    ticks = nice_ticks(low, high)
+    return ticks, ticks[0] > 0
+
+
+def _break_mark(sketch: Sketch, x: float, y: float) -> None:
+    """Two short slashes across the foot of the axis: the scale does not start at zero."""
+    sketch.rect(x - 4, y + 7, 8, 4, WHITE)
+    for dy in (7.0, 11.0):
+        sketch.line(x - 4.5, y + dy - 1.8, x + 4.5, y + dy + 1.8, INK, 0.8)
+
+
 def trajectory_drawing(target: Target, positions: Sequence[Position], width: float) -> Any:
-    """Baseline and the three targets; the area's and government's positions if they differ."""
+    """Baseline and the three targets; the area's and government's positions if they differ. The
+    figures stand under the plot, one under each year, never on the line."""
     drawing = Sketch(width, CHART_HEIGHT)
     plot_width = width - LEFT - RIGHT
     plot_height = CHART_HEIGHT - BOTTOM - TOP
@@ -92,7 +113,7 @@ def trajectory_drawing(target: Target, positions: Sequence[Position], width: flo
     plotted = [v for v in trajectory if v is not None]
     if differ:
         plotted += [v for v in (*area, *government) if v is not None]
-    ticks = nice_ticks(min(plotted), max(plotted))
+    ticks, broken = axis_ticks(plotted)
     low, high = ticks[0], ticks[-1]
 
     def y_of(value: float) -> float:
@@ -101,13 +122,18 @@ def trajectory_drawing(target: Target, positions: Sequence[Position], width: flo
     for tick in ticks:
         drawing.line(LEFT, y_of(tick), LEFT + plot_width, y_of(tick), RULE, 0.3)
         drawing.text(LEFT - 4, y_of(tick) - 2.5, _label(tick), REGULAR, 6.5, anchor="end")
+    drawing.line(LEFT, BOTTOM, LEFT, BOTTOM + plot_height, MUTED, 0.6)
+    drawing.line(LEFT, BOTTOM, LEFT + plot_width, BOTTOM, MUTED, 0.6)
+    if broken:
+        _break_mark(drawing, LEFT, BOTTOM)
     period = target.baseline_period.strip()
     labels = [("Baseline", period if len(period) <= 12 else ""), *((year, "") for year in YEARS)]
-    for x, (label, under) in zip(xs, labels):
-        drawing.text(x, BOTTOM - 10, label, REGULAR, 6.5, anchor="middle")
+    for x, (label, under), value in zip(xs, labels, trajectory):
+        figure, font, colour = (_label(value), BOLD, NAVY) if value is not None else ("not set", ITALIC, MUTED)
+        drawing.text(x, BOTTOM - 10, figure, font, 7, colour, anchor="middle")
+        drawing.text(x, BOTTOM - 19, label, REGULAR, 6.5, anchor="middle")
         if under:
-            drawing.text(x, BOTTOM - 18, under, REGULAR, 6, MUTED, anchor="middle")
-    drawing.line(LEFT, BOTTOM, LEFT + plot_width, BOTTOM, MUTED, 0.6)
+            drawing.text(x, BOTTOM - 27, under, REGULAR, 6, MUTED, anchor="middle")
 
     points = [(x, y_of(v)) for x, v in _series(trajectory, xs)]
     if len(points) > 1:
@@ -125,13 +151,9 @@ def trajectory_drawing(target: Target, positions: Sequence[Position], width: flo
             for x, y in dashed:
                 drawing.rect(x - 1.8, y - 1.8, 3.6, 3.6, colour, colour)
             legend.append((name, colour, [3, 2]))
-    for (x, y), (_, value) in zip(points, _series(trajectory, xs)):
+    for x, y in points:
         is_baseline = x == xs[0] and target.baseline is not None
         drawing.circle(x, y, 2.6, WHITE if is_baseline else NAVY, NAVY)
-        label = _label(value)
-        label_width = stringWidth(label, BOLD, 6.5)
-        drawing.rect(x - label_width / 2 - 1, y + 4, label_width + 2, 8, WHITE)
-        drawing.text(x, y + 5.5, label, BOLD, 6.5, NAVY, anchor="middle")
     _legend(drawing, legend, 2)
     return drawing
 

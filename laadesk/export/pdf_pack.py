@@ -17,7 +17,7 @@ from reportlab.platypus import CondPageBreak
 from laadesk.core.dates import format_date
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.model import Position
-from laadesk.core.pack import PACK_TITLE, Pack
+from laadesk.core.pack import PACK_TITLE, ChartChoice, Pack
 from laadesk.export.atomic import write_bytes_atomically
 from laadesk.export.pdf_charts import chart_grid
 from laadesk.export.pdf_internal import actions_table, notes_table, positions_table
@@ -34,7 +34,8 @@ from laadesk.export.pdf_sections import (
     target_notes,
 )
 from laadesk.export.pdf_styles import Styles
-from laadesk.export.pdf_tables import deferred_table, milestones_table, partners_table, targets_table
+from laadesk.export.pdf_tables import milestones_table, partners_table
+from laadesk.export.pdf_targets import deferred_table, target_partners_table, targets_table
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,14 @@ def _targets(pack: Pack, styles: Styles) -> list[Any]:
             flow.append(targets_table(pack, targets, styles, LANDSCAPE_WIDTH))
         else:
             flow.append(none_line("None.", styles))
+    if pack.targets:
+        flow += section_heading(
+            "Partners and spatial level",
+            styles,
+            "target-partners",
+            "The partners signed up to each target besides its lead partner, and the part of the area it covers.",
+        )
+        flow.append(target_partners_table(pack, styles, LANDSCAPE_WIDTH))
     return flow
 
 
@@ -134,20 +143,34 @@ def _notes(pack: Pack, styles: Styles) -> list[Any]:
 
 
 def _charts(pack: Pack, styles: Styles) -> list[Any]:
-    intro = "Baseline (open circle) and the three annual targets for each target."
+    """Small multiples, for the targets the officer chose at export (ChartChoice)."""
+    if pack.charts is ChartChoice.NONE:
+        return []
+    intro = (
+        "Baseline (open circle) and the three annual targets, with the figures under each chart. A scale "
+        "that does not start at zero shows a break at the foot of its axis."
+    )
+    if pack.charts is ChartChoice.FLAGGED:
+        intro = f"Charts for {pack.charts.words}; every target's figures are in the tables above. " + intro
     if pack.internal:
         intro += " Where the area's proposal and government's position differ, both are drawn dashed."
     flow = [*turn_to(PORTRAIT), *section_heading("Trajectories", styles, "charts", intro)]
     positions: dict[str, list[Position]] = {}
     for line in pack.positions:
         positions.setdefault(line.position.code, []).append(line.position)
+    groups = [
+        (title, pack.charted(targets))
+        for title, targets in (
+            ("Designated improvement targets", pack.designated),
+            ("Statutory early years and education targets", pack.statutory),
+            ("Local targets", pack.local),
+        )
+    ]
     if not pack.targets:
         return [*flow, none_line("None: no targets have been chosen yet.", styles)]
-    for title, targets in (
-        ("Designated improvement targets", pack.designated),
-        ("Statutory early years and education targets", pack.statutory),
-        ("Local targets", pack.local),
-    ):
+    if not any(targets for _, targets in groups):
+        return [*flow, none_line("None: every target is agreed, and none is a reward target or contested.", styles)]
+    for title, targets in groups:
         if targets:
             flow += [
                 CondPageBreak(260),

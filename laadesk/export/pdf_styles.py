@@ -94,6 +94,12 @@ class Styles:
         )
         self.cell_number = _style("cell_number", fontSize=8, leading=10, alignment=TA_RIGHT)
         self.cell_muted = _style("cell_muted", fontSize=7, leading=9, textColor=MUTED)
+        self.cell_small = _style("cell_small", fontSize=7, leading=8.5)
+        # The targets table: a cabinet table of 2008 holds 15 to 20 targets a page.
+        self.row = _style("row", fontSize=7.5, leading=8.8)
+        self.row_bold = _style("row_bold", fontName=BOLD, fontSize=7.5, leading=8.8)
+        self.row_comment = _style("row_comment", fontSize=6.8, leading=8)
+        self.cell_small_right = _style("cell_small_right", fontSize=6.5, leading=8, textColor=MUTED, alignment=TA_RIGHT)
         self.cell_muted_right = _style("cell_muted_right", fontSize=8, leading=10, textColor=MUTED, alignment=TA_RIGHT)
         self.cell_not_set = _style(
             "cell_not_set", fontName=ITALIC, fontSize=8, leading=10, textColor=MUTED, alignment=TA_RIGHT

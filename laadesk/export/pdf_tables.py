@@ -1,4 +1,4 @@
-"""The tables of the PDF pack: targets, deferred targets, partners, milestones and the grid they share.
+"""The tables of the PDF pack: partners, milestones, and the grid and cells every table shares.
 
 Every cell is a Paragraph, so long text wraps instead of running off the page; rows split
 across pages (splitInRow) and the header row repeats on every page a table reaches.
@@ -12,16 +12,12 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from laadesk.core.catalogue import Polarity
 from laadesk.core.dates import format_date
-from laadesk.core.deferral import written
-from laadesk.core.labels import TARGET_LABELS
-from laadesk.core.model import YEAR_FIELDS, Milestone, Target
-from laadesk.core.numbers import format_level
+from laadesk.core.model import Milestone
+from laadesk.core.numbers import format_figure
 from laadesk.core.pack import Pack, PartnerCommitment
 from laadesk.core.timetable import milestone_state
 from laadesk.export.pdf_styles import (
-    DEFERRED_FILL,
     HEADER_FILL,
     NAVY,
     RULE,
@@ -103,114 +99,16 @@ class Figure(Flowable):  # type: ignore[misc]  # reportlab has no type hints, so
 
 
 def number(value: float | None, styles: Styles, width: float) -> Any:
-    """A figure exactly as format_level writes it, shrunk rather than cut if the column is narrow."""
+    """A figure as format_figure prints it (thousands grouped), shrunk rather than cut if the column is narrow."""
     if value is None:
         return Paragraph("not set", styles.cell_not_set)
-    shown = format_level(value)
+    shown = format_figure(value)
     style = styles.cell_number
     room = width - 2 * CELL_PADDING
     size = float(style.fontSize)
     while size > 5 and stringWidth(shown, style.fontName, size) > room:
         size -= 0.5
     return Figure(shown, style, size)
-
-
-def level(target: Target, field: str, styles: Styles, width: float) -> Any:
-    """A level as the workbook holds it: the figure, or the words a council's table gave, as written."""
-    value: float | None = getattr(target, field)
-    words = target.as_written(field)
-    if value is None and words:
-        return Paragraph(text(words), styles.cell_number)
-    return number(value, styles, width)
-
-
-def direction(polarity: Polarity | None) -> str:
-    if polarity is Polarity.HIGHER:
-        return "higher is better"
-    if polarity is Polarity.LOWER:
-        return "lower is better"
-    return "direction not recorded"
-
-
-def deferral_words(target: Target) -> str:
-    """ "deferred: Place Survey pending; revisit by 30 Sep 2009"."""
-    reason = written(target.deferral_reason, target.deferral_note) or "reason not recorded"
-    revisit = f"revisit by {format_date(target.revisit_date)}" if target.revisit_date else "no revisit date set"
-    return f"deferred: {reason}; {revisit}"
-
-
-def indicator_cell(pack: Pack, target: Target, styles: Styles) -> list[Any]:
-    title = pack.titles.get(target.code, target.title)
-    notes = [target.status.value, direction(pack.polarity.get(target.code))]
-    if target.reward:
-        notes.append("reward target")
-    return [Paragraph(text(title), styles.cell), Paragraph(text(" · ".join(notes)), styles.cell_muted)]
-
-
-TARGET_HEADER = (
-    *(TARGET_LABELS[f].heading for f in ("code", "title", "baseline")),
-    TARGET_LABELS["baseline_period"].narrow,
-    *(TARGET_LABELS[f].heading for f in (*YEAR_FIELDS, "units", "lead_partner", "partners", "districts")),
-)
-TARGET_WIDTHS = (38, 142, 48, 54, 48, 48, 48, 80, 84, 128, 66)
-NUMBER_COLUMNS = (2, 4, 5, 6)
-
-
-def targets_table(pack: Pack, targets: Sequence[Target], styles: Styles, total_width: float) -> Any:
-    """NI, title, baseline and period, three targets, units, lead partner, partners, spatial level."""
-    scale = total_width / sum(TARGET_WIDTHS)
-    widths = [w * scale for w in TARGET_WIDTHS]
-    rows = []
-    extra: list[tuple[Any, ...]] = []
-    for n, target in enumerate(targets, start=1):
-        if target.deferred:
-            levels: list[Any] = [Paragraph(text(deferral_words(target)), styles.cell_deferred), "", "", "", ""]
-            extra += [("SPAN", (2, n), (6, n)), ("BACKGROUND", (2, n), (6, n), DEFERRED_FILL)]
-        else:
-            levels = [
-                level(target, "baseline", styles, widths[2]),
-                Paragraph(text(target.baseline_period), styles.cell),
-                *(level(target, year, styles, widths[4 + i]) for i, year in enumerate(YEAR_FIELDS)),
-            ]
-        rows.append(
-            [
-                Paragraph(text(target.code), styles.cell_bold),
-                indicator_cell(pack, target, styles),
-                *levels,
-                Paragraph(text(target.units), styles.cell),
-                Paragraph(text(target.lead_partner or "not named"), styles.cell),
-                codes(target.partners, styles, "none named", "; "),
-                Paragraph(text(target.spatial_level), styles.cell),
-            ]
-        )
-    extra.append(("LEFTPADDING", (3, 0), (3, -1), 8))  # the period stands apart from its baseline
-    return grid(styles, TARGET_HEADER, rows, TARGET_WIDTHS, total_width, NUMBER_COLUMNS, extra)
-
-
-def deferred_table(pack: Pack, styles: Styles, total_width: float) -> Any:
-    rows = []
-    for target in pack.deferred:
-        rows.append(
-            [
-                Paragraph(text(target.code), styles.cell_bold),
-                indicator_cell(pack, target, styles),
-                Paragraph("deferred: left blank on purpose", styles.cell_deferred),
-                Paragraph(
-                    text(written(target.deferral_reason, target.deferral_note) or "reason not recorded"),
-                    styles.cell,
-                ),
-                Paragraph(text(format_date(target.revisit_date) or "no revisit date set"), styles.cell),
-                Paragraph(text(target.lead_partner or "not named"), styles.cell),
-                Paragraph(text(target.comment), styles.cell),
-            ]
-        )
-    header = (
-        *(TARGET_LABELS[f].heading for f in ("code", "title")),
-        "Baseline and targets",
-        TARGET_LABELS["deferral_reason"].narrow,
-        *(TARGET_LABELS[f].heading for f in ("revisit_date", "lead_partner", "comment")),
-    )
-    return grid(styles, header, rows, (38, 170, 80, 110, 62, 100, 210), total_width)
 
 
 def partners_table(partners: Sequence[PartnerCommitment], styles: Styles, total_width: float) -> Any:

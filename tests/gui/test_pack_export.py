@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from support.gui import export_drafts
 
 from laadesk.core.edits import set_fields
-from laadesk.core.pack import Audience
+from laadesk.core.pack import Audience, ChartChoice
 from laadesk.export.packs import PackFormat
 from laadesk.ui.dialogs.export_dialog import ExportDialog, ExportRequest, pack_name
 from laadesk.ui.window.main_window import MainWindow
@@ -115,3 +115,13 @@ def test_with_errors_left_a_council_pack_is_a_draft_and_only_if_the_officer_says
     window.pack_export.action.trigger()  # the internal brief is government's own: no question
     qtbot.waitUntil(lambda: not window.pack_export.running, timeout=60000)
     assert asked == [] and internal.exists()
+
+
+def test_the_officer_chooses_which_targets_get_a_chart(window: MainWindow, tmp_path: Path) -> None:
+    dialog = ExportDialog(tmp_path, "Kingsmere", window)
+    assert dialog.request().charts is ChartChoice.FLAGGED  # not 51 near-identical charts by default
+    assert dialog.charts.currentText().startswith("Reward targets, targets not yet agreed")
+    dialog.charts.setCurrentIndex(dialog.charts.findData(ChartChoice.ALL))
+    assert dialog.request().charts is ChartChoice.ALL
+    dialog.pdf.setChecked(False)  # charts are drawn in the PDF only
+    assert not dialog.charts.isEnabled()

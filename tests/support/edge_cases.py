@@ -29,7 +29,8 @@ CANARY_NOTE = "CANARYNOTE7f3a internal only"
 CANARY_SHAREABLE_NOTE = "CANARYSHARE91b shareable but still a champion note"
 CANARY_FLOOR = 987654.321
 CANARY_FLOOR_TEXT = "987654.321"
-CANARIES = (CANARY_NOTE.split()[0], CANARY_SHAREABLE_NOTE.split()[0], CANARY_FLOOR_TEXT, "987,654.321")
+CANARY_FLOOR_PRINTED = "987,654.321"  # as a printed table shows it (format_figure)
+CANARIES = (CANARY_NOTE.split()[0], CANARY_SHAREABLE_NOTE.split()[0], CANARY_FLOOR_TEXT, CANARY_FLOOR_PRINTED)
 
 HOSTILE_TEXTS = (
     "AT&T <b>bold</b> & <i>unbalanced",

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from laadesk.core.codes import parse_code, sort_key
-from laadesk.core.numbers import format_level, parse_level
+from laadesk.core.numbers import format_figure, format_level, parse_level
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,20 @@ def test_levels_round_trip_through_text(value: float | None) -> None:
 def test_whole_numbers_print_without_point() -> None:
     assert format_level(35.0) == "35"
     assert format_level(12.25) == "12.25"
+
+
+def test_a_printed_figure_groups_thousands_and_reads_back_the_same() -> None:
+    assert [format_figure(v) for v in (1180, 1940.5, -2000, 17.5, 999, 1234567, None)] == [
+        "1,180",
+        "1,940.5",
+        "-2,000",
+        "17.5",
+        "999",
+        "1,234,567",
+        "",
+    ]
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e14, max_value=1e14))
+def test_every_printed_figure_reads_back_as_the_same_number(value: float) -> None:
+    assert parse_level(format_figure(value)) == value

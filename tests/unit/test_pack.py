@@ -56,6 +56,7 @@ def test_council_pack_carries_nothing_internal(demo_snapshot: WorkbookSnapshot) 
         "deferral_reasons",
         "council_marking",
         "unsettled",
+        "charts",
         "sign_off",
         "milestones",
         "districts",

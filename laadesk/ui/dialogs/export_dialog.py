@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from laadesk.core.area import PROTECTIVE_MARKINGS
-from laadesk.core.pack import Audience
+from laadesk.core.pack import Audience, ChartChoice
 from laadesk.export.packs import PackFormat
 from laadesk.ui.widgets.controls import button
 
@@ -33,6 +33,7 @@ class ExportRequest:
     audience: Audience
     outputs: tuple[tuple[PackFormat, Path], ...]
     council_marking: str = ""  # the council pack's marking ("" none); the internal brief has the workbook's
+    charts: ChartChoice = ChartChoice.FLAGGED  # which targets get a trajectory chart in the PDF
 
 
 def pack_name(stem: str, audience: Audience) -> str:
@@ -61,6 +62,15 @@ class ExportDialog(QDialog):
             "the workbook's own marking"
         )
         self.council.toggled.connect(self.marking.setEnabled)
+        self.charts = QComboBox()
+        self.charts.setAccessibleName("Trajectory charts in the PDF")
+        for charts in ChartChoice:
+            self.charts.addItem(charts.words.capitalize() if charts is not ChartChoice.NONE else "No charts", charts)
+        self.charts.setToolTip(
+            "Which targets get a trajectory chart in the PDF: reward targets, targets not yet agreed and "
+            "targets still contested (the area's proposal and government's position differ), every target, "
+            "or none. Every target's figures are in the tables either way."
+        )
         self.pdf = QCheckBox("&PDF")
         self.xlsx = QCheckBox("&Excel")
         self.pdf.setChecked(True)
@@ -72,6 +82,7 @@ class ExportDialog(QDialog):
         browse = button("&Choose...", "Choose the folder the pack is written to", self._browse, name="Choose folder")
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.pdf.toggled.connect(self.charts.setEnabled)  # charts are drawn in the PDF only
         for signal in (self.council.toggled, self.pdf.toggled, self.xlsx.toggled, self.folder.textChanged):
             signal.connect(self._describe)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -93,6 +104,9 @@ class ExportDialog(QDialog):
         marking_label.setBuddy(self.marking)
         form.addRow(marking_label, self.marking)
         form.addRow("As:", formats)
+        charts_label = QLabel("C&harts:")
+        charts_label.setBuddy(self.charts)
+        form.addRow(charts_label, self.charts)
         folder_label = QLabel("&Folder:")  # a label of its own, so "&" marks the key, not printed
         folder_label.setBuddy(self.folder)
         form.addRow(folder_label, where)
@@ -108,7 +122,7 @@ class ExportDialog(QDialog):
         outputs = [(PackFormat.PDF, folder / f"{name}.pdf")] if self.pdf.isChecked() else []
         outputs += [(PackFormat.XLSX, folder / f"{name}.xlsx")] if self.xlsx.isChecked() else []
         marking = str(self.marking.currentData()) if audience is Audience.COUNCIL else ""
-        return ExportRequest(audience, tuple(outputs), marking)
+        return ExportRequest(audience, tuple(outputs), marking, ChartChoice(self.charts.currentData()))
 
     def _describe(self) -> None:
         request = self.request()

@@ -68,6 +68,7 @@ class PackExport(QObject):
             date.today(),
             deferral_reasons().wordings(),
             council_marking=request.council_marking,
+            charts=request.charts,
         )
         self.progress = QProgressDialog(f"Writing the {pack.audience.value} pack...", "", 0, 1000, window)
         self.progress.setWindowTitle("Exporting")

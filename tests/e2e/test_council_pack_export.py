@@ -1,4 +1,4 @@
-"""A council pack exported while errors remain says Draft on its cover, and the command line says why."""
+"""A council pack from the command line: a Draft while errors remain (and a warning saying why), charts as asked."""
 
 from __future__ import annotations
 
@@ -42,3 +42,15 @@ def test_errors_left_make_a_draft_and_a_warning_and_settling_them_does_not(tmp_p
     settled = cli("export", "kingsmere.laa", "--pdf", "settled.pdf")
     assert settled.err_lines == []
     assert "Status For adoption" in cover(cli.path("settled.pdf"))
+
+
+def test_export_charts_as_the_command_says(tmp_path: Path, demo_master: Path) -> None:
+    cli = Cli(tmp_path / "work", tmp_path / "data")
+    cli.copy_in(demo_master, "kingsmere.laa")
+    page_counts = {}
+    for charts in ("all", "flagged", "none"):
+        result = cli("export", "kingsmere.laa", "--pdf", f"{charts}.pdf", "--charts", charts)
+        page_counts[charts] = int(result.out_lines[-1].split("(PDF, ")[1].split()[0])
+    assert page_counts["all"] > page_counts["flagged"] > page_counts["none"]
+    refused = cli("export", "kingsmere.laa", "--pdf", "x.pdf", "--charts", "some", expect=2)
+    assert "invalid choice: 'some'" in refused.err and not cli.path("x.pdf").exists()

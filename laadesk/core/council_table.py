@@ -4,8 +4,9 @@ rows are targets and which are headings or notes - before any cell is read as a 
 Real 2008 tables were typed by policy officers, not by laadesk: titles and blank rows above the
 header, "NI ref" or "Target 08/09" for column names, theme headings ("Stronger communities")
 between targets, notes below. Each is recognised and said in the import's summary; nothing is
-guessed. laadesk's own exchange layout is one such table, whose header is in row 1 and whose
-columns are named exactly.
+guessed. laadesk's own exchange layout is one such table: the CSV's header is row 1, with the
+columns named exactly; the Excel pack's Targets sheet has a title block above a header in the
+negotiators' words, each a spelling named below, and the import passes the block over in silence.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from laadesk.core.exchange import COLUMNS, NOTE_COLUMN, NUMBER_COLUMNS, Exchange
 from laadesk.core.text import visible
 
 HEADER_SEARCH = 30  # rows from the top in which the header row is looked for
+# The line of the title block above the Excel pack's Targets table that names it; the writer takes
+# it from here, so a change to one is a change to both.
+OWN_TITLE = "Local Area Agreement 2008-11 - targets"
 SKIP = "-"  # a column choice that leaves the column out
 
 _SPELLINGS: dict[str, tuple[str, ...]] = {
@@ -283,7 +287,7 @@ def read_table(
         CellProblem(header.number, column_letter(n), f"holds {message.split(';')[0]}, not a column's name")
         for n, message in sorted(header.problems.items())
     ]
-    if header.number != 1:
+    if header.number != 1 and not own_title_block(table, header.number):
         notes.insert(0, f"The table's header is row {header.number}; the rows above it were left out.")
     rows, skipped = _rows(table, header, columns, names)
     # The rows' own problems travel with them; a heading merged across the table is no target's.
@@ -317,13 +321,23 @@ def _read_laid_out(table: SourceTable, layout: ColumnLayout) -> ReadTable:
     if "ni" not in names:
         problem = CellProblem(layout.header_row, "", "say which column holds the indicator codes (NI)")
         return ReadTable(layout.header_row, columns, names, (), tuple(notes), (*problems, problem))
-    if layout.header_row != 1:
+    if layout.header_row != 1 and not own_title_block(table, layout.header_row):
         notes.insert(0, f"The table's header is row {layout.header_row}; the rows above it were left out.")
     # The officer saw every column and said what each holds: a cell beyond the header's names is
     # one of the columns left out, not a cell outside the table.
     rows, skipped = _rows(table, header, columns, names, last=max([*layout.columns, *columns]))
     problems += _hidden_and_merged(table, header, columns, names, {row.number for row in rows})
     return ReadTable(layout.header_row, columns, names, tuple(rows), tuple(notes + skipped), tuple(problems))
+
+
+def own_title_block(table: SourceTable, header_row: int) -> bool:
+    """Whether the rows above the header are only laadesk's own title block, so that leaving them out
+    is not worth a word: text in column A alone on each, one line naming the sheet (OWN_TITLE).
+    Anything else up there (a council's note typed beside the title) is said, as for any table."""
+    above = [row for row in table.rows if row.number < header_row]
+    return any(OWN_TITLE in row.cell(1) for row in above) and all(
+        row.filled == [1] and not row.problems for row in above
+    )
 
 
 def _columns(header: SourceRow, choices: Mapping[str, str]) -> tuple[dict[int, str], dict[str, str], list[str]]:

@@ -80,7 +80,7 @@ def write_xlsx_pack(pack: Pack, path: Path, progress: Progress | None = None) ->
     for done, write in enumerate(writers, start=1):
         sheet = book.active if done == 1 else book.create_sheet()
         write(sheet)
-        page_setup(sheet, pack.marking, footer, "1:1" if done == 1 else None)
+        page_setup(sheet, pack.marking, footer)
         if progress is not None:
             progress(done, total)
     _properties(book, pack)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.styles.numbers import NumberFormat
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from laadesk.core.exchange import FORMULA_STARTS
@@ -46,6 +49,8 @@ GRID = Border(left=_EDGE, right=_EDGE, top=_EDGE, bottom=_EDGE)
 TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 TOP = Alignment(vertical="top")
 NUMBER_ALIGN = Alignment(horizontal="right", vertical="top", indent=1)
+# A level in words ("TBC", "12-14") stands where its figure would, wrapped within the column.
+WORDS_ALIGN = Alignment(horizontal="right", vertical="top", wrap_text=True)
 DATE_ALIGN = Alignment(horizontal="center", vertical="top")
 HEADER_ALIGN = Alignment(vertical="center", wrap_text=True)
 STATUS_FILLS = {"agreed": AGREED_FILL, "deferred": DEFERRED_FILL}
@@ -165,6 +170,44 @@ def level_format(values: Iterable[float | None]) -> str:
     return "#,##0" + ("." + "0" * most if most else "")
 
 
+# A level as laadesk prints it anywhere (core.numbers.format_level's digits, grouped in thousands):
+# 1,180 and 17.5 and 12.25, each exactly, and so too a figure a council types over it later (not
+# 12.3 for 12.25). Excel shows a whole number in this format with a stray point ("1,180."), so a sheet
+# that uses it adds show_whole_figures over its levels; LibreOffice drops the point by itself.
+FIGURE = "#,##0.#########"
+
+
+def figure_format(value: float) -> str:
+    """FIGURE, or General for a level with more decimals than FIGURE shows (General shows them all)."""
+    places = _decimals(value)
+    return "General" if places is None or places > 9 else FIGURE
+
+
+def _shown(value: float) -> str:
+    """A level as FIGURE shows it (1,180 and 17.5), or as General does when FIGURE cannot."""
+    text = format_level(value)
+    if figure_format(value) != FIGURE:
+        return text
+    whole, point, fraction = text.lstrip("-").partition(".")
+    return ("-" if text.startswith("-") else "") + f"{int(whole):,}{point}{fraction}"
+
+
+def fit_figures(columns: Sequence[Column], figures: Mapping[int, Iterable[float | None]]) -> tuple[Column, ...]:
+    """The columns, each level column (by index) widened where a figure would not fit beside its indent
+    (a spreadsheet shows ### for a number wider than its cell)."""
+    widths = {n: max((len(_shown(v)) + 3 for v in values if v is not None), default=0) for n, values in figures.items()}
+    return tuple(replace(c, width=max(c.width, widths.get(n, 0))) for n, c in enumerate(columns))
+
+
+def show_whole_figures(sheet: Any, ranges: Iterable[str]) -> None:
+    """A conditional format over each range ("D6:D40") that shows a whole number in FIGURE without a point."""
+    whole = DifferentialStyle(numFmt=NumberFormat(numFmtId=3, formatCode="#,##0"))  # 3 is Excel's own "#,##0"
+    for cells in ranges:
+        first = cells.partition(":")[0]  # the formula is relative to the range's top-left cell
+        rule = Rule(type="expression", dxf=whole, formula=[f"AND(ISNUMBER({first}),{first}=INT({first}))"])
+        sheet.conditional_formatting.add(cells, rule)
+
+
 def lines_needed(text: str, width: float) -> int:
     """Lines a wrapped cell of width characters needs for text, wrapping at spaces as a spreadsheet does.
 
@@ -248,19 +291,74 @@ def _header_text(text: str) -> str:
     return cell_text(text)[:100].replace("&", "&&")
 
 
-def page_setup(sheet: Any, marking: str, footer: str, title_rows: str | None) -> None:
-    """Landscape A4, fitted to the page width, the marking in the header, page numbers in the footer."""
+# A4 landscape is 842 points wide; the side margins below leave this much of it for the columns.
+SIDE_MARGIN = 0.4  # inches
+PRINT_WIDTH = 842 - 2 * SIDE_MARGIN * 72
+# Scaled below this, 11-point text prints smaller than 8 points: a sheet that would need it is spread
+# over pages across instead of being fitted to one.
+LEGIBLE_SCALE = 70
+
+
+def column_points(width: float) -> float:
+    """A column's printed width in points: Excel counts a width in digits of the default font (7 pixels
+    of 11-point Calibri) and adds 5 pixels of padding, at 96 pixels an inch."""
+    return (width * 7 + 5) * 72 / 96
+
+
+def pages_across(widths: Sequence[float], scale: int, repeated: int = 0) -> int:
+    """Pages across that columns of these widths take at scale (percent), the first `repeated` columns
+    printed again on each page after the first; columns are never split, as a spreadsheet prints them."""
+    room = PRINT_WIDTH * 100 / scale
+    repeat = sum(column_points(w) for w in widths[:repeated])
+    pages, used = 1, 0.0
+    for width in (column_points(w) for w in widths):
+        if used and used + width > room:
+            pages, used = pages + 1, repeat
+        used += width
+    return pages
+
+
+def print_scale(widths: Sequence[float], repeated: int = 0) -> int | None:
+    """None when the columns fit one page across at a legible scale (fit them to the page width);
+    else the largest scale, at most 100 %, that takes no more pages across than the legible one does."""
+    natural = sum(column_points(w) for w in widths)
+    if natural * LEGIBLE_SCALE / 100 <= PRINT_WIDTH:
+        return None
+    fewest = pages_across(widths, LEGIBLE_SCALE, repeated)
+    return next(s for s in range(100, LEGIBLE_SCALE - 1, -1) if pages_across(widths, s, repeated) <= fewest)
+
+
+def used_widths(sheet: Any) -> list[float]:
+    """The widths of the sheet's columns, from A to the last one used."""
+    default = 8.43  # Excel's width of a column not given one
+    letters = [get_column_letter(n) for n in range(1, sheet.max_column + 1)]
+    dimensions = sheet.column_dimensions  # looking a letter up would add it: ask first
+    return [dimensions[letter].width if letter in dimensions else default for letter in letters]
+
+
+def page_setup(sheet: Any, marking: str, footer: str) -> None:
+    """Legible A4 landscape pages: fitted to the page width when the text stays at least LEGIBLE_SCALE
+    of its size, else spread over pages across (the left part of each run of rows first, and the
+    columns frozen on screen printed again on each page); the marking in the header, the pack and
+    page x of y in the footer. The rows to repeat on each page are the sheet writer's to set."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    title_columns = column_index_from_string(sheet.freeze_panes.rstrip("0123456789")) - 1 if sheet.freeze_panes else 0
+    scale = print_scale(used_widths(sheet), title_columns)
+    if scale is None:
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    else:
+        sheet.page_setup.scale = scale
+        sheet.page_setup.pageOrder = "overThenDown"
+        sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=False)
+        if title_columns:
+            sheet.print_title_cols = f"A:{get_column_letter(title_columns)}"
+    sheet.page_margins.left = sheet.page_margins.right = SIDE_MARGIN
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
     sheet.page_margins.header = sheet.page_margins.footer = 0.25
     sheet.print_options.horizontalCentered = True
-    if title_rows:
-        sheet.print_title_rows = title_rows
     header = sheet.oddHeader.center
     header.text = _header_text(marking)
     header.font = "Calibri,Bold"

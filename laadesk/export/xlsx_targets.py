@@ -11,6 +11,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from laadesk.core.catalogue import Polarity
+from laadesk.core.council_table import OWN_TITLE
+from laadesk.core.dates import format_date
 from laadesk.core.deferral import written
 from laadesk.core.exchange import COLUMNS, KINDS, NUMBER_COLUMNS, STATUSES, UNVERIFIED_NOTE, target_cells
 from laadesk.core.labels import TARGET_LABELS
@@ -18,67 +20,83 @@ from laadesk.core.model import LEVEL_FIELDS, YEAR_FIELDS, Target
 from laadesk.core.pack import Pack
 from laadesk.export.xlsx_styles import (
     AGREED_FILL,
+    BODY_FONT,
     DEFERRED_FILL,
+    LINE_HEIGHT,
     NOTE_FONT,
-    NUMBER_ALIGN,
     STATUS_FILLS,
     UNVERIFIED_FONT,
+    WORDS_ALIGN,
     Column,
+    figure_format,
+    fit_figures,
     fit_row_height,
-    level_format,
     put_date,
     put_number,
     put_text,
     restyle,
+    show_whole_figures,
     start_table,
     style_row,
     write_header,
+    write_title,
 )
 
-# The exchange sheet keeps its column names (the import reads them) but gets readable widths.
+# The exchange sheet's columns in the negotiators' words: each heading is a spelling the import
+# maps to exactly its exchange column (core.council_table.match_header), so a returned copy reads
+# back as written. The widths let a row print one A4 landscape page across at a legible scale.
+_EXCHANGE_FIELDS = {"ni": "code", "kind": "role", "deferred_reason": "deferral_reason"}
 _EXCHANGE_WIDTHS = {
-    "ni": (8, False),
-    "title": (42, True),
-    "kind": (11, False),
-    "status": (10, False),
-    "baseline": (11, False),
-    "baseline_period": (16, False),
-    "target_2008_09": (15, False),
-    "target_2009_10": (15, False),
-    "target_2010_11": (15, False),
-    "units": (22, True),
-    "lead_partner": (24, True),
-    "partners": (28, True),
-    "deferred_reason": (17, True),
-    "comment": (40, True),
+    "ni": (7, False),
+    "title": (28, True),
+    "kind": (10, False),
+    "status": (9, False),
+    "baseline": (9, False),
+    "baseline_period": (9, True),
+    "target_2008_09": (9, False),
+    "target_2009_10": (9, False),
+    "target_2010_11": (9, False),
+    "units": (16, True),
+    "lead_partner": (16, True),
+    "partners": (24, True),
+    "deferred_reason": (12, True),
+    "comment": (26, True),
 }
-EXCHANGE_COLUMNS = tuple(Column(name, *_EXCHANGE_WIDTHS[name]) for name in COLUMNS)
+EXCHANGE_COLUMNS = tuple(
+    Column(TARGET_LABELS[_EXCHANGE_FIELDS.get(name, name)].heading, *_EXCHANGE_WIDTHS[name]) for name in COLUMNS
+)
 # Rows a council may add below the targets still get the drop-down lists.
 VALIDATED_ROWS = 1000
 # A long comment would make a row taller than the screen; the cell still holds all of it.
 EXCHANGE_MAX_LINES = 8
+RETURN_NOTE = (
+    "Edit the targets in this table and return the workbook: the table is read back as it stands, so keep its "
+    "headings. A level is a plain number (12.5 means 12.5 %); words in a level's cell are kept as written."
+)
 
 
 def _heading(field: str, width: int, wrap: bool = False) -> Column:
     return Column(TARGET_LABELS[field].heading, width, wrap)
 
 
+# Narrow enough that a row prints one A4 landscape page across at a legible scale.
 VIEW_COLUMNS = (
-    _heading("code", 8),
-    _heading("title", 40, True),
-    _heading("status", 10),
-    _heading("baseline", 10),
+    _heading("code", 7),
+    _heading("title", 28, True),
+    _heading("status", 9),
+    _heading("baseline", 9),
     _heading("baseline_period", 9, True),
-    *(_heading(f, 10) for f in YEAR_FIELDS),
-    _heading("units", 22, True),
+    *(_heading(f, 9) for f in YEAR_FIELDS),
+    _heading("units", 16, True),
     _heading("polarity", 8, True),
-    _heading("lead_partner", 22, True),
-    _heading("partners", 26, True),
-    _heading("districts", 16, True),
-    _heading("reward", 8, True),
-    _heading("comment", 40, True),
+    _heading("lead_partner", 16, True),
+    _heading("partners", 22, True),
+    _heading("districts", 12, True),
+    _heading("reward", 7, True),
+    _heading("comment", 24, True),
 )
 VIEW_MAX_LINES = 12
+VIEW_LEVELS = (4, 6, 7, 8)  # the columns of the baseline and the three years' levels
 
 DEFERRED_COLUMNS = (
     _heading("code", 8),
@@ -127,21 +145,39 @@ def _number_validation() -> DataValidation:
     )
 
 
+def _title_block(sheet: Any, pack: Pack) -> int:
+    """The marking (when there is one), the area's title naming the sheet, the pack's version, status and
+    date, and how to send it back, all in column A (the import knows the block by that); returns the
+    header's row."""
+    audience = "Internal brief" if pack.internal else "Council pack"
+    facts = f"{audience}, version {pack.version} ({pack.status.value}), as at {format_date(pack.as_at)}"
+    row = write_title(sheet, pack.marking, f"{pack.area.name} - {OWN_TITLE}")
+    restyle(put_text(sheet, row, 1, facts), font=BODY_FONT)
+    restyle(put_text(sheet, row + 1, 1, RETURN_NOTE), font=NOTE_FONT)
+    sheet.row_dimensions[row + 1].height = LINE_HEIGHT + 6  # a little air above the table
+    return row + 2
+
+
 def write_exchange_sheet(sheet: Any, pack: Pack) -> int:
-    """The Targets sheet in the exchange layout from row 1, so `laadesk import` reads a returned copy."""
+    """The Targets sheet: a title block, then the exchange layout under readable headings, so that
+    `laadesk import` reads a returned copy and a printed one reads as the agreement's table."""
     sheet.title = "Targets"
-    write_header(sheet, 1, EXCHANGE_COLUMNS)
-    widths = {c.heading: c.width for c in EXCHANGE_COLUMNS}
-    for row, target in enumerate(pack.targets, start=2):
+    header = _title_block(sheet, pack)
+    first = header + 1
+    levels = {COLUMNS.index(n): [getattr(t, n) for t in pack.targets] for n in NUMBER_COLUMNS}
+    columns = fit_figures(EXCHANGE_COLUMNS, levels)
+    write_header(sheet, header, columns)
+    widths = {name: c.width for name, c in zip(COLUMNS, columns)}
+    for row, target in enumerate(pack.targets, start=first):
         cells = target_cells(target, pack.exchange_titles.get(target.code, target.title), guard=False)
-        number_format = level_format((target.baseline, *target.levels))
         numbers = dict(zip(NUMBER_COLUMNS, (target.baseline, *target.levels)))
-        style_row(sheet, row, EXCHANGE_COLUMNS)
+        style_row(sheet, row, columns)
         for column, name in enumerate(COLUMNS, start=1):
-            if numbers.get(name) is not None:
-                put_number(sheet, row, column, numbers[name], number_format)
+            value = numbers.get(name)
+            if value is not None:
+                put_number(sheet, row, column, value, figure_format(value))
             elif name in numbers and cells[name]:  # a level in words, as the council's table wrote it
-                restyle(put_text(sheet, row, column, cells[name]), alignment=NUMBER_ALIGN)
+                restyle(put_text(sheet, row, column, cells[name]), alignment=WORDS_ALIGN)
             else:
                 # Exactly as typed: text that starts like a formula carries Excel's quote prefix
                 # (no apostrophe added to it), which the import reads as "take this cell as it is".
@@ -153,35 +189,48 @@ def write_exchange_sheet(sheet: Any, pack: Pack) -> int:
             title = sheet.cell(row=row, column=COLUMNS.index("title") + 1)
             title.comment = Comment(UNVERIFIED_NOTE.capitalize() + ".", "laadesk", width=260, height=60)
             restyle(title, font=UNVERIFIED_FONT)
-    last = max(VALIDATED_ROWS, len(pack.targets) + 1)
+    _rules_for_edits(sheet, pack, first)
+    sheet.freeze_panes = f"C{first}"
+    sheet.print_title_rows = f"{header}:{header}"
+    sheet.auto_filter.ref = f"A{header}:{get_column_letter(len(COLUMNS))}{header + len(pack.targets)}"
+    return len(pack.targets)
+
+
+def _rules_for_edits(sheet: Any, pack: Pack, first: int) -> None:
+    """Drop-down lists, a check that a level is a number, whole figures shown without a point and
+    shading by status, from the first target's row down past the last (for rows a council adds)."""
+    last = max(VALIDATED_ROWS, first + len(pack.targets) - 1)
     letters = {name: get_column_letter(number) for number, name in enumerate(COLUMNS, start=1)}
+
+    def cells_of(name: str, to: str | None = None) -> str:
+        return f"{letters[name]}{first}:{letters[to or name]}{last}"
+
     kind = _list_validation(tuple(KINDS), "kind")
-    kind.add(f"{letters['kind']}2:{letters['kind']}{last}")
+    kind.add(cells_of("kind"))
     status = _list_validation(tuple(STATUSES), "status")
-    status.add(f"{letters['status']}2:{letters['status']}{last}")
+    status.add(cells_of("status"))
     reason = _list_validation(pack.deferral_reasons, "deferral reason", strict=False)
-    reason.add(f"{letters['deferred_reason']}2:{letters['deferred_reason']}{last}")
+    reason.add(cells_of("deferred_reason"))
     numbers_check = _number_validation()
-    numbers_check.add(f"{letters['baseline']}2:{letters['baseline']}{last}")
-    numbers_check.add(f"{letters['target_2008_09']}2:{letters['target_2010_11']}{last}")
+    levels = (cells_of("baseline"), cells_of("target_2008_09", "target_2010_11"))
+    for cells in levels:
+        numbers_check.add(cells)
     for validation in (kind, status, reason, numbers_check):
         sheet.add_data_validation(validation)
+    show_whole_figures(sheet, levels)  # whoever typed the figure
     # Shading follows the status as the council edits it (a rule, not a fixed fill).
-    status_range = f"{letters['status']}2:{letters['status']}{last}"
-    sheet.conditional_formatting.add(status_range, CellIsRule(operator="equal", formula=['"agreed"'], fill=AGREED_FILL))
-    sheet.conditional_formatting.add(
-        status_range, CellIsRule(operator="equal", formula=['"deferred"'], fill=DEFERRED_FILL)
-    )
-    sheet.freeze_panes = "C2"
-    sheet.auto_filter.ref = f"A1:{letters['comment']}{len(pack.targets) + 1}"
-    return len(pack.targets)
+    shaded = cells_of("status")
+    sheet.conditional_formatting.add(shaded, CellIsRule(operator="equal", formula=['"agreed"'], fill=AGREED_FILL))
+    sheet.conditional_formatting.add(shaded, CellIsRule(operator="equal", formula=['"deferred"'], fill=DEFERRED_FILL))
 
 
 def write_target_view(sheet: Any, pack: Pack, title: str, targets: Sequence[Target], subtitle: str) -> None:
     """A readable table of one kind of target: printed titles, polarity, spatial level, reward."""
     sheet.title = title
+    levels = {column - 1: [getattr(t, f) for t in targets] for column, f in zip(VIEW_LEVELS, LEVEL_FIELDS)}
+    columns = fit_figures(VIEW_COLUMNS, levels)
     header_row = start_table(
-        sheet, pack.marking, f"{subtitle} - {pack.area.name}", _count_note(targets), VIEW_COLUMNS, frozen=2
+        sheet, pack.marking, f"{subtitle} - {pack.area.name}", _count_note(targets), columns, frozen=2
     )
     if not targets:
         restyle(put_text(sheet, header_row + 1, 1, f"No {title.lower()} targets in this pack."), font=NOTE_FONT)
@@ -200,21 +249,26 @@ def write_target_view(sheet: Any, pack: Pack, title: str, targets: Sequence[Targ
             14: "yes" if target.reward else "",
             15: target.comment,
         }
-        style_row(sheet, row, VIEW_COLUMNS)
+        style_row(sheet, row, columns)
         if target.status.value in STATUS_FILLS:
             restyle(sheet.cell(row=row, column=3), fill=STATUS_FILLS[target.status.value])
         put_text(sheet, row, 1, target.code)
         for column, text in texts.items():
             put_text(sheet, row, column, text)
-        number_format = level_format((target.baseline, *target.levels))
-        for column, field in zip((4, 6, 7, 8), LEVEL_FIELDS):
+        words = {}
+        for column, field in zip(VIEW_LEVELS, LEVEL_FIELDS):
             value = getattr(target, field)
             if value is None and target.as_written(field):
-                restyle(put_text(sheet, row, column, target.as_written(field)), alignment=NUMBER_ALIGN)
-            else:
-                put_number(sheet, row, column, value, number_format)
-        fit_row_height(sheet, row, [(t, VIEW_COLUMNS[c - 1].width) for c, t in texts.items()], max_lines=VIEW_MAX_LINES)
-    sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(VIEW_COLUMNS))}{header_row + len(targets)}"
+                words[column] = target.as_written(field)
+                restyle(put_text(sheet, row, column, words[column]), alignment=WORDS_ALIGN)
+            elif value is not None:
+                put_number(sheet, row, column, value, figure_format(value))
+        shown = {**texts, **words}
+        fit_row_height(sheet, row, [(t, columns[c - 1].width) for c, t in shown.items()], max_lines=VIEW_MAX_LINES)
+    last = header_row + len(targets)
+    letters = [get_column_letter(column) for column in VIEW_LEVELS]
+    show_whole_figures(sheet, [f"{letter}{header_row + 1}:{letter}{last}" for letter in letters])
+    sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(VIEW_COLUMNS))}{last}"
 
 
 def _count_note(targets: Sequence[Target]) -> str:

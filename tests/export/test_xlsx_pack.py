@@ -16,6 +16,7 @@ import pytest
 from support.edge_cases import CANARIES, CANARY_NOTE, HOSTILE_TEXTS
 from support.tables import REASONS, read_xlsx
 
+from laadesk.core.council_table import OWN_TITLE, match_header
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.exchange import (
     COLUMNS,
@@ -30,6 +31,8 @@ from laadesk.core.numbers import parse_level
 from laadesk.core.pack import Audience, Pack, build_pack
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.export.xlsx_pack import write_xlsx_pack
+from laadesk.export.xlsx_styles import FIGURE, print_scale, used_widths
+from laadesk.export.xlsx_targets import VALIDATED_ROWS
 from laadesk.store.reference import shipped_catalogue
 from laadesk.store.workbook import Workbook
 
@@ -93,6 +96,16 @@ def body(sheet: Any) -> list[tuple[Any, ...]]:
     return [tuple(c.value for c in row) for row in rows[header + 1 :] if row[0].value is not None]
 
 
+def header_row(sheet: Any) -> int:
+    """The Targets sheet's header row: below the title block, its first cell the NI heading."""
+    return next(row[0].row for row in sheet.iter_rows(max_col=1) if row[0].value == "NI")
+
+
+def target_rows(sheet: Any, values_only: bool = False) -> list[Any]:
+    """The Targets sheet's rows below its header."""
+    return list(sheet.iter_rows(min_row=header_row(sheet) + 1, values_only=values_only))
+
+
 def all_parts(path: Path) -> dict[str, str]:
     with zipfile.ZipFile(path) as archive:
         return {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
@@ -109,11 +122,15 @@ def test_targets_sheet_is_the_exchange_layout_with_real_numbers(
     book = load(books[name])
     assert tuple(book.sheetnames) == (INTERNAL_SHEETS if pack.internal else COUNCIL_SHEETS)
     sheet = book["Targets"]
-    rows = list(sheet.iter_rows())
-    assert tuple(c.value for c in rows[0]) == COLUMNS  # header on row 1, nothing above it
-    assert len(rows) == len(pack.targets) + 1
+    header = header_row(sheet)
+    headings = tuple(c.value for c in sheet[header])
+    # Each heading is in the negotiators' words, and one the import maps to exactly its exchange column.
+    assert tuple(match_header(h) for h in headings) == COLUMNS
+    assert not set(headings) & set(COLUMNS[1:])
+    rows = target_rows(sheet)
+    assert len(rows) == len(pack.targets)
     blanks = words = quoted = 0
-    for target, row in zip(pack.targets, rows[1:]):
+    for target, row in zip(pack.targets, rows):
         cells = dict(zip(COLUMNS, row))
         expected = target_cells(target, pack.exchange_titles[target.code], guard=False)
         for column, value in zip(NUMBER_COLUMNS, (target.baseline, *target.levels)):
@@ -130,6 +147,7 @@ def test_targets_sheet_is_the_exchange_layout_with_real_numbers(
                 )
                 assert float(cell.value) == value, (target.code, column)
                 assert "%" not in cell.number_format and cell.number_format != "@"
+                assert cell.number_format in (FIGURE, "General"), (target.code, column)
         for column in COLUMNS:
             text = expected[column]
             if column not in NUMBER_COLUMNS or target.as_written(column):
@@ -141,10 +159,22 @@ def test_targets_sheet_is_the_exchange_layout_with_real_numbers(
                 quoted += cells[column].quotePrefix
     if name.startswith("edge"):
         assert blanks > 0 and words == 4 and quoted > 0
-    # Figures are shown with the decimals they have: 12.8 as "12.8", 1,180 with a separator.
-    shown = {t.code: r[6].number_format for t, r in zip(pack.targets, rows[1:])}
+    # Figures show exactly, as typed over too (12.25, not 12.3), with thousands separated (1,180);
+    # a whole number without Excel's stray point, by a rule over the level columns.
+    shown = {t.code: r[6].number_format for t, r in zip(pack.targets, rows)}
     if name.startswith("demo"):
-        assert shown["NI 16"] == "#,##0.0" and shown["NI 40"] == "#,##0"
+        assert shown["NI 16"] == shown["NI 40"] == FIGURE == "#,##0.#########"
+    first, last = header + 1, max(VALIDATED_ROWS, header + len(pack.targets))
+    whole = {
+        str(f.sqref): (rule.formula, rule.dxf.numFmt.formatCode)
+        for f in sheet.conditional_formatting
+        for rule in f.rules
+        if rule.dxf is not None and rule.dxf.numFmt is not None
+    }
+    assert whole == {
+        f"E{first}:E{last}": ([f"AND(ISNUMBER(E{first}),E{first}=INT(E{first}))"], "#,##0"),
+        f"G{first}:I{last}": ([f"AND(ISNUMBER(G{first}),G{first}=INT(G{first}))"], "#,##0"),
+    }
 
 
 @pytest.mark.parametrize("name", BOOKS)
@@ -152,23 +182,33 @@ def test_spreadsheet_manners(name: str, books: dict[str, Path], packs: dict[str,
     pack = packs[name]
     book = load(books[name])
     targets = book["Targets"]
-    assert targets.freeze_panes == "C2"
-    assert targets.print_title_rows == "$1:$1"
+    header = header_row(targets)
+    first = header + 1
+    # The table scrolls under its headings (and the NI and indicator), and its heading row prints on every page.
+    assert targets.freeze_panes == f"C{first}"
+    assert targets.print_title_rows == f"${header}:${header}"
+    assert targets.auto_filter.ref == f"A{header}:N{header + len(pack.targets)}"
     lists = {v.formula1: str(v.sqref) for v in targets.data_validations.dataValidation if v.type == "list"}
-    assert lists['"designated,statutory,local"'].startswith("C2:C")
-    assert lists['"proposed,agreed,deferred"'].startswith("D2:D")
+    assert lists['"designated,statutory,local"'] == f"C{first}:C{VALIDATED_ROWS}"
+    assert lists['"proposed,agreed,deferred"'] == f"D{first}:D{VALIDATED_ROWS}"
     decimals = [v for v in targets.data_validations.dataValidation if v.type == "decimal"]
-    assert decimals and "E2:E" in str(decimals[0].sqref) and "G2:I" in str(decimals[0].sqref)
+    assert decimals and str(decimals[0].sqref) == f"E{first}:E{VALIDATED_ROWS} G{first}:I{VALIDATED_ROWS}"
+    shaded = {str(f.sqref) for f in targets.conditional_formatting for rule in f.rules if rule.type == "cellIs"}
+    assert shaded == {f"D{first}:D{VALIDATED_ROWS}"}
     for sheet in book.worksheets:
-        assert sheet.page_setup.orientation == "landscape"
-        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9  # A4
+        # Every sheet of the pack fits one page across without shrinking its text below legible.
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0, sheet.title
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert print_scale(used_widths(sheet)) is None, sheet.title
+        assert (sheet.page_margins.left, sheet.page_margins.top) == (0.4, 0.6)
+        assert pack.area.name in sheet.oddFooter.left.text and "page &P of &N" in sheet.oddFooter.right.text
         assert pack.marking in sheet.oddHeader.center.text
         assert sheet.freeze_panes is not None and sheet.print_title_rows
-        assert max(d.width for d in sheet.column_dimensions.values()) >= 30
-        if sheet.title != "Targets" and pack.marking:
+        assert max(d.width for d in sheet.column_dimensions.values()) >= 24
+        if pack.marking:
             assert sheet["A1"].value == pack.marking  # the marking on screen, not only in print
-        elif sheet.title != "Targets":  # a council pack is published once adopted: no marking unless chosen
+        else:  # a council pack is published once adopted: no marking unless chosen
             assert "PROTECT" not in str(sheet["A1"].value) and sheet.oddHeader.center.text in (None, "")
     assert pack.marking.endswith("NOT FOR THE COUNCIL") == pack.internal
     properties = book.properties
@@ -219,7 +259,7 @@ def test_edge_story_and_long_texts_are_whole(books: dict[str, Path], packs: dict
     long_section = pack.story[0].section.text
     chunks = [c for c in column if c.startswith("Sentence")]
     assert len(chunks) > 10 and "".join(chunks) == long_section  # split into row-sized chunks, nothing lost
-    comments = [r[13] for r in book["Targets"].iter_rows(min_row=2, values_only=True)]
+    comments = [r[13] for r in target_rows(book["Targets"], values_only=True)]
     assert max(len(c or "") for c in comments) >= 3000
 
 
@@ -240,7 +280,7 @@ def test_no_cell_is_a_formula(name: str, books: dict[str, Path]) -> None:
 def test_hostile_texts_read_back_exactly(books: dict[str, Path], packs: dict[str, Pack]) -> None:
     pack = packs["edge-internal"]
     book = load(books["edge-internal"])
-    targets = {r[0]: r for r in book["Targets"].iter_rows(min_row=2, values_only=True)}
+    targets = {r[0]: r for r in target_rows(book["Targets"], values_only=True)}
     designated = {r[0]: r for r in body(book["Designated"])}
     seen = set()
     for target in pack.designated:
@@ -265,7 +305,7 @@ def test_the_officers_own_pack_notes_each_unverified_title_and_the_councils_does
         pack = packs[name]
         assert pack.unverified_titles and "NI 33" in pack.unverified_titles
         sheet = load(books[name])["Targets"]
-        noted = {row[0].value: row[1].comment for row in sheet.iter_rows(min_row=2)}
+        noted = {row[0].value: row[1].comment for row in target_rows(sheet)}
         if pack.internal:
             assert {code for code, comment in noted.items() if comment} == set(pack.unverified_titles)
             assert noted["NI 33"].text.startswith("Title unverified: the catalogue recalls it")
@@ -302,9 +342,12 @@ def test_libreoffice_shows_every_figure_as_the_workbook_holds_it(
     shown = calc_csv[name]
     assert set(shown) == set(INTERNAL_SHEETS if pack.internal else COUNCIL_SHEETS)
     rows = shown["Targets"]
-    assert tuple(rows[0]) == COLUMNS
-    assert len(rows) == len(pack.targets) + 1
-    for target, row in zip(pack.targets, rows[1:]):
+    header = next(n for n, row in enumerate(rows) if row[:1] == ["NI"])
+    assert f"{pack.area.name} - {OWN_TITLE}" in rows[header - 3][0]
+    assert tuple(match_header(h) for h in rows[header]) == COLUMNS
+    rows = rows[header + 1 :]
+    assert len(rows) == len(pack.targets)
+    for target, row in zip(pack.targets, rows):
         cells = dict(zip(COLUMNS, row))
         for column, value in zip(NUMBER_COLUMNS, (target.baseline, *target.levels)):
             if target.as_written(column):
@@ -320,7 +363,7 @@ def test_libreoffice_shows_every_figure_as_the_workbook_holds_it(
 def test_libreoffice_evaluates_no_text_as_a_formula(calc_csv: dict[str, dict[str, list[list[str]]]]) -> None:
     for name in ("edge-council", "edge-internal"):
         sheets = calc_csv[name]
-        comments = [row[13] for row in sheets["Targets"][1:]]
+        comments = [row[13] for row in sheets["Targets"] if len(row) > 13]
         assert HYPERLINK in comments and "@SUM(A1:A2)" in comments and "-minus first" in comments
         view = [row[14] for row in sheets["Designated"][4:] if len(row) > 14]
         assert HYPERLINK in view and "@SUM(A1:A2)" in view and "+44 20 7946 0000" in view
@@ -414,7 +457,7 @@ def test_awkward_text_stays_text(packs: dict[str, Pack], tmp_path: Path) -> None
     path = tmp_path / "awkward.xlsx"
     write_xlsx_pack(pack, path)
     book = load(path)
-    comments = {r[0]: r[13] for r in book["Targets"].iter_rows(min_row=2, values_only=True)}
+    comments = {r[0]: r[13] for r in target_rows(book["Targets"], values_only=True)}
     assert comments[first.code] == "#N/A until the survey" and comments[second.code] == "#DIV/0!"
     assert len(comments[third.code]) == 32_767 and comments[third.code].endswith("the laadesk workbook has the rest]")
     assert all(c.data_type != "e" for sheet in book.worksheets for row in sheet.iter_rows() for c in row)

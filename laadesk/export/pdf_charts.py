@@ -6,7 +6,6 @@ A negotiating floor is never drawn: floors appear only in the internal positions
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -15,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from laadesk.core.model import YEARS, Position, Target
 from laadesk.core.numbers import format_figure
 from laadesk.core.pack import Pack
+from laadesk.core.value_axis import value_axis
 from laadesk.export.pdf_lines import wrapped
 from laadesk.export.pdf_sketch import Sketch
 from laadesk.export.pdf_styles import (
@@ -42,25 +42,8 @@ LEFT = 40.0
 BOTTOM = 46.0  # under the plot: the figures, the years, the baseline's period, the key
 TOP = 10.0
 RIGHT = 12.0
-# An axis from zero is kept while the lowest figure is at most this share of the highest: the
-# change still shows. Beyond it the axis starts near the figures and its foot shows a break.
-ZERO_SHARE = 0.5
+# The axis runs from zero while the change still shows, else its foot shows a break (core/value_axis).
 TITLE_LIMIT = 160  # a chart is labelled, not documented: the full title is in the targets table
-
-
-def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
-    """Round tick values covering low..high (about count intervals)."""
-    if math.isclose(low, high):
-        pad = abs(low) * 0.1 or 1.0
-        low, high = low - pad, high + pad
-    raw = (high - low) / count
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    start = math.floor(low / step) * step
-    ticks = [start]
-    while ticks[-1] < high - 1e-9 * step:
-        ticks.append(ticks[-1] + step)
-    return [round(t, 10) + 0.0 for t in ticks]
 
 
 def _label(value: float) -> str:
@@ -80,15 +63,6 @@ def _legend(sketch: Sketch, entries: Sequence[tuple[str, Any, Any]], y: float) -
         sketch.line(x, y + 2.5, x + 14, y + 2.5, colour, 1.5, dash)
         sketch.text(x + 17, y, label, REGULAR, 6.5, MUTED)
         x += width
-
-
-def axis_ticks(values: Sequence[float]) -> tuple[list[float], bool]:
-    """The y-axis ticks, and whether the axis is broken (starts above zero, for positive figures)."""
-    low, high = min(values), max(values)
-    if 0 <= low <= high * ZERO_SHARE:
-        return nice_ticks(0.0, high), False
-    ticks = nice_ticks(low, high)
-    return ticks, ticks[0] > 0
 
 
 def _break_mark(sketch: Sketch, x: float, y: float) -> None:
@@ -113,8 +87,8 @@ def trajectory_drawing(target: Target, positions: Sequence[Position], width: flo
     plotted = [v for v in trajectory if v is not None]
     if differ:
         plotted += [v for v in (*area, *government) if v is not None]
-    ticks, broken = axis_ticks(plotted)
-    low, high = ticks[0], ticks[-1]
+    axis = value_axis(plotted)
+    ticks, broken, low, high = axis.ticks, axis.broken, axis.low, axis.high
 
     def y_of(value: float) -> float:
         return BOTTOM + plot_height * (value - low) / (high - low)

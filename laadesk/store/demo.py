@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import tomllib
-from datetime import date
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from laadesk.core.edits import Edit, Put
-from laadesk.core.model import AreaProfile, District, Evidence, Record, StorySection, new_id
+from laadesk.core.model import AreaProfile, District, Evidence, Position, Record, StorySection, new_id
 from laadesk.core.snapshot import kinds
 from laadesk.resources import resource_path
 from laadesk.store.reference import shipped_catalogue
@@ -60,9 +62,55 @@ def demo_records(source: Path | None = None) -> tuple[AreaProfile, tuple[Distric
     return area, districts, records
 
 
+@dataclass(frozen=True)
+class NegotiationRound:
+    """Positions as they stood after one sitting at the workbook: who typed them, and when."""
+
+    when: datetime
+    who: str
+    positions: tuple[Position, ...]
+
+
+def negotiation_rounds(positions: list[Position], source: Path | None = None) -> list[NegotiationRound]:
+    """The demo's positions entered as its story tells it (the TOML's [negotiation] times), oldest first:
+    the area's proposals, then each department's answer with its floor, then each agreement."""
+    data = tomllib.loads((source or resource_path(DEMO_SOURCE)).read_text(encoding="utf-8"))["negotiation"]
+    who, proposed = data["recorded_by"], data["area_proposals"]
+    answered: dict[str, datetime] = data["government_positions"]
+    agreed: dict[str, datetime] = data["agreed"]
+    codes = {p.code for p in positions}
+    if codes - set(answered) or {p.code for p in positions if p.agreed_level is not None} != set(agreed):
+        raise ValueError("every negotiated target needs a time for its government position, and each agreement one")
+    rounds = [
+        NegotiationRound(
+            proposed, who, tuple(replace(p, government_position=None, agreed_level=None, floor=None) for p in positions)
+        )
+    ]
+    for code in sorted(codes, key=lambda c: answered[c]):
+        mine = [p for p in positions if p.code == code]
+        rounds.append(NegotiationRound(answered[code], who, tuple(replace(p, agreed_level=None) for p in mine)))
+        if code in agreed:
+            rounds.append(NegotiationRound(agreed[code], who, tuple(mine)))
+    return sorted(rounds, key=lambda r: r.when)
+
+
+def _stopped_at(moment: datetime) -> Callable[[], str]:
+    """A clock that always says this moment, as the workbook records it (ISO 8601, UTC)."""
+    return lambda: moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
 def build_demo(path: Path, *, source: Path | None = None) -> Workbook:
-    """Create the demo workbook at path (refusing to overwrite) and return it open."""
+    """Create the demo workbook at path (refusing to overwrite) and return it open; its negotiation
+    history is dated in the story (spring 2008), by the officer who keeps the workbook."""
     area, districts, records = demo_records(source)
-    workbook = Workbook.create(path, area, shipped_catalogue(), districts=districts, author="laadesk demo")
-    workbook.apply(Edit("build the demo workbook", tuple(Put(r) for r in records)))
+    positions = [r for r in records if isinstance(r, Position)]
+    rounds = negotiation_rounds(positions, source)
+    workbook = Workbook.create(path, area, shipped_catalogue(), districts=districts, author=rounds[0].who)
+    workbook.apply(Edit("build the demo workbook", tuple(Put(r) for r in records if not isinstance(r, Position))))
+    clock = workbook.clock
+    for sitting in rounds:
+        workbook.author = sitting.who
+        workbook.clock = _stopped_at(sitting.when)
+        workbook.apply(Edit("record the positions", tuple(Put(p) for p in sitting.positions)))
+    workbook.clock = clock  # anything written from here on happens now
     return workbook

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,6 +48,7 @@ class Workbook:
         self.path = path
         self.read_only = read_only
         self.author = author
+        self.clock: Callable[[], str] = _now  # when a change to a position is recorded (ISO 8601, UTC)
         self._db = conn
         self._catalogue: Catalogue | None = None
         self._identity = identity(path)
@@ -380,7 +381,7 @@ class Workbook:
             model.Position, "SELECT * FROM positions WHERE code = ? AND year = ?", (position.code, position.year)
         )
         before = current[0] if current else model.Position(position.code, position.year)
-        for change in position_changes(before, position, self.author, _now()):
+        for change in position_changes(before, position, self.author, self.clock()):
             self._db.execute(
                 'INSERT INTO position_history (code, year, field, value, who, "when") VALUES (?, ?, ?, ?, ?, ?)',
                 tuple(to_row(change).values()),

@@ -13,7 +13,7 @@ import pytest
 from laadesk.core.model import Status
 from laadesk.core.pack import Audience, ChartChoice, Pack, build_pack
 from laadesk.core.snapshot import WorkbookSnapshot
-from laadesk.export.pdf_charts import axis_ticks
+from laadesk.core.value_axis import value_axis
 from laadesk.export.pdf_pack import write_pdf_pack
 
 GROUPS = ("Designated improvement targets", "Statutory early years and education targets", "Local targets")
@@ -109,11 +109,12 @@ def test_flagged_charts_are_for_reward_unagreed_and_contested_targets_only(
 
 
 def test_the_axis_starts_at_zero_or_is_marked_broken() -> None:
-    assert axis_ticks([45, 120, 230, 300]) == ([0.0, 100.0, 200.0, 300.0], False)  # NI 130: from zero
-    ticks, broken = axis_ticks([18.1, 18, 17.8, 17.5])  # NI 56: a small change, so the axis is cut...
-    assert broken and 0 < ticks[0] <= 17.5 and ticks[-1] >= 18.1  # ...and the foot shows the break
-    ticks, broken = axis_ticks([-2.5, 1.0, 3.0])  # across zero: nothing is cut
-    assert not broken and ticks[0] <= -2.5
+    ni130 = value_axis([45, 120, 230, 300])
+    assert (ni130.ticks, ni130.broken) == ((0.0, 100.0, 200.0, 300.0), False)  # from zero
+    ni56 = value_axis([18.1, 18, 17.8, 17.5])  # a small change, so the axis is cut...
+    assert ni56.broken and 0 < ni56.low <= 17.5 and ni56.high >= 18.1  # ...and the foot shows the break
+    across = value_axis([-2.5, 1.0, 3.0])  # across zero: nothing is cut
+    assert not across.broken and across.low <= -2.5
 
 
 @pytest.mark.parametrize("charts", list(ChartChoice))

@@ -329,7 +329,12 @@ def test_a_derbyshire_agreement_from_a_new_workbook_to_sign_off(
     assert notes_in_file(path)[note.id].text == champion_text
     assert not window.redo_action.isEnabled()
 
-    # 9. Workshop mode: F5, Right to the next target, Ctrl+D to capture a decision, Esc to leave.
+    # 9. Workshop mode opens at the target in hand: NI 1, chosen on the Targets page. F5, Right to the
+    # next target, Ctrl+D to capture a decision, Esc to leave.
+    targets = go_to(window, qtbot, "Targets")
+    assert isinstance(targets, TargetsPage)
+    ni_1 = targets.proxy.mapFromSource(targets.model.index(targets.model.row_of("NI 1") or 0, 0))
+    click_cell(qtbot, targets.view, ni_1, Qt.KeyboardModifier.NoModifier)
     qtbot.keyClick(window, Qt.Key.Key_F5)
     workshop = window.workshop.view
     assert workshop is not None and window.stack.currentWidget() is workshop

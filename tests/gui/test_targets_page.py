@@ -237,7 +237,7 @@ def test_copy_gives_tab_separated_text_excel_takes(page: TargetsPage, qtbot: QtB
     page.view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
     page.copy_action.trigger()
     row = QApplication.clipboard().text().rstrip("\r\n").split("\t")
-    assert row[0] == "NI 1" and row[2:] == ["designated", "deferred", "", "", ""]  # deferred blanks copy as blanks
+    assert row[0] == "NI 1" and row[2:] == ["Kingsmere County Council", "", "", ""]  # deferred blanks copy as blanks
 
 
 def test_delete_blanks_the_selected_levels_in_one_step(

@@ -19,6 +19,7 @@ from hostile_files import HOSTILE_TEXTS
 from support.tables import REASONS, read_xlsx
 from support.workbooks import make_workbook
 
+from laadesk.core.council_table import match_header
 from laadesk.core.exchange import COLUMNS, NUMBER_COLUMNS
 from laadesk.core.import_plan import plan_import
 from laadesk.core.model import AS_WRITTEN, LEVEL_FIELDS, Partner, Role, Status, Target
@@ -109,8 +110,10 @@ def pack_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def by_code(rows: list[list[str]] | list[tuple[object, ...]]) -> dict[str, dict[str, object]]:
-    assert tuple(rows[0]) == COLUMNS
-    return {str(row[0]): dict(zip(COLUMNS, row)) for row in rows[1:]}
+    """The rows under the Targets sheet's heading row (below its title block), by code."""
+    header = next(n for n, row in enumerate(rows) if row and row[0] == "NI")
+    assert tuple(match_header(str(heading)) for heading in rows[header][: len(COLUMNS)]) == COLUMNS
+    return {str(row[0]): dict(zip(COLUMNS, row)) for row in rows[header + 1 :]}
 
 
 def test_openpyxl_reads_each_text_back_exactly_with_no_apostrophe_added(pack_file: Path) -> None:

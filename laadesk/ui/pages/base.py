@@ -46,6 +46,10 @@ class Page(QWidget):
         """The indicator this page is showing, if it shows one (workshop mode starts there)."""
         return None
 
+    def show_target(self, code: str) -> bool:
+        """Make this indicator the one the page shows (as workshop mode ends on it); False where it cannot."""
+        return False
+
     def reading_controls(self) -> list[QWidget]:
         """Controls that only change what is shown (searches, filters): they work read-only too."""
         return []

@@ -2,7 +2,9 @@
 
 QtCharts is imported only here and only when a chart is first drawn, so opening the
 program and pages that never show a chart do not pay for it. The government's private
-floor is never drawn: the chart is shown in workshops with councils.
+floor is never drawn: the chart is shown in workshops with councils. As in the council
+pack's charts, the figures stand under the plot, one under each year, never on the line,
+and the value axis starts at zero or says plainly that it does not (core/value_axis.py).
 """
 
 from __future__ import annotations
@@ -12,23 +14,27 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QShowEvent
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from laadesk.core.catalogue import Polarity
 from laadesk.core.dates import format_date
 from laadesk.core.deferral import written
 from laadesk.core.model import YEARS, Position, Target
+from laadesk.core.numbers import format_figure
+from laadesk.core.value_axis import ValueAxis, value_axis
 
 TARGET = "Target"
 AREA = "Area's proposal"
 GOVERNMENT = "Government's position"
 COLOURS = {TARGET: QColor("#1f4e79"), AREA: QColor("#c55a11"), GOVERNMENT: QColor("#7030a0")}
+# The better way, as a badge: white on a dark colour reads from the back of a room, on a projector too.
 BETTER = {
-    Polarity.HIGHER: ("\u25b2 Higher is better", "#2e7d32"),
-    Polarity.LOWER: ("\u25bc Lower is better", "#2e7d32"),
-    None: ("Better direction not known: set it in the Better column", "#8a5a00"),
+    Polarity.HIGHER: ("\u25b2 Higher is better", QColor("#1b5e20")),
+    Polarity.LOWER: ("\u25bc Lower is better", QColor("#1b5e20")),
+    None: ("Better direction not known: set it in the Better column", QColor("#7a4b00")),
 }
+BADGE_TEXT = QColor("#ffffff")
 NOTHING_SELECTED = "Select a target in the table to see its trajectory."
 
 Points = list[tuple[float, float]]
@@ -49,6 +55,17 @@ def trajectory_series(target: Target, positions: Sequence[Position]) -> dict[str
     return {name: points for name, points in series.items() if points}
 
 
+def target_figures(points: Points) -> list[str]:
+    """The recorded target's figure at the baseline and each year, as the tables write it ("" where none)."""
+    by_place = dict(points)
+    return [format_figure(by_place.get(float(place))) for place in range(1 + len(YEARS))]
+
+
+def break_text(axis: ValueAxis) -> str:
+    """The value axis's title: blank, or that the axis does not start at zero."""
+    return f"from {format_figure(axis.low)}, not zero" if axis.broken else ""
+
+
 def deferral_text(target: Target) -> str:
     reason = written(target.deferral_reason, target.deferral_note) or "no reason recorded yet"
     revisit = f", revisit {format_date(target.revisit_date)}" if target.revisit_date else ", no revisit date"
@@ -66,6 +83,11 @@ class TrajectoryChart(QWidget):
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.direction = QLabel()
         self.direction.setAccessibleName("Better direction")
+        self.direction.setAutoFillBackground(True)
+        self.direction.setContentsMargins(8, 2, 8, 2)
+        bold = self.direction.font()
+        bold.setBold(True)
+        self.direction.setFont(bold)
         self.message = QLabel(NOTHING_SELECTED)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
@@ -76,7 +98,7 @@ class TrajectoryChart(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(6, 0, 6, 0)
         top.addWidget(self.heading, 1)
-        top.addWidget(self.direction)
+        top.addWidget(self.direction, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
@@ -86,6 +108,8 @@ class TrajectoryChart(QWidget):
         self._drawn = True
         self._series: dict[str, Points] = {}
         self.target_label = TARGET
+        self.figures: list[str] = []  # under each year, the recorded target's figure
+        self.value_axis: ValueAxis | None = None
 
     # -- what to show ----------------------------------------------------------------------------
 
@@ -122,12 +146,17 @@ class TrajectoryChart(QWidget):
 
     def _draw(self) -> None:
         self._drawn = True
+        self.figures, self.value_axis = [], None
         target, positions, polarity, title = self._request
         units = target.units if target is not None else ""
         self._head(title if target is not None else "Trajectory", units)
         text, colour = BETTER[polarity]
         self.direction.setText(text if target is not None else "")
-        self.direction.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.direction.setVisible(target is not None)
+        palette = self.direction.palette()
+        palette.setColor(QPalette.ColorRole.Window, colour)
+        palette.setColor(QPalette.ColorRole.WindowText, BADGE_TEXT)
+        self.direction.setPalette(palette)
         self._series = trajectory_series(target, positions) if target is not None else {}
         # A position the target already follows is named on the target's line, not drawn over it.
         same = [n for n in (AREA, GOVERNMENT) if n in self._series and self._series[n] == self._series.get(TARGET)]
@@ -159,7 +188,7 @@ class TrajectoryChart(QWidget):
         self.stack.setCurrentWidget(self.message)
 
     def _plot(self, target: Target) -> None:
-        from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
+        from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries
 
         if self.view is None:
             self.view = QChartView()
@@ -170,21 +199,31 @@ class TrajectoryChart(QWidget):
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        x_axis = QCategoryAxis()
-        x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        baseline = f"Baseline {target.baseline_period}".strip()
-        for place, label in enumerate((baseline, *YEARS)):
-            x_axis.append(label, place)
-        x_axis.setRange(-0.3, 3.3)
-        y_axis = QValueAxis()
-        values = [y for points in self._series.values() for _, y in points]
-        low, high = min(values), max(values)
-        pad = (high - low) * 0.15 or abs(high) * 0.1 or 1.0
-        y_axis.setRange(low - pad, high + pad)
-        y_axis.applyNiceNumbers()
-        y_axis.setLabelFormat("%g")
         # Labels follow the widget's font, so workshop mode's large type reaches the chart too.
         font = self.font()
+        x_axis = QCategoryAxis()
+        x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self.figures = target_figures(self._series.get(TARGET, []))
+        baseline = f"Baseline\n{target.baseline_period}".strip()  # two lines: it fits large type too
+        target_colour = COLOURS[TARGET].name()
+        for place, (label, figure) in enumerate(zip((baseline, *YEARS), self.figures)):
+            # The recorded target's figure under its year, off the line (an HTML label, centred).
+            shown = f"<b style='color:{target_colour}'>{html.escape(figure)}</b><br>" if figure else "<br>"
+            label_html = html.escape(label).replace("\n", "<br>")
+            x_axis.append(f"<div align='center'>{shown}{label_html}</div>", place)
+        x_axis.setRange(-0.45, 3.45)
+        self.value_axis = value_axis([y for points in self._series.values() for _, y in points])
+        y_axis = QCategoryAxis()  # tick labels as the tables write figures (1,180), not printf's
+        y_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        y_axis.setStartValue(self.value_axis.low)
+        for tick in self.value_axis.ticks:
+            y_axis.append(format_figure(tick), tick)
+        room = (self.value_axis.high - self.value_axis.low) * 0.04  # a point at the top tick is not cut in half
+        y_axis.setRange(self.value_axis.low, self.value_axis.high + room)
+        y_axis.setTitleText(break_text(self.value_axis))
+        small = self.font()
+        small.setPointSizeF(font.pointSizeF() * 0.85)
+        y_axis.setTitleFont(small)
         for axis in (x_axis, y_axis):
             axis.setLabelsFont(font)
         chart.legend().setFont(font)
@@ -201,11 +240,6 @@ class TrajectoryChart(QWidget):
                 pen.setStyle(Qt.PenStyle.DashLine)
             line.setPen(pen)
             line.setPointsVisible(True)
-            if name == TARGET:
-                line.setPointLabelsVisible(True)
-                line.setPointLabelsFormat("@yPoint")
-                line.setPointLabelsClipping(False)
-                line.setPointLabelsFont(font)
             chart.addSeries(line)
             line.attachAxis(x_axis)
             line.attachAxis(y_axis)

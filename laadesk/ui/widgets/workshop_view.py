@@ -55,6 +55,9 @@ class WorkshopView(QWidget):
         self.chart = TrajectoryChart()
         self.chart.heading.hide()  # the view's own heading names the target in larger type
         self.chart.setMinimumHeight(320)
+        badge = self.chart.direction.font()  # the better way, larger still: read from the back of the room
+        badge.setPointSizeF(font.pointSizeF() * 1.25)
+        self.chart.direction.setFont(badge)
         self.capture = QLineEdit()
         self.capture.setPlaceholderText("Type a decision or an action and press Enter")
         self.capture.setAccessibleName("Capture a decision or action")

@@ -37,12 +37,13 @@ class Host(Protocol):
         """The start page lists recent files again."""
 
     def current_code(self) -> str | None:
-        """The indicator the officer is looking at, on whichever page."""
+        """The indicator in the officer's hand: the one the page shows, else the last one a page showed."""
 
     def take_over(self, view: QWidget) -> None:
         """Give the whole window, full screen, to one view (workshop mode)."""
 
-    def give_back(self, view: QWidget) -> None:
-        """End take_over(): the pages and the navigation come back, the window as it was."""
+    def give_back(self, view: QWidget, code: str | None = None) -> None:
+        """End take_over(): the pages and the navigation come back, the window as it was, the page
+        that was showing now showing `code` where it can (the target the view ended on)."""
 
     def close(self) -> bool: ...

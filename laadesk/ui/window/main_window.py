@@ -34,6 +34,8 @@ class MainWindow(QMainWindow):
         self.session: WorkbookSession | None = None
         self.backup_timer: BackupTimer | None = None
         self._pages: dict[int, Page] = {}  # row -> page, built the first time it is shown
+        self._target_in_hand: str | None = None  # the last indicator a page showed, for pages that show none
+        self._row_before_take_over = 0
         self.navigation = QListView()
         self.navigation.setAccessibleName("Pages")
         self.navigation.setModel(QStringListModel([page.title for page in PAGES]))
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self._pages = {}
+        self._target_in_hand = None
         self._show_workbook(workbook)
 
     def _show_workbook(self, workbook: Workbook | None) -> None:
@@ -219,28 +222,37 @@ class MainWindow(QMainWindow):
 
     def current_code(self) -> str | None:
         page = self.stack.currentWidget()
-        return page.current_code() if isinstance(page, Page) else None
+        code = page.current_code() if isinstance(page, Page) else None
+        return code or self._target_in_hand
 
     def take_over(self, view: QWidget) -> None:
+        self._row_before_take_over = max(0, self.navigation.currentIndex().row())
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         self.navigation.hide()
         self._was_full_screen = self.isFullScreen()
         self.showFullScreen()
 
-    def give_back(self, view: QWidget) -> None:
+    def give_back(self, view: QWidget, code: str | None = None) -> None:
         self.stack.removeWidget(view)
         if not self._was_full_screen:
             self.showNormal()
         if self.session is not None:
             self.navigation.show()
-            self.stack.setCurrentWidget(self.page_at(0))
-            self.navigation.setCurrentIndex(self.navigation.model().index(0, 0))
+            row = self._row_before_take_over
+            self.stack.setCurrentWidget(self.page_at(row))
+            self.navigation.setCurrentIndex(self.navigation.model().index(row, 0))
+            if code is not None:
+                self._target_in_hand = code
+                self.page_at(row).show_target(code)
 
     # -- pages -------------------------------------------------------------------------
 
     def _show_row(self, row: int) -> None:
         if self.session is not None and 0 <= row < len(PAGES):
+            leaving = self.stack.currentWidget()
+            code = leaving.current_code() if isinstance(leaving, Page) else None
+            self._target_in_hand = code or self._target_in_hand
             self.stack.setCurrentWidget(self.page_at(row))
 
     def page_at(self, row: int) -> Page:

@@ -64,7 +64,7 @@ class WorkshopMode:
         if view is None or before is None or started is None:
             return
         self.view = None
-        self.host.give_back(view)
+        self.host.give_back(view, view.current_code)
         view.deleteLater()
         session = self.host.session
         if session is None:

@@ -2,28 +2,62 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from laadesk.core.catalogue import Catalogue, Indicator
 from laadesk.core.choosing import IndicatorRow, role_name
 from laadesk.core.model import Role
 from laadesk.ui.pages.indicators.rationale import WriteThroughText
 
 
 def _facts(row: IndicatorRow) -> str:
-    """One line of facts: theme, department, survey, statutory, polarity, how sure the title is."""
+    """One line of facts: theme, department, survey, statutory, polarity (how sure the title is: the next line)."""
     if row.indicator is None:
         return "The area's own indicator (outside the National Indicator Set)"
     i = row.indicator
     parts = [i.theme, i.department, i.survey, "statutory education target" if i.statutory else ""]
     if row.polarity is not None:
         parts.append(f"{row.polarity.value} is better")
-    parts.append("title unverified: check the wording" if i.title_unverified else f"title {i.title_basis}")
     if i.withdrawn:
         parts.append("withdrawn: cannot be chosen")
     return " · ".join(p for p in parts if p)
+
+
+SOURCE_SHOWN = 110  # characters of a title's source on the details line; the whole of it on hover
+URL = re.compile(r"https?://[^\s;|]+")
+
+
+def catalogue_line(catalogue: Catalogue) -> str:
+    """Which catalogue the workbook uses, and how many of its titles a source confirms."""
+    unverified = sum(1 for i in catalogue.indicators if i.title_unverified)
+    sourced = len(catalogue.indicators) - unverified
+    return (
+        f"Catalogue: {catalogue.edition}. {sourced} of {len(catalogue.indicators)} titles are checked against a "
+        f"published source; {unverified} are recalled and unverified (marked ?)."
+    )
+
+
+def provenance_html(indicator: Indicator) -> str:
+    """How sure the catalogue is of one title, and the start of its source (the first address a link)."""
+    if indicator.title_unverified:
+        said = "<b style='color:#7a4b00'>Title recalled, not yet verified</b>: check the wording"
+        return said + (f" · so far: {_source_html(indicator.source)}" if indicator.source else "")
+    basis = escape(indicator.title_basis or "basis not recorded")
+    return f"<b>Title {basis}</b>" + (f" · {_source_html(indicator.source)}" if indicator.source else "")
+
+
+def _source_html(source: str) -> str:
+    kept = source if len(source) <= SOURCE_SHOWN else source[: SOURCE_SHOWN - 1].rstrip()
+    tail = "" if kept == source else "\u2026"
+    found = URL.search(source)
+    if found is None or found.end() > len(kept):
+        return escape(kept) + tail  # no address, or one cut short: no link that goes nowhere
+    before, address, after = kept[: found.start()], found.group(), kept[found.end() :]
+    return f"{escape(before)}<a href='{escape(address, quote=True)}'>{escape(address)}</a>{escape(after)}{tail}"
 
 
 class IndicatorDetails(QWidget):
@@ -41,6 +75,10 @@ class IndicatorDetails(QWidget):
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.facts.setAccessibleName("About the indicator")
+        self.provenance = QLabel()
+        self.provenance.setTextFormat(Qt.TextFormat.RichText)
+        self.provenance.setOpenExternalLinks(True)
+        self.provenance.setAccessibleName("Title provenance")
         self.rationale = WriteThroughText()
         self.rationale.setAccessibleName("Rationale")
         self.rationale.setAccessibleDescription("Why the indicator is in or out; saved as you type")
@@ -56,6 +94,7 @@ class IndicatorDetails(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.facts)
+        layout.addWidget(self.provenance)
         layout.addLayout(form)
 
     def show_row(self, row: IndicatorRow | None, selected: int) -> None:
@@ -66,6 +105,8 @@ class IndicatorDetails(QWidget):
             self.code = None
             self.heading.setText("<i>Select an indicator to see its details and record why it is in or out.</i>")
             self.facts.setText("")
+            self.provenance.setText("")
+            self.provenance.setToolTip("")
             self.rationale.load("")
             self.rationale.setEnabled(False)
             self.rationale.setPlaceholderText("")
@@ -79,6 +120,9 @@ class IndicatorDetails(QWidget):
             f" &nbsp;<span style='color:{colour}'>[{escape(role)}]</span>{others}"
         )
         self.facts.setText(_facts(row))
+        indicator = row.indicator
+        self.provenance.setText(provenance_html(indicator) if indicator else "")
+        self.provenance.setToolTip(f"Source: {indicator.source}" if indicator and indicator.source else "")
         if row.target is None:
             self.rationale.load("")
             self.rationale.setEnabled(False)

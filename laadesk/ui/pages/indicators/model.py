@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from laadesk.core.catalogue import Indicator
 from laadesk.core.choosing import IndicatorRow, indicator_rows, matches, role_name
 from laadesk.core.codes import sort_key
 from laadesk.core.model import Role
@@ -53,6 +54,35 @@ def _title_tip(row: IndicatorRow) -> str:
     return "\n".join(lines)
 
 
+def title_basis(indicator: Indicator) -> str:
+    """How sure the catalogue is of a title, in a word or two: sourced, unverified, 2009 wording..."""
+    if indicator.title_unverified:
+        return "unverified"
+    basis = indicator.title_basis.replace(" the ", " ")  # "named in source": the words fit the column
+    return basis.removeprefix("sourced (").removesuffix(")") or "not recorded"
+
+
+def _basis_tip(row: IndicatorRow) -> str | None:
+    i = row.indicator
+    if i is None:
+        return None
+    if i.title_unverified:
+        lines = [f"{i.code}: recalled, not yet verified against a published source - check the wording."]
+    else:
+        lines = [f"{i.code}: {i.title_basis or 'how the title is known is not recorded'}."]
+    if i.source:
+        lines.append(f"Source: {i.source}")
+    return "\n".join(lines)
+
+
+def _department_tip(row: IndicatorRow) -> str | None:
+    if row.indicator is None:
+        return None
+    if row.indicator.department:
+        return f"{row.code}: led by {row.indicator.department}"
+    return f"{row.code}: the catalogue names no lead department (none is guessed)"
+
+
 def _polarity(row: IndicatorRow) -> str:
     return row.polarity.value if row.polarity is not None else ""
 
@@ -64,7 +94,8 @@ def _role_tip(row: IndicatorRow) -> str:
 
 HEADER_TIPS = {
     "title": "Italic amber titles with a question mark are recalled, not verified against a source: hover for details",
-    "department": "The Whitehall department that owns the indicator, where the catalogue records it",
+    "department": "The Whitehall department that leads the indicator, where a source names it; blank where none does",
+    "basis": "How sure the catalogue is of the title: sourced (hover for where), or recalled and unverified",
     "statutory": "One of the statutory early-years and education targets, outside the 35",
     "polarity": "Is a higher or a lower figure better?",
     "role": "The indicator's role in this agreement; blank: not considered",
@@ -89,7 +120,8 @@ COLUMNS = (
     _column("code", "NI", lambda r: r.code, sort=lambda r: sort_key(r.code)),
     _column("title", "Indicator", _title, tooltip=_title_tip),
     _column("theme", "Theme", lambda r: r.indicator.theme if r.indicator else ""),
-    _column("department", "Dept", lambda r: r.indicator.department if r.indicator else ""),
+    _column("basis", "Title is", lambda r: title_basis(r.indicator) if r.indicator else "", tooltip=_basis_tip),
+    _column("department", "Dept", lambda r: r.indicator.department if r.indicator else "", tooltip=_department_tip),
     _column("survey", "Survey", lambda r: r.indicator.survey if r.indicator else ""),
     _column("statutory", "Statutory", lambda r: "yes" if r.indicator and r.indicator.statutory else ""),
     _column(
@@ -154,7 +186,7 @@ class IndicatorsModel(RecordTableModel):
     def _colour(self, row: IndicatorRow, key: str) -> QBrush | None:
         if row.withdrawn:
             return QBrush(GREY)
-        if key == "title" and row.indicator is not None and row.indicator.title_unverified:
+        if key in ("title", "basis") and row.indicator is not None and row.indicator.title_unverified:
             return QBrush(UNVERIFIED)
         if key == "role":
             return QBrush(ROLE_COLOURS[row.role]) if row.role else QBrush(GREY)

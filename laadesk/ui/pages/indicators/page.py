@@ -34,7 +34,7 @@ from laadesk.core.edits import Edit
 from laadesk.core.model import Role
 from laadesk.core.rules import DESIGNATED_LIMIT, Problem
 from laadesk.ui.pages.base import Page
-from laadesk.ui.pages.indicators.details import IndicatorDetails
+from laadesk.ui.pages.indicators.details import IndicatorDetails, catalogue_line
 from laadesk.ui.pages.indicators.model import COLUMN, IndicatorsModel, IndicatorsProxy
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.views import record_view
@@ -77,11 +77,16 @@ class IndicatorsPage(Page):
         self.message.setWordWrap(True)
         self.notice = self.message
         self.message.hide()
+        self.catalogue = QLabel()
+        self.catalogue.setAccessibleName("Catalogue")
+        self.catalogue.setWordWrap(True)
+        self.catalogue.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
         layout.addLayout(self.filter_row)
         layout.addLayout(self.only_row)
         layout.addLayout(self.action_row)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.catalogue)
         layout.addWidget(self.message)
         layout.addWidget(self.details)
         session.settling.connect(self.details.rationale.flush)  # before Save a Copy, and before closing
@@ -177,7 +182,16 @@ class IndicatorsPage(Page):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COLUMN["title"], QHeaderView.ResizeMode.Stretch)
-        widths = {"code": 60, "theme": 150, "department": 56, "survey": 96, "statutory": 70, "polarity": 70, "role": 96}
+        widths = {
+            "code": 60,
+            "basis": 112,
+            "theme": 150,
+            "department": 56,
+            "survey": 96,
+            "statutory": 70,
+            "polarity": 70,
+            "role": 96,
+        }
         for key, width in widths.items():
             header.resizeSection(COLUMN[key], width)
         selection = self.view.selectionModel()
@@ -199,6 +213,12 @@ class IndicatorsPage(Page):
         if not index.isValid():
             return None
         return self.model.row_at(self.proxy.mapToSource(index).row()).code
+
+    def show_target(self, code: str) -> bool:
+        if self.model.row_of(code) is None:
+            return False
+        self._reveal(code)
+        return True
 
     def _proxy_index(self, code: str) -> QModelIndex:
         row = self.model.row_of(code)
@@ -228,7 +248,9 @@ class IndicatorsPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.update(self.session.snapshot())
+        snapshot = self.session.snapshot()
+        self.model.update(snapshot)
+        self.catalogue.setText(catalogue_line(snapshot.catalogue))
         self._update_counts()
         self._selection_changed()
 

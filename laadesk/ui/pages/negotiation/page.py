@@ -120,6 +120,9 @@ class NegotiationPage(Page):
         index = self.target_view.currentIndex()
         return self.targets.code_at(index.row()) if index.isValid() else None
 
+    def show_target(self, code: str) -> bool:
+        return self.select_target(code)
+
     def select_target(self, code: str) -> bool:
         row = self.targets.row_of(code)
         if row is None:

@@ -179,6 +179,11 @@ class NotesPage(Page):
             return None
         return self.model.note(self.proxy.mapToSource(index).row())
 
+    def current_code(self) -> str | None:
+        """The first indicator the selected note is about."""
+        note = self.current_note()
+        return note.indicators[0] if note is not None and note.indicators else None
+
     def select_note(self, note_id: str) -> bool:
         row = self.model.row_of(note_id)
         index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()

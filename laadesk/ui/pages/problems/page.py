@@ -89,6 +89,10 @@ class ProblemsPage(Page):
         index = self.view.currentIndex()
         return self.model.problem(index.row()) if index.isValid() else None
 
+    def current_code(self) -> str | None:
+        problem = self.current_problem()
+        return problem.code if problem is not None else None
+
     def go_to(self, index: QModelIndex) -> None:
         """Ask the main window to show the page and field that cause the problem."""
         if not index.isValid():

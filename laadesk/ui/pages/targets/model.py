@@ -49,11 +49,13 @@ def _edit(key: str) -> Any:
     return edit
 
 
-def _field(key: str, text: Shown, editor: Editor = Editor.NONE, value: Shown | None = None, **more: Any) -> Column:
+def _field(
+    key: str, text: Shown, editor: Editor = Editor.NONE, value: Shown | None = None, title: str = "", **more: Any
+) -> Column:
     """A column showing one Target field under its heading, edited (unless Editor.NONE) as typed text."""
     return Column(
         key,
-        TARGET_LABELS[key].heading,
+        title or TARGET_LABELS[key].heading,
         text,
         edit=None if editor is Editor.NONE else _edit(key),
         edit_text=value,
@@ -85,12 +87,31 @@ def _level(key: str) -> Column:
 
 
 def _polarity(t: Target, s: WorkbookSnapshot) -> str:
-    if t.polarity is not None:
-        return t.polarity.value
     shown = polarity_of(t, s.catalogue)
-    return f"{shown.value} (catalogue)" if shown else "not known"
+    return f"{shown.value} is better" if shown else "not known"
 
 
+def polarity_source(t: Target, s: WorkbookSnapshot) -> str:
+    """Where a target's better direction comes from: set for this target, or the catalogue's."""
+    indicator = s.catalogue.get(t.code)
+    listed = indicator.polarity if indicator else None
+    if t.polarity is not None:
+        said = (
+            "the catalogue says the same"
+            if listed is t.polarity
+            else f"the catalogue says {listed.value} is better"
+            if listed
+            else "the catalogue does not say"
+        )
+        return f"Set for this target: {t.polarity.value} is better ({said})."
+    if listed is not None:
+        basis = f" ({indicator.polarity_basis})" if indicator and indicator.polarity_basis else ""
+        return f"From the catalogue: {listed.value} is better{basis}. Choose a direction to set it for this target."
+    return "Not known: neither the catalogue nor this target says which way is better. Choose one."
+
+
+# The order of a cabinet's targets table (NI, indicator, lead partner, baseline, the three years),
+# so that what a person reads first fits a laptop screen; kind, status and the rest follow.
 COLUMNS = (
     _field(
         "code",
@@ -99,10 +120,15 @@ COLUMNS = (
         tip="The indicator; errors and warnings show here",
     ),
     _field("title", lambda t, s: s.title_of(t.code)),
-    _field("role", lambda t, s: t.role.value, Editor.CHOICE, tip="Designated, statutory or local"),
-    _field("status", lambda t, s: t.status.value, Editor.CHOICE),
+    _field("lead_partner", lambda t, s: t.lead_partner, Editor.CHOICE),
     _level("baseline"),
-    _field("baseline_period", lambda t, s: t.baseline_period, Editor.TEXT, tip="The baseline's period"),
+    _field(
+        "baseline_period",
+        lambda t, s: t.baseline_period,
+        Editor.TEXT,
+        title=TARGET_LABELS["baseline_period"].narrow,
+        tip="The baseline's period",
+    ),
     *(_level(f) for f in YEAR_FIELDS),
     _field("units", lambda t, s: t.units, Editor.TEXT),
     _field(
@@ -110,9 +136,12 @@ COLUMNS = (
         _polarity,
         Editor.CHOICE,
         lambda t, s: t.polarity.value if t.polarity else "",
-        tip="Which direction is better; '(catalogue)' is the National Indicator Set's",
+        title="Better",
+        tooltip=polarity_source,
+        tip="Which way is better; hover a cell to see whether the catalogue says so or it was set for this target",
     ),
-    _field("lead_partner", lambda t, s: t.lead_partner, Editor.CHOICE),
+    _field("status", lambda t, s: t.status.value, Editor.CHOICE),
+    _field("role", lambda t, s: t.role.value, Editor.CHOICE, tip="Designated, statutory or local"),
     _field("partners", lambda t, s: "; ".join(t.partners), Editor.MANY),
     _field("districts", lambda t, s: t.spatial_level, Editor.MANY, tip="Whole area or districts"),
     _field(
@@ -144,8 +173,8 @@ def _choices(column: Column, target: Target, snapshot: WorkbookSnapshot) -> list
         return [(s.value, s.value) for s in Status]
     if key == "polarity":
         indicator = snapshot.catalogue.get(target.code)
-        default = indicator.polarity.value if indicator and indicator.polarity else "not known"
-        return [(f"catalogue default ({default})", ""), *((f"{p.value} is better", p.value) for p in Polarity)]
+        default = f"{indicator.polarity.value} is better" if indicator and indicator.polarity else "not known"
+        return [(f"catalogue default: {default}", ""), *((f"{p.value} is better", p.value) for p in Polarity)]
     if key == "deferral_reason":
         return [("(not deferred)", ""), *((r, r) for r in deferral_reasons().wordings())]
     if key == "districts":
@@ -254,7 +283,7 @@ class TargetsModel(RecordTableModel):
         if column.key in NUMBER_FIELDS and getattr(target, column.key) is None and target.deferred:
             reason = written(target.deferral_reason, target.deferral_note) or "no reason given"
             messages.insert(0, f"Deliberately blank: the target is deferred ({reason}).")
-        text = column.shown(target, self.snapshot)
+        text = column.tooltip_text(target, self.snapshot) or ""
         if not messages:
             return text or None
         return "\n".join([text, *messages] if len(text) > 12 and column.key != "code" else messages)

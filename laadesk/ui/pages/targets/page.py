@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QSplitter,
-    QTableView,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -33,26 +32,13 @@ from laadesk.ui.pages.targets.delegates import (
     TickListDelegate,
 )
 from laadesk.ui.pages.targets.model import CODE_ROLE, COLUMNS, KEYS, TargetsModel, column_of
+from laadesk.ui.pages.targets.view import TargetsView
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.columns import Editor
 from laadesk.ui.tables.views import RecordsProxy, record_view
 from laadesk.ui.widgets.trajectory_chart import TrajectoryChart
 
 SHOWING = ("All chosen targets", "Designated", "Statutory", "Local", "Deferred", "With problems")
-WIDTHS = {
-    "code": 80,
-    "title": 250,
-    "role": 90,
-    "status": 80,
-    "units": 120,
-    "polarity": 125,
-    "lead_partner": 190,
-    "partners": 190,
-    "districts": 130,
-    "deferral_reason": 170,
-    "revisit_date": 95,
-    "baseline_period": 110,
-}
 
 
 def report_paste(parent: QWidget, summary: str, problems: list[str]) -> None:
@@ -86,17 +72,6 @@ class TargetsFilter(RecordsProxy):
         words = (target.code, self.model.workbook.title_of(target.code), target.lead_partner, *target.partners)
         haystack = " ".join(words).casefold() + " " + target.code.replace(" ", "").casefold()
         return all(word in haystack for word in self.text.split())
-
-
-class TargetsView(QTableView):
-    """The table; it ignores a second commit from an editor its row's removal already closed."""
-
-    def commitData(self, editor: QWidget) -> None:
-        # A cell edit that moves or hides its own row (a new kind, a filtered status) closes the
-        # editor while it commits; Qt then delivers the queued Enter commit to a closed editor.
-        if not editor.isVisible() and self.state() != QAbstractItemView.State.EditingState:
-            return
-        super().commitData(editor)
 
 
 class TargetsPage(Page):
@@ -134,8 +109,9 @@ class TargetsPage(Page):
     def reading_controls(self) -> list[QWidget]:
         return [self.search, self.showing]
 
-    def _make_view(self) -> QTableView:
-        view = record_view("Targets table", self.proxy, view=TargetsView())
+    def _make_view(self) -> TargetsView:
+        view = TargetsView()
+        record_view("Targets table", self.proxy, view=view)
         view.setAlternatingRowColors(True)
         rows = view.verticalHeader()
         rows.setSectionResizeMode(rows.ResizeMode.Fixed)
@@ -158,7 +134,6 @@ class TargetsPage(Page):
                 view.setItemDelegateForColumn(number, TickListDelegate(view))
             elif column.editor in delegates:
                 view.setItemDelegateForColumn(number, delegates[column.editor])
-            view.horizontalHeader().resizeSection(number, WIDTHS.get(column.key, 72))
         for name, shortcut, slot in (
             ("&Copy", QKeySequence.StandardKey.Copy, self.copy_selection),
             ("&Paste", QKeySequence.StandardKey.Paste, self.paste),
@@ -171,6 +146,7 @@ class TargetsPage(Page):
             view.addAction(action)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.copy_action, self.paste_action, self.blank_action = view.actions()
+        view.size_columns()
         return view
 
     def _build_layout(self) -> None:
@@ -225,6 +201,9 @@ class TargetsPage(Page):
     def current_code(self) -> str | None:
         target = self.current_target()
         return target.code if target else None
+
+    def show_target(self, code: str) -> bool:
+        return self.select(code)
 
     def current_target(self) -> Target | None:
         code = self.view.currentIndex().data(CODE_ROLE)

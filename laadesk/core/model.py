@@ -134,10 +134,12 @@ class District:
 
 @dataclass(frozen=True)
 class Partner:
-    """A partner in the Local Strategic Partnership who can lead or sign up to targets."""
+    """A partner in the Local Strategic Partnership who can lead or sign up to targets; a partner
+    authority under the 2007 Act when `authority_kind` names its kind (resources/partner_authority_kinds.csv)."""
 
     name: str
     sector: str = ""
+    authority_kind: str = ""  # "district council", "police authority", ...; "" when not a partner authority
 
     @property
     def key(self) -> str:
@@ -283,9 +285,80 @@ class ChampionNote:
         return self.id
 
 
+class AgreementState(StrEnum):
+    """Where a partner authority stands on a target that relates to it."""
+
+    ASKED = "asked"
+    AGREED = "agreed"
+    OBJECTED = "objected"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True)
+class PartnerAgreement:
+    """A partner authority's word on one target that relates to it: asked, agreed, objected or
+    withdrawn, when, who said it, under what reference."""
+
+    code: str
+    partner: str
+    state: AgreementState = AgreementState.ASKED
+    date: date | None = None
+    who: str = ""
+    reference: str = ""
+    note: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.code, self.partner)
+
+
+class SubAreaKind(StrEnum):
+    """What a sub-area of a target is."""
+
+    DISTRICT = "district"
+    PARTNERSHIP_AREA = "partnership area"
+    NEIGHBOURHOODS = "neighbourhood group"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class SubAreaTarget:
+    """A target's figures for part of the area: a district, a partnership's own area, a group of
+    neighbourhoods. Levels as for an area target: a number, or words kept exactly as written."""
+
+    code: str
+    sub_area: str
+    kind: SubAreaKind = SubAreaKind.DISTRICT
+    baseline: float | None = None
+    baseline_period: str = ""
+    target_2008_09: float | None = None
+    target_2009_10: float | None = None
+    target_2010_11: float | None = None
+    units: str = ""
+    lead_partner: str = ""
+    comment: str = ""
+    baseline_as_written: str = ""
+    target_2008_09_as_written: str = ""
+    target_2009_10_as_written: str = ""
+    target_2010_11_as_written: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.code, self.sub_area)
+
+    @property
+    def levels(self) -> tuple[float | None, float | None, float | None]:
+        return (self.target_2008_09, self.target_2009_10, self.target_2010_11)
+
+    def as_written(self, level: str) -> str:
+        """What a table wrote for a level that is not a number ("" when there is a number, or nothing)."""
+        text: str = getattr(self, AS_WRITTEN[level])
+        return text
+
+
 @dataclass(frozen=True)
 class Adoption:
-    """A responsible authority's adoption of the agreement."""
+    """The responsible local authority's adoption of the agreement (its cabinet or full council)."""
 
     id: str
     body: str

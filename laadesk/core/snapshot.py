@@ -28,10 +28,12 @@ from laadesk.core.model import (
     Evidence,
     Milestone,
     Partner,
+    PartnerAgreement,
     Position,
     PositionChange,
     SignOff,
     StorySection,
+    SubAreaTarget,
     Target,
 )
 
@@ -165,6 +167,28 @@ class WorkbookSnapshot:
             "position_history",
             internal=True,
             nouns=("change of negotiating history", "changes of negotiating history"),
+        ),
+    )
+    sub_areas: tuple[SubAreaTarget, ...] = field(
+        default=(),
+        metadata=kept(
+            SubAreaTarget,
+            "sub_area_targets",
+            keys=("code", "sub_area"),
+            internal=False,
+            nouns=("sub-area target", "sub-area targets"),
+            order=lambda s: (sort_key(s.code), s.sub_area.casefold(), s.sub_area),
+        ),
+    )
+    agreements: tuple[PartnerAgreement, ...] = field(
+        default=(),
+        metadata=kept(
+            PartnerAgreement,
+            "partner_agreements",
+            keys=("code", "partner"),
+            internal=False,
+            nouns=("partner authority agreement", "partner authority agreements"),
+            order=lambda a: (sort_key(a.code), a.partner.casefold(), a.partner),
         ),
     )
     adoptions: tuple[Adoption, ...] = field(

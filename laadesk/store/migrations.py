@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 
@@ -76,6 +77,70 @@ def m0003_as_written_as_at_other_reasons(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE area ADD COLUMN as_at TEXT")
 
 
+def m0004_partner_authorities_sub_areas(db: sqlite3.Connection) -> None:
+    """0004_partner_authorities_sub_areas: a partner's kind of partner authority, each partner
+    authority's word on the targets that relate to it, and targets split by sub-area. What was
+    recorded as a district council's adoption becomes that district's agreement to the targets it
+    leads or is named on; the responsible authority's adoption stays an adoption."""
+    db.execute("ALTER TABLE partners ADD COLUMN authority_kind TEXT NOT NULL DEFAULT ''")
+    _run(
+        db,
+        """
+        CREATE TABLE partner_agreements (
+            code TEXT NOT NULL, partner TEXT NOT NULL COLLATE NOCASE, state TEXT NOT NULL,
+            date TEXT, who TEXT NOT NULL DEFAULT '', reference TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '', PRIMARY KEY (code, partner));
+        CREATE TABLE sub_area_targets (
+            code TEXT NOT NULL, sub_area TEXT NOT NULL, kind TEXT NOT NULL, baseline REAL,
+            baseline_period TEXT NOT NULL DEFAULT '', target_2008_09 REAL, target_2009_10 REAL,
+            target_2010_11 REAL, units TEXT NOT NULL DEFAULT '', lead_partner TEXT NOT NULL DEFAULT '',
+            comment TEXT NOT NULL DEFAULT '', baseline_as_written TEXT NOT NULL DEFAULT '',
+            target_2008_09_as_written TEXT NOT NULL DEFAULT '',
+            target_2009_10_as_written TEXT NOT NULL DEFAULT '',
+            target_2010_11_as_written TEXT NOT NULL DEFAULT '', PRIMARY KEY (code, sub_area))
+        """,
+    )
+    districts = [name for (name,) in db.execute("SELECT name FROM districts")]
+    targets = [
+        (code, lead or "", json.loads(partners) if partners else [])
+        for code, lead, partners in db.execute(
+            "SELECT code, lead_partner, partners FROM targets WHERE role != 'candidate'"
+        )
+    ]
+    adoptions = db.execute("SELECT id, body, date, decision_maker, minute_reference FROM adoptions").fetchall()
+    for adoption_id, body, day, decision_maker, minute in adoptions:
+        if not _district_council(body, districts):
+            continue
+        related = [
+            code
+            for code, lead, partners in targets
+            if body.casefold() in {lead.casefold(), *map(str.casefold, partners)}
+        ]
+        if not related:
+            continue  # nothing to agree to: kept as it was recorded, never dropped
+        for code in related:
+            db.execute(
+                "INSERT OR IGNORE INTO partner_agreements (code, partner, state, date, who, reference, note) "
+                "VALUES (?, ?, 'agreed', ?, ?, ?, ?)",
+                (code, body, day, decision_maker or "", minute or "", ADOPTION_MOVED),
+            )
+        db.execute("UPDATE partners SET authority_kind = 'district council' WHERE name = ?", (body,))
+        db.execute("DELETE FROM adoptions WHERE id = ?", (adoption_id,))
+
+
+ADOPTION_MOVED = (
+    "recorded as this council's adoption of the agreement before laadesk kept partner authorities' agreements"
+)
+
+
+def _district_council(body: str, districts: list[str]) -> bool:
+    """Whether an adopting body is one of the area's district councils ("Wenmoor District Council")."""
+    name = " ".join(body.casefold().split())
+    if not name.endswith("council") or name.endswith("county council"):
+        return False
+    return any(name.startswith(d.casefold()) for d in districts if d.strip())
+
+
 def _run(db: sqlite3.Connection, script: str) -> None:
     # executescript() would COMMIT first and break the migration's transaction.
     for statement in script.split(";"):
@@ -87,6 +152,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m0001_initial,
     m0002_note_time,
     m0003_as_written_as_at_other_reasons,
+    m0004_partner_authorities_sub_areas,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

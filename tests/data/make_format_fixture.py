@@ -14,6 +14,7 @@ from laadesk.core.edits import Edit, Put
 from laadesk.core.model import (
     ActionStatus,
     Adoption,
+    AgreementState,
     AreaProfile,
     AreaType,
     ChampionNote,
@@ -22,11 +23,14 @@ from laadesk.core.model import (
     Milestone,
     NoteKind,
     Partner,
+    PartnerAgreement,
     Position,
     Role,
     SignOff,
     Status,
     StorySection,
+    SubAreaKind,
+    SubAreaTarget,
     Target,
     Tier,
     Visibility,
@@ -118,6 +122,29 @@ def main() -> None:
             Adoption("a1", "Fixtureshire County Council", date(2008, 6, 10), "Cabinet", "CAB/2008/41"),
             SignOff(date(2008, 6, 12), "GO East Midlands", None, "2"),
             Milestone("m1", "Drafts to GO", date(2008, 5, 30), date(2008, 5, 29)),
+            # Format 4: a partner authority, its word on a target, a target split by district.
+            Partner("Northdale District Council", "local government", "district council"),
+            PartnerAgreement(
+                "NI 116",
+                "Northdale District Council",
+                AgreementState.OBJECTED,
+                date(2008, 6, 3),
+                "Chief Executive",
+                "ND/EX/17",
+                "asks for the 2010/11 level to be held",
+            ),
+            SubAreaTarget(
+                "NI 116",
+                "Northdale",
+                SubAreaKind.DISTRICT,
+                baseline=24.0,
+                baseline_period="2007/08",
+                target_2008_09=23.5,
+                target_2010_11_as_written="TBC",
+                units="%",
+                lead_partner="Northdale District Council",
+                comment="worst ward cluster",
+            ),
         ]
         wb.apply(Edit("fixture", tuple(Put(r) for r in records)))
     print(f"wrote {path}")

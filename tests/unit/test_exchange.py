@@ -13,7 +13,15 @@ from hypothesis import strategies as st
 from support.records import catalogue, complete
 from support.tables import REASONS, exchange_table, read_csv, read_xlsx
 
-from laadesk.core.exchange import COLUMNS, ExchangeRow, exchange_targets, guard_text, target_row, unguard_text
+from laadesk.core.exchange import (
+    COLUMNS,
+    DASHES,
+    ExchangeRow,
+    exchange_targets,
+    guard_text,
+    target_row,
+    unguard_text,
+)
 from laadesk.core.import_plan import plan_import
 from laadesk.core.model import Partner, Role, Status, Target
 from laadesk.export.exchange_csv import SourceUnreadable, write_exchange_csv
@@ -290,10 +298,11 @@ def test_zip_bomb_is_refused_before_openpyxl_reads_it(tmp_path: Path) -> None:
 
 text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30).map(str.strip)
 level = st.none() | st.floats(min_value=-1e9, max_value=1e9, allow_nan=False).map(lambda f: round(f, 4))
+# A dash where a partner is named means none (as a council's table writes it): no partner is called "-".
 partner = (
     st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=";"), min_size=1, max_size=15)
     .map(str.strip)
-    .filter(bool)
+    .filter(lambda name: bool(name) and name not in DASHES)
 )
 
 
@@ -315,7 +324,7 @@ def targets(draw: st.DrawFn) -> list[Target]:
                 target_2009_10=draw(level),
                 target_2010_11=draw(level),
                 units=draw(text),
-                lead_partner=draw(text),
+                lead_partner=draw(text.filter(lambda name: name not in DASHES)),
                 partners=tuple(dict.fromkeys(draw(st.lists(partner, max_size=3)))),
                 deferral_reason=draw(st.sampled_from(REASONS.wordings())) if deferred else "",
                 comment=draw(text),

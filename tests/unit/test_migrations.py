@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from laadesk.core.model import Role, Visibility
+from laadesk.core.model import AgreementState, Role, SubAreaKind, Visibility
 from laadesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from laadesk.store.workbook import Workbook
 
@@ -60,9 +62,67 @@ def test_fixture_opens_and_upgrades(fixture: Path, tmp_path: Path) -> None:
         )
     else:
         assert snapshot.area.as_at is None and ni116.written_levels == {} and ni116.deferral_note == ""
-    assert snapshot.adoptions[0].minute_reference == "CAB/2008/41"
+    assert snapshot.adoptions[0].minute_reference == "CAB/2008/41"  # the county's adoption stays an adoption
     assert snapshot.milestones[0].done == date(2008, 5, 29)
     assert len(snapshot.catalogue.indicators) == 199
+    # 0004 added partner authorities' agreements and sub-area targets; older files have none.
+    if format_written >= 4:
+        (agreement,) = snapshot.agreements
+        assert (agreement.code, agreement.partner, agreement.state) == (
+            "NI 116",
+            "Northdale District Council",
+            AgreementState.OBJECTED,
+        )
+        assert (agreement.date, agreement.reference, agreement.note) == (
+            date(2008, 6, 3),
+            "ND/EX/17",
+            "asks for the 2010/11 level to be held",
+        )
+        (split,) = snapshot.sub_areas
+        assert (split.sub_area, split.kind, split.baseline, split.levels) == (
+            "Northdale",
+            SubAreaKind.DISTRICT,
+            24.0,
+            (23.5, None, None),
+        )
+        assert split.as_written("target_2010_11") == "TBC"
+        kinds = {p.name: p.authority_kind for p in snapshot.partners}
+        assert kinds == {
+            "Fixtureshire County Council": "",
+            "Fixtureshire PCT": "",
+            "Northdale District Council": "district council",
+        }
+    else:
+        assert snapshot.agreements == () and snapshot.sub_areas == ()
+        assert all(p.authority_kind == "" for p in snapshot.partners)
+
+
+def test_a_district_councils_adoption_becomes_its_agreement_to_the_targets_it_is_named_on(tmp_path: Path) -> None:
+    copy = tmp_path / "three.laa"
+    shutil.copy(DATA / "workbook-format-3.laa", copy)
+    with sqlite3.connect(copy) as db:  # as a format-3 workbook recorded a district's "adoption"
+        db.execute("INSERT INTO partners (name, sector) VALUES ('Northdale Borough Council', 'local government')")
+        db.execute(
+            "UPDATE targets SET partners = ? WHERE code = 'NI 116'",
+            (json.dumps(["Fixtureshire PCT", "Northdale Borough Council"]),),
+        )
+        db.execute("UPDATE targets SET lead_partner = 'Northdale Borough Council' WHERE code = 'L1'")
+        db.execute(
+            "INSERT INTO adoptions (id, body, date, decision_maker, minute_reference) VALUES "
+            "('a2', 'Northdale Borough Council', '2008-06-17', 'Executive', 'EX/08/112'), "
+            "('a3', 'Northdale District Residents Forum', '2008-06-18', '', '')"
+        )
+    db.close()
+    with Workbook.open(copy) as workbook:
+        snapshot = workbook.snapshot()
+    assert {a.body for a in snapshot.adoptions} == {"Fixtureshire County Council", "Northdale District Residents Forum"}
+    agreed = {(a.code, a.partner, a.state, a.date, a.who, a.reference) for a in snapshot.agreements}
+    assert agreed == {
+        (code, "Northdale Borough Council", AgreementState.AGREED, date(2008, 6, 17), "Executive", "EX/08/112")
+        for code in ("NI 116", "L1")
+    }
+    assert all("adoption" in a.note for a in snapshot.agreements)
+    assert {p.name: p.authority_kind for p in snapshot.partners}["Northdale Borough Council"] == "district council"
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)

@@ -12,7 +12,7 @@ from laadesk.core.area import PROTECTIVE_MARKINGS
 from laadesk.core.dates import DATE_HINT, parse_date
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.pack import Audience, ChartChoice, build_pack
-from laadesk.export.exchange_csv import write_exchange_csv
+from laadesk.export.exchange_csv import write_exchange_csv, write_sub_area_csv
 from laadesk.export.packs import PackFormat, write_packs
 from laadesk.store.opening import is_workbook_file
 from laadesk.store.reference import deferral_reasons
@@ -25,6 +25,9 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--pdf", type=Path, metavar="OUT", help="write the pack as PDF")
     parser.add_argument("--xlsx", type=Path, metavar="OUT", help="write the pack as an Excel workbook")
     parser.add_argument("--csv", type=Path, metavar="OUT", help="write the targets in the exchange layout as CSV")
+    parser.add_argument(
+        "--sub-areas", action="store_true", help="with --csv: write the targets' sub-area figures (the sub-area layout)"
+    )
     parser.add_argument(
         "--audience",
         choices=[a.value for a in Audience],
@@ -69,6 +72,8 @@ def _as_at(text: str) -> date:
 def run(args: argparse.Namespace) -> int:
     outputs = [(PackFormat.PDF, args.pdf), (PackFormat.XLSX, args.xlsx)]
     chosen = [(f, p) for f, p in outputs if p is not None]
+    if args.sub_areas and args.csv is None:
+        raise WorkbookUnavailable("--sub-areas goes with --csv OUT: it writes the sub-area layout as CSV.")
     if not chosen and args.csv is None:
         raise WorkbookUnavailable("Say what to export: --pdf OUT, --xlsx OUT and/or --csv OUT.")
     for path in [p for _, p in chosen] + ([args.csv] if args.csv else []):
@@ -78,7 +83,10 @@ def run(args: argparse.Namespace) -> int:
             )
     with Workbook.open(args.file, read_only=True) as workbook:
         snapshot = workbook.snapshot()
-    if args.csv is not None:
+    if args.csv is not None and args.sub_areas:
+        count = write_sub_area_csv(args.csv, snapshot.sub_areas)
+        print(f"Wrote {count} sub-area row{'s' if count != 1 else ''} to {args.csv}.")
+    elif args.csv is not None:
         count = write_exchange_csv(args.csv, snapshot.targets, snapshot.catalogue)
         print(f"Wrote {count} targets to {args.csv}.")
     if chosen:

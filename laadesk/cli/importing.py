@@ -8,10 +8,20 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from laadesk.core.council_table import read_choices, read_table
-from laadesk.core.errors import ImportRejected, WorkbookUnavailable
+from laadesk.core.council_table import SourceTable, read_choices, read_table
+from laadesk.core.edits import Edit, Put
+from laadesk.core.errors import CellProblem, ImportRejected, WorkbookUnavailable
 from laadesk.core.import_plan import plan_import
-from laadesk.export.table_files import read_table_file
+from laadesk.core.model import SubAreaTarget, Target
+from laadesk.core.sub_area_exchange import (
+    SHEET,
+    SubAreaRows,
+    find_sub_area_header,
+    plan_sub_area_import,
+    read_sub_area_table,
+)
+from laadesk.export.exchange_xlsx import sheet_names
+from laadesk.export.table_files import SPREADSHEETS, read_table_file
 from laadesk.store import backups
 from laadesk.store.reference import deferral_reasons
 from laadesk.store.workbook import Workbook
@@ -37,8 +47,13 @@ def run(args: argparse.Namespace) -> int:
         choices = read_choices(args.columns or "")
     except ValueError as error:
         raise WorkbookUnavailable(f"--columns: {error}.") from None
-    # Read and check the whole source before the workbook is opened for writing.
-    table = read_table(read_table_file(args.source, args.sheet), choices)
+    # Read and check the whole source before the workbook is opened for writing. Which layout a table is
+    # in is known by its header row; an Excel pack carries its sub-area figures on a sheet of their own.
+    source = read_table_file(args.source, args.sheet)
+    sub_rows = sub_area_rows(args.source, args.sheet, source)
+    if sub_rows is not None and find_sub_area_header(source) is not None:
+        return import_sub_areas(args, sub_rows)
+    table = read_table(source, choices)
     # Opening for writing takes the lock: a workbook open in another laadesk is refused (exit 2).
     with Workbook.open(args.file, read_only=args.dry_run) as workbook:
         notice = workbook.lock.notice(args.file) if workbook.lock else None
@@ -47,23 +62,71 @@ def run(args: argparse.Namespace) -> int:
         plan, problems = plan_import(
             str(args.source), table, workbook.targets(), workbook.partners(), workbook.catalogue(), deferral_reasons()
         )
+        sub_plan = None
+        if plan is not None and sub_rows is not None:
+            sub_plan, problems = plan_sub_area_import(
+                sub_rows, workbook.records(SubAreaTarget), workbook.targets(), also=_codes(plan.edit)
+            )
+            problems = [CellProblem(p.row, p.column, f"({SHEET}) {p.message}") for p in problems]
+            plan = plan if sub_plan is not None else None
         if plan is None:
             rejection = ImportRejected(str(args.source), problems)
             for problem in problems:
                 print(f"{args.source} {problem}", file=sys.stderr)
             print(f"laadesk: {rejection}", file=sys.stderr)
             return 1
-        if not args.dry_run and not plan.edit.empty:
+        edit = plan.edit if sub_plan is None else Edit(plan.edit.label, plan.edit.changes + sub_plan.changes)
+        if not args.dry_run and not edit.empty:
             _back_up(workbook, args.file)
-            workbook.apply(plan.edit)
-    for line in (*plan.notes, *plan.report):
+            workbook.apply(edit)
+    for line in (*plan.notes, *plan.report, *(sub_plan.report if sub_plan else ())):
         print(line)
-    totals = plan.totals()
+    totals = plan.totals() + (f"; {sub_plan.totals()}" if sub_plan else "")
     if args.dry_run:
         print(f"Dry run of {args.source}: would make {totals}. Nothing was written.")
     else:
         print(f"Imported {args.source} into {args.file}: {totals}.")
     return 0
+
+
+def sub_area_rows(path: Path, sheet: str | None, source: SourceTable) -> SubAreaRows | None:
+    """The sub-area rows a source brings: the table itself when its header is the sub-area layout's,
+    else an Excel pack's `Sub-area targets` sheet (when no sheet was named); None when it has none."""
+    if find_sub_area_header(source) is not None:
+        return read_sub_area_table(source)
+    if sheet is None and path.suffix.lower() in SPREADSHEETS and SHEET in sheet_names(path):
+        return read_sub_area_table(read_table_file(path, SHEET))
+    return None
+
+
+def import_sub_areas(args: argparse.Namespace, rows: SubAreaRows) -> int:
+    """Import a table in the sub-area layout: one undo step, a backup first, a line per change."""
+    with Workbook.open(args.file, read_only=args.dry_run) as workbook:
+        notice = workbook.lock.notice(args.file) if workbook.lock else None
+        if notice:
+            print(f"laadesk: {notice}", file=sys.stderr)
+        plan, problems = plan_sub_area_import(rows, workbook.records(SubAreaTarget), workbook.targets())
+        if plan is None:
+            rejection = ImportRejected(str(args.source), problems)
+            for problem in problems:
+                print(f"{args.source} {problem}", file=sys.stderr)
+            print(f"laadesk: {rejection}", file=sys.stderr)
+            return 1
+        if not args.dry_run and plan.changes:
+            _back_up(workbook, args.file)
+            workbook.apply(plan.edit(str(args.source)))
+    for line in plan.report:
+        print(line)
+    if args.dry_run:
+        print(f"Dry run of {args.source}: would make {plan.totals()}. Nothing was written.")
+    else:
+        print(f"Imported {args.source} into {args.file}: {plan.totals()}.")
+    return 0
+
+
+def _codes(edit: Edit) -> list[str]:
+    """The codes of the targets an edit adds or changes (a file's sub-area rows may be for them)."""
+    return [c.after.code for c in edit.changes if isinstance(c, Put) and isinstance(c.after, Target)]
 
 
 def _back_up(workbook: Workbook, path: Path) -> None:

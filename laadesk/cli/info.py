@@ -9,7 +9,7 @@ from typing import Any
 from laadesk import __version__
 from laadesk.cli.output import print_json
 from laadesk.core.cross_checks import check_workbook
-from laadesk.core.model import ActionStatus, Role
+from laadesk.core.model import ActionStatus, AgreementState, Role
 from laadesk.core.rules import ready_for_sign_off, summary
 from laadesk.store.workbook import Workbook
 
@@ -56,6 +56,14 @@ def describe(workbook: Workbook) -> dict[str, Any]:
         "open_actions": sum(1 for n in snapshot.notes if n.action_status is ActionStatus.OPEN),
         "adoptions": {"recorded": len(snapshot.adoptions), "adopted": sum(1 for a in snapshot.adoptions if a.date)},
         "milestones": {"total": len(snapshot.milestones), "done": sum(1 for m in snapshot.milestones if m.done)},
+        "sub_area_targets": {
+            "rows": len(snapshot.sub_areas),
+            "targets": len({s.code for s in snapshot.sub_areas}),
+        },
+        "partner_agreements": {
+            "recorded": len(snapshot.agreements),
+            **{state.value: sum(1 for a in snapshot.agreements if a.state is state) for state in AgreementState},
+        },
         "summary": summary(snapshot.targets, snapshot.catalogue, problems),
         "ready_for_sign_off": ready_for_sign_off(problems),
     }

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from laadesk.core.floors import check_floors
 from laadesk.core.labels import indicator_name
 from laadesk.core.model import YEAR_FIELDS, YEARS, Target
 from laadesk.core.rules import Problem, Severity, check
+from laadesk.core.sign_off import check_partner_agreements
 from laadesk.core.snapshot import WorkbookSnapshot
+from laadesk.core.sub_areas import check_sub_areas
 
 
 def _name(snapshot: WorkbookSnapshot, target: Target) -> str:
@@ -78,7 +81,14 @@ def check_agreed_levels(snapshot: WorkbookSnapshot) -> list[Problem]:
 
 def check_workbook(snapshot: WorkbookSnapshot) -> list[Problem]:
     """Every rule over the whole workbook, errors first."""
-    problems = check(snapshot.targets, snapshot.catalogue)
-    for cross in (check_partners_known, check_districts_known, check_agreed_levels):
+    problems = check(snapshot.targets, snapshot.catalogue, snapshot.area.as_at)
+    for cross in (
+        check_partners_known,
+        check_districts_known,
+        check_agreed_levels,
+        check_sub_areas,
+        check_floors,
+        check_partner_agreements,
+    ):
         problems.extend(cross(snapshot))
     return sorted(problems, key=lambda p: p.severity is Severity.WARNING)

@@ -73,3 +73,10 @@ def format_date(value: date | None) -> str:
     if value is None:
         return ""
     return f"{value.day} {MONTH_NAMES[value.month - 1][:3]} {value.year}"
+
+
+def format_long_date(value: date | None) -> str:
+    """ "24 June 2008", as a council minute or a pack's cover writes a date ("" for no date)."""
+    if value is None:
+        return ""
+    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"

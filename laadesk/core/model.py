@@ -411,4 +411,6 @@ Record = (
     | Adoption
     | SignOff
     | Milestone
+    | SubAreaTarget
+    | PartnerAgreement
 )

@@ -30,10 +30,12 @@ from laadesk.core.model import (
     SignOff,
     Status,
     StorySection,
+    SubAreaTarget,
     Target,
 )
 from laadesk.core.negotiation import describe_gap
 from laadesk.core.rules import Severity, polarity_of
+from laadesk.core.sign_off import Relation, relations, responsible_adoption, sign_off_sequence
 from laadesk.core.snapshot import WorkbookSnapshot
 
 PACK_TITLE = "Local Area Agreement 2008-11"
@@ -135,6 +137,10 @@ class Pack:
     council_marking: str = ""  # the council pack's marking, as chosen at export: none unless one is
     unsettled: tuple[str, ...] = ()  # the rules' errors when the pack was made: the cover then says Draft
     charts: ChartChoice = ChartChoice.FLAGGED
+    sub_areas: tuple[SubAreaTarget, ...] = ()  # the listed targets' figures by sub-area
+    sequence: str = ""  # where sign-off stands: "Adopted by ... - 5 of 7 partner authorities agreed ... - ..."
+    responsible: Adoption | None = None  # the responsible local authority's adoption
+    agreements: tuple[Relation, ...] = ()  # each partner authority's word on each target relating to it
     # Internal brief only: always empty in a council pack.
     positions: tuple[PositionLine, ...] = ()
     position_history: tuple[PositionChange, ...] = ()
@@ -240,6 +246,10 @@ def _common(snapshot: WorkbookSnapshot, audience: Audience, generated: date, as_
         sign_off=snapshot.sign_off,
         milestones=snapshot.milestones,
         districts=tuple(d.name for d in snapshot.districts),
+        sub_areas=tuple(s for s in snapshot.sub_areas if s.code in {t.code for t in targets}),
+        sequence=sign_off_sequence(snapshot),
+        responsible=responsible_adoption(snapshot.adoptions, snapshot.partners),
+        agreements=tuple(relations(snapshot)),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from itertools import pairwise
 
@@ -13,6 +14,7 @@ from laadesk.core.labels import field_words, indicator_name
 from laadesk.core.model import OTHER_REASON as OTHER
 from laadesk.core.model import PLACE_SURVEY_PENDING as PLACE_SURVEY
 from laadesk.core.model import YEAR_FIELDS, YEARS, Role, Target
+from laadesk.core.statutory_years import academic_year, not_yet_set
 
 DESIGNATED_LIMIT = 35
 
@@ -150,8 +152,10 @@ def check_known_indicator(target: Target, catalogue: Catalogue) -> list[Problem]
     return problems
 
 
-def check_levels(target: Target, catalogue: Catalogue) -> list[Problem]:
-    """Designated and statutory targets need a baseline and three years unless deferred."""
+def check_levels(target: Target, catalogue: Catalogue, as_at: date | None = None) -> list[Problem]:
+    """Designated targets need a baseline and three years unless deferred; statutory targets need
+    a baseline and the levels of the academic years already set as at `as_at` (today by default),
+    since the children's department set them one year at a time (core/statutory_years)."""
     if target.role not in (Role.DESIGNATED, Role.STATUTORY):
         return []
     name = indicator_name(target.code, catalogue, target)
@@ -203,9 +207,11 @@ def check_levels(target: Target, catalogue: Catalogue) -> list[Problem]:
     missing = []
     if target.baseline is None and not target.baseline_as_written:
         missing.append(("baseline", "baseline"))
+    day = as_at or date.today()
     for year, fieldname, level in zip(YEARS, YEAR_FIELDS, target.levels):
-        if level is None and not target.as_written(fieldname):
-            missing.append((fieldname, f"{year} target"))
+        if level is None and not target.as_written(fieldname) and not not_yet_set(target, fieldname, day):
+            named = academic_year(year) if target.role is Role.STATUTORY else year
+            missing.append((fieldname, f"{named} target"))
     if not missing:
         return []
     listed = ", ".join(label for _, label in missing)
@@ -295,14 +301,14 @@ PER_TARGET = (check_known_indicator, check_levels, check_as_written, check_direc
 WHOLE_SET = (check_designated_limit, check_any_designated, check_chosen_once, check_statutory_complete)
 
 
-def check(targets: tuple[Target, ...], catalogue: Catalogue) -> list[Problem]:
-    """Every problem in a set of targets, errors first, then by indicator."""
+def check(targets: tuple[Target, ...], catalogue: Catalogue, as_at: date | None = None) -> list[Problem]:
+    """Every problem in a set of targets as at a day (today by default), errors first, then by indicator."""
     problems: list[Problem] = []
     for whole in WHOLE_SET:
         problems.extend(whole(targets, catalogue))
     for target in sorted(targets, key=lambda t: sort_key(t.code)):
         for rule in PER_TARGET:
-            problems.extend(rule(target, catalogue))
+            problems.extend(check_levels(target, catalogue, as_at) if rule is check_levels else rule(target, catalogue))
     order = {Severity.ERROR: 0, Severity.WARNING: 1}
     return sorted(problems, key=lambda p: order[p.severity])
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from laadesk.core.dates import format_date
-from laadesk.core.model import Adoption, Milestone, SignOff
+from laadesk.core.model import Adoption, Milestone, SignOff, new_id
 
 # -- the timetable -------------------------------------------------------------------
 
@@ -58,6 +59,45 @@ def timetable_summary(milestones: Iterable[Milestone], today: date) -> str:
         return "No milestones yet: add the steps of the timetable and their due dates."
     noun = "milestone" if len(listed) == 1 else "milestones"
     return f"{len(listed)} {noun}: {done} done, {overdue} overdue, {to_come} to come"
+
+
+# -- the usual milestones (resources/milestone_template.csv, editable in the user's data folder) ----
+
+
+@dataclass(frozen=True)
+class UsualStep:
+    """A step most timetables of 2008 had: its name, a usual due date if there was one, and how sure
+    the template is of it."""
+
+    name: str
+    due: date | None = None
+    basis: str = ""
+
+
+def usual_steps(rows: Iterable[Mapping[str, str]]) -> tuple[UsualStep, ...]:
+    """The template's rows as steps; a blank name is skipped, a bad date is left for the officer to set."""
+    steps = []
+    for row in rows:
+        name = " ".join((row.get("name") or "").split())
+        if not name:
+            continue
+        try:
+            due = date.fromisoformat((row.get("due") or "").strip()) if (row.get("due") or "").strip() else None
+        except ValueError:
+            due = None
+        steps.append(UsualStep(name, due, (row.get("basis") or "").strip()))
+    return tuple(steps)
+
+
+def missing_milestones(steps: Iterable[UsualStep], milestones: Iterable[Milestone]) -> list[Milestone]:
+    """New milestones for the usual steps the timetable does not hold yet (names compared case-blind)."""
+    held = {m.name.casefold() for m in milestones}
+    made = []
+    for step in steps:
+        if step.name.casefold() not in held:
+            held.add(step.name.casefold())
+            made.append(Milestone(new_id(), step.name, step.due))
+    return made
 
 
 # -- sign-off --------------------------------------------------------------------------

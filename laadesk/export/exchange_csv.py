@@ -11,7 +11,8 @@ from laadesk.core.catalogue import Catalogue
 from laadesk.core.council_table import SourceTable, table_of_rows
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.exchange import COLUMNS, MAX_ROWS, NOTE_COLUMN, exchange_targets, target_row
-from laadesk.core.model import Target
+from laadesk.core.model import SubAreaTarget, Target
+from laadesk.core.sub_area_exchange import SUB_AREA_COLUMNS, ordered, sub_area_cells
 from laadesk.core.text import decode_text, visible
 from laadesk.export.atomic import replacing
 from laadesk.plain_files import DENIED, FOLDER, MISSING, SPECIAL, NotAPlainFile, read_plain_file
@@ -90,3 +91,13 @@ def write_exchange_csv(path: Path, targets: Sequence[Target], catalogue: Catalog
         writer.writeheader()
         writer.writerows(target_row(t, catalogue) for t in chosen)
     return len(chosen)
+
+
+def write_sub_area_csv(path: Path, sub_areas: Sequence[SubAreaTarget]) -> int:
+    """Write sub-area figures in the sub-area layout (UTF-8 with BOM), by indicator then sub-area."""
+    rows = ordered(sub_areas)
+    with replacing(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=SUB_AREA_COLUMNS)
+        writer.writeheader()
+        writer.writerows(sub_area_cells(s) for s in rows)
+    return len(rows)

@@ -1,6 +1,7 @@
 """The internal brief's own tables: negotiating positions with gaps and floors, champion notes, open actions.
 
 A council Pack carries none of these records, so these tables are empty there and never printed.
+A target or agreed level beyond government's floor is flagged under the position's gap.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from laadesk.core.dates import format_date
+from laadesk.core.floors import BEYOND_FLOOR, levels_beyond_floor
 from laadesk.core.model import YEARS, ChampionNote
 from laadesk.core.pack import Pack, PositionLine
 from laadesk.export.pdf_styles import RULE, ZEBRA, Paragraph, Styles, text
@@ -77,11 +79,18 @@ def positions_table(pack: Pack, styles: Styles, total_width: float) -> Any:
                         )
                     )
                 ),
-                Paragraph(text(line.gap), styles.cell),
+                gap_cell(pack, line, styles),
             ]
         )
     bands.append(("LEFTPADDING", (8, 0), (8, -1), 10))
     return grid(styles, POSITION_HEADER, rows, POSITION_WIDTHS, total_width, (3, 4, 5, 6, 7), bands, zebra=False)
+
+
+def gap_cell(pack: Pack, line: PositionLine, styles: Styles) -> Any:
+    """The gap, then a bold line for each target or agreed level beyond government's floor."""
+    beyond = levels_beyond_floor(line.position, line.target_level, pack.polarity.get(line.position.code))
+    flags = [f"<b>{text(what.capitalize())} {BEYOND_FLOOR}.</b>" for what, _ in beyond]
+    return Paragraph("<br/>".join([text(line.gap), *flags]), styles.cell)
 
 
 def _note_author(note: ChampionNote) -> str:

@@ -34,6 +34,7 @@ from laadesk.export.pdf_sections import (
     target_notes,
 )
 from laadesk.export.pdf_styles import Styles
+from laadesk.export.pdf_sub_areas import sub_area_section
 from laadesk.export.pdf_tables import milestones_table, partners_table
 from laadesk.export.pdf_targets import deferred_table, target_partners_table, targets_table
 
@@ -226,6 +227,7 @@ COUNCIL_SECTIONS: tuple[Section, ...] = (
     _contents,
     _story,
     _targets,
+    sub_area_section,
     _deferred,
     _partners,
     _notes,

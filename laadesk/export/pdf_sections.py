@@ -8,7 +8,6 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
 from laadesk.core.dates import format_date
 from laadesk.core.pack import PACK_TITLE, Pack
-from laadesk.core.timetable import sign_off_progress
 from laadesk.export.pdf_contents import ContentsList, heading
 from laadesk.export.pdf_styles import (
     HEADER_FILL,
@@ -22,7 +21,7 @@ from laadesk.export.pdf_styles import (
     make_table,
     text,
 )
-from laadesk.export.pdf_tables import grid
+from laadesk.export.pdf_tables import codes, grid
 
 
 def government_office(region: str) -> str:
@@ -89,7 +88,7 @@ def cover(pack: Pack, styles: Styles, width: float) -> list[Any]:
         table,
         Spacer(1, 20),
         Paragraph(text(summary), styles.body),
-        Paragraph(text(sign_off_progress(pack.adoptions, pack.sign_off) + "."), styles.body),
+        Paragraph(text(pack.sequence + "."), styles.body),
     ]
     if pack.internal:
         words = Paragraph(
@@ -252,18 +251,45 @@ def _signature_block(title: str, details: list[tuple[str, str]], styles: Styles,
     return KeepTogether([Paragraph(text(title), styles.h3), table, Spacer(1, 12)])
 
 
+def _agreements(pack: Pack, styles: Styles, width: float) -> list[Any]:
+    """The partner authorities' word on their targets: one row per partner authority and word
+    (agreed on one day under one reference, asked, objected...), with the targets it covers."""
+    groups: dict[tuple[str, str, str, str], list[str]] = {}
+    for row in pack.agreements:
+        agreement = row.agreement
+        day = format_date(agreement.date) if agreement else ""
+        reference = agreement.reference if agreement else ""
+        groups.setdefault((row.partner, row.word, day, reference), []).append(row.code)
+    flow: list[Any] = [CondPageBreak(90), Paragraph("Partner authorities' agreement to their targets", styles.h3)]
+    if not groups:
+        return [*flow, none_line("No partner authority is named on a target.", styles)]
+    rows = [
+        [
+            Paragraph(text(partner), styles.cell),
+            codes(targets, styles),
+            Paragraph(text(word), styles.cell),
+            Paragraph(text(day), styles.cell),
+            Paragraph(text(reference), styles.cell),
+        ]
+        for (partner, word, day, reference), targets in sorted(groups.items(), key=lambda g: g[0][0].casefold())
+    ]
+    header = ("Partner authority", "Targets", "Their word", "Date", "Reference")
+    return [*flow, grid(styles, header, rows, (29, 36, 12, 14, 14), width), Spacer(1, 12)]
+
+
 def sign_off(pack: Pack, styles: Styles, width: float) -> list[Any]:
     flow = section_heading(
         "Sign-off",
         styles,
         "sign-off",
-        "Each responsible authority adopts the agreement; the Government Office recommends it to the "
-        "Secretary of State, who signs it off.",
+        "The responsible local authority adopts the agreement and each partner authority agrees to the targets "
+        "that relate to it; the Government Office then recommends it to the Secretary of State, who signs it off.",
     )
-    flow.append(Paragraph(text(sign_off_progress(pack.adoptions, pack.sign_off) + "."), styles.body))
-    if not pack.adoptions:
-        flow.append(none_line("No responsible authorities are listed yet.", styles))
-    for adoption in pack.adoptions:
+    flow.append(Paragraph(text(pack.sequence + "."), styles.body))
+    adoption = pack.responsible
+    if adoption is None:
+        flow.append(none_line("No responsible local authority is recorded yet.", styles))
+    else:
         if adoption.date is not None:
             adopted = f"adopted on {format_date(adoption.date)}"
             if adoption.minute_reference.strip():
@@ -271,7 +297,8 @@ def sign_off(pack: Pack, styles: Styles, width: float) -> list[Any]:
         else:
             adopted = "not yet adopted"
         details = [("Decision by", adoption.decision_maker or "not recorded"), ("Adoption", adopted)]
-        flow.append(_signature_block(adoption.body, details, styles, width))
+        flow.append(_signature_block(f"{adoption.body} (responsible local authority)", details, styles, width))
+    flow += _agreements(pack, styles, width)
     recommended = (
         f"recommended on {format_date(pack.sign_off.go_recommendation_date)}"
         if pack.sign_off.go_recommendation_date

@@ -3,7 +3,9 @@
 One row a target: NI, the indicator (with its units, direction, status and reward flag on a
 small second line), lead partner, baseline with its period, the three annual targets and the
 officer's comments - so a landscape page holds 15 to 20 targets. Who else signed up to each
-target and where it applies follow in a table of their own.
+target and where it applies follow in a table of their own. The statutory education targets'
+years are academic years, and a level not yet set by the children's department prints
+"set annually" (core/statutory_years).
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from laadesk.core.catalogue import Polarity
 from laadesk.core.dates import format_date
 from laadesk.core.deferral import written
 from laadesk.core.labels import TARGET_LABELS
-from laadesk.core.model import YEAR_FIELDS, YEARS, Target
+from laadesk.core.model import YEAR_FIELDS, YEARS, Role, Target
 from laadesk.core.pack import Pack
+from laadesk.core.statutory_years import SET_ANNUALLY, academic_year, not_yet_set
 from laadesk.export.pdf_styles import DEFERRED_FILL, Paragraph, Styles, shortened, text
 from laadesk.export.pdf_tables import codes, grid, number
 
@@ -84,14 +87,20 @@ TARGET_HEADER = (
     *YEARS,
     "Comments",
 )
+STATUTORY_HEADER = (*TARGET_HEADER[:4], *(academic_year(year) for year in YEARS), TARGET_HEADER[-1])
 TARGET_WIDTHS = (34, 250, 112, 58, 44, 44, 44, 184)
+# Wider year columns, so that "2008/09 academic year" and "set annually" stand unbroken.
+STATUTORY_WIDTHS = (34, 232, 112, 58, 58, 58, 58, 160)
 NUMBER_COLUMNS = (3, 4, 5, 6)
 
 
 def targets_table(pack: Pack, targets: Sequence[Target], styles: Styles, total_width: float) -> Any:
-    """NI, indicator, lead partner, baseline (period), 2008/09, 2009/10, 2010/11, comments."""
-    scale = total_width / sum(TARGET_WIDTHS)
-    widths = [w * scale for w in TARGET_WIDTHS]
+    """NI, indicator, lead partner, baseline (period), 2008/09, 2009/10, 2010/11, comments; for the
+    statutory targets the years are academic years, and a level not yet due reads "set annually"."""
+    statutory = bool(targets) and all(t.role is Role.STATUTORY for t in targets)
+    shares = STATUTORY_WIDTHS if statutory else TARGET_WIDTHS
+    scale = total_width / sum(shares)
+    widths = [w * scale for w in shares]
     rows = []
     extra: list[tuple[Any, ...]] = []
     for n, target in enumerate(targets, start=1):
@@ -101,7 +110,12 @@ def targets_table(pack: Pack, targets: Sequence[Target], styles: Styles, total_w
         else:
             levels = [
                 baseline_cell(target, styles, widths[3]),
-                *(level(target, year, styles, widths[4 + i]) for i, year in enumerate(YEAR_FIELDS)),
+                *(
+                    Paragraph(SET_ANNUALLY, styles.cell_not_set)
+                    if not_yet_set(target, year, pack.as_at)
+                    else level(target, year, styles, widths[4 + i])
+                    for i, year in enumerate(YEAR_FIELDS)
+                ),
             ]
         rows.append(
             [
@@ -117,7 +131,8 @@ def targets_table(pack: Pack, targets: Sequence[Target], styles: Styles, total_w
         ("TOPPADDING", (0, 1), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 1), (-1, -1), 2),
     ]
-    return grid(styles, TARGET_HEADER, rows, TARGET_WIDTHS, total_width, NUMBER_COLUMNS, extra)
+    header = STATUTORY_HEADER if statutory else TARGET_HEADER
+    return grid(styles, header, rows, shares, total_width, NUMBER_COLUMNS, extra)
 
 
 def target_partners_table(pack: Pack, styles: Styles, total_width: float) -> Any:
@@ -159,5 +174,3 @@ def deferred_table(pack: Pack, styles: Styles, total_width: float) -> Any:
         *(TARGET_LABELS[f].heading for f in ("revisit_date", "lead_partner", "comment")),
     )
     return grid(styles, header, rows, (38, 170, 80, 110, 62, 100, 210), total_width)
-
-

@@ -57,6 +57,7 @@ def write_xlsx_pack(pack: Pack, path: Path, progress: Progress | None = None) ->
         write_story_sheet,
     )
     from laadesk.export.xlsx_styles import page_setup
+    from laadesk.export.xlsx_sub_areas import write_sub_area_sheet
     from laadesk.export.xlsx_targets import write_deferred_sheet, write_exchange_sheet, write_target_view
 
     writers: list[Callable[[Any], object]] = [
@@ -67,6 +68,7 @@ def write_xlsx_pack(pack: Pack, path: Path, progress: Progress | None = None) ->
             s, pack, "Statutory", pack.statutory, "Statutory early years and education targets"
         ),
         lambda s: write_target_view(s, pack, "Local", pack.local, "Local targets"),
+        *([lambda s: write_sub_area_sheet(s, pack)] if pack.sub_areas else []),
         lambda s: write_deferred_sheet(s, pack),
         lambda s: write_partners_sheet(s, pack),
         lambda s: write_sign_off_sheet(s, pack),

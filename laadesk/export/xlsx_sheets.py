@@ -7,9 +7,10 @@ from typing import Any
 
 from openpyxl.styles import Alignment
 
+from laadesk.core.codes import sort_key
 from laadesk.core.dates import format_date
 from laadesk.core.pack import Pack
-from laadesk.core.timetable import milestone_state, sign_off_progress
+from laadesk.core.timetable import milestone_state
 from laadesk.export.xlsx_styles import (
     BOLD_FONT,
     NOTE_FONT,
@@ -47,7 +48,7 @@ PARTNER_COLUMNS = (
 
 SIGN_OFF_COLUMNS = (
     Column("Responsible authority", 36, True),
-    Column("Decision maker", 30, True),
+    Column("Decision body", 30, True),
     Column("Date adopted", 14),
     Column("Minute reference", 18, True),
     Column("State", 22, True),
@@ -147,10 +148,10 @@ def write_partners_sheet(sheet: Any, pack: Pack) -> None:
 
 
 def write_sign_off_sheet(sheet: Any, pack: Pack) -> None:
-    """Who has adopted, the GO recommendation, the Secretary of State's sign-off and the timetable."""
+    """The responsible authority's adoption, the partner authorities' agreement to their targets,
+    the GO recommendation, the Secretary of State's sign-off and the timetable."""
     sheet.title = "Sign-off"
-    progress = sign_off_progress(pack.adoptions, pack.sign_off)
-    row = write_title(sheet, pack.marking, f"Sign-off - {pack.area.name}", progress + ".")
+    row = write_title(sheet, pack.marking, f"Sign-off - {pack.area.name}", pack.sequence + ".")
     sheet.freeze_panes = sheet.cell(row=row, column=1).coordinate
     row += 1
     sign_off = pack.sign_off
@@ -178,11 +179,11 @@ def write_sign_off_sheet(sheet: Any, pack: Pack) -> None:
         row += 1
 
     row += 1
-    write_heading(sheet, row, "Adoption by the responsible authorities", len(SIGN_OFF_COLUMNS))
+    write_heading(sheet, row, "Adoption by the responsible local authority", len(SIGN_OFF_COLUMNS))
     write_header(sheet, row + 1, SIGN_OFF_COLUMNS)
     row += 2
     if not pack.adoptions:
-        restyle(put_text(sheet, row, 1, "No responsible authorities are listed yet."), font=NOTE_FONT)
+        restyle(put_text(sheet, row, 1, "No adoption is recorded yet."), font=NOTE_FONT)
         row += 1
     for adoption in pack.adoptions:
         style_row(sheet, row, SIGN_OFF_COLUMNS)
@@ -191,6 +192,24 @@ def write_sign_off_sheet(sheet: Any, pack: Pack) -> None:
         put_date(sheet, row, 3, adoption.date)
         put_text(sheet, row, 4, adoption.minute_reference)
         put_text(sheet, row, 5, "adopted" if adoption.date else "to adopt")
+        row += 1
+
+    row += 1
+    write_heading(sheet, row, "Partner authorities' agreement to their targets", len(SIGN_OFF_COLUMNS))
+    headings = ("Partner authority", "NI", "Date", "Reference", "Their word")
+    write_header(sheet, row + 1, [Column(h, c.width, c.wrap) for h, c in zip(headings, SIGN_OFF_COLUMNS)])
+    row += 2
+    if not pack.agreements:
+        restyle(put_text(sheet, row, 1, "No target relates to a partner authority yet."), font=NOTE_FONT)
+        row += 1
+    for relation in sorted(pack.agreements, key=lambda r: (r.partner.casefold(), sort_key(r.code))):
+        style_row(sheet, row, SIGN_OFF_COLUMNS)
+        agreement = relation.agreement
+        put_text(sheet, row, 1, relation.partner)
+        put_text(sheet, row, 2, relation.code)
+        put_date(sheet, row, 3, agreement.date if agreement else None)
+        put_text(sheet, row, 4, agreement.reference if agreement else "")
+        put_text(sheet, row, 5, relation.word)
         row += 1
 
     row += 1

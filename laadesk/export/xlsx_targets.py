@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from openpyxl.comments import Comment
@@ -16,8 +17,9 @@ from laadesk.core.dates import format_date
 from laadesk.core.deferral import written
 from laadesk.core.exchange import COLUMNS, KINDS, NUMBER_COLUMNS, STATUSES, UNVERIFIED_NOTE, target_cells
 from laadesk.core.labels import TARGET_LABELS
-from laadesk.core.model import LEVEL_FIELDS, YEAR_FIELDS, Target
+from laadesk.core.model import LEVEL_FIELDS, YEAR_FIELDS, YEARS, Role, Target
 from laadesk.core.pack import Pack
+from laadesk.core.statutory_years import SET_ANNUALLY, academic_year, not_yet_set
 from laadesk.export.xlsx_styles import (
     AGREED_FILL,
     BODY_FONT,
@@ -97,6 +99,11 @@ VIEW_COLUMNS = (
 )
 VIEW_MAX_LINES = 12
 VIEW_LEVELS = (4, 6, 7, 8)  # the columns of the baseline and the three years' levels
+# The statutory education targets are set by academic year (core/statutory_years).
+STATUTORY_VIEW_COLUMNS = tuple(
+    replace(column, heading=academic_year(YEARS[n - 5]), wrap=True) if 5 <= n < 8 else column
+    for n, column in enumerate(VIEW_COLUMNS)
+)
 
 DEFERRED_COLUMNS = (
     _heading("code", 8),
@@ -225,10 +232,12 @@ def _rules_for_edits(sheet: Any, pack: Pack, first: int) -> None:
 
 
 def write_target_view(sheet: Any, pack: Pack, title: str, targets: Sequence[Target], subtitle: str) -> None:
-    """A readable table of one kind of target: printed titles, polarity, spatial level, reward."""
+    """A readable table of one kind of target: printed titles, polarity, spatial level, reward. The
+    statutory targets' years are academic years; a level not yet set there reads "set annually"."""
     sheet.title = title
+    statutory = bool(targets) and all(t.role is Role.STATUTORY for t in targets)
     levels = {column - 1: [getattr(t, f) for t in targets] for column, f in zip(VIEW_LEVELS, LEVEL_FIELDS)}
-    columns = fit_figures(VIEW_COLUMNS, levels)
+    columns = fit_figures(STATUTORY_VIEW_COLUMNS if statutory else VIEW_COLUMNS, levels)
     header_row = start_table(
         sheet, pack.marking, f"{subtitle} - {pack.area.name}", _count_note(targets), columns, frozen=2
     )
@@ -261,6 +270,8 @@ def write_target_view(sheet: Any, pack: Pack, title: str, targets: Sequence[Targ
             if value is None and target.as_written(field):
                 words[column] = target.as_written(field)
                 restyle(put_text(sheet, row, column, words[column]), alignment=WORDS_ALIGN)
+            elif not_yet_set(target, field, pack.as_at):
+                restyle(put_text(sheet, row, column, SET_ANNUALLY), font=NOTE_FONT, alignment=WORDS_ALIGN)
             elif value is not None:
                 put_number(sheet, row, column, value, figure_format(value))
         shown = {**texts, **words}

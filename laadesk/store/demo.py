@@ -11,7 +11,19 @@ from pathlib import Path
 from typing import Any
 
 from laadesk.core.edits import Edit, Put
-from laadesk.core.model import AreaProfile, District, Evidence, Position, Record, StorySection, new_id
+from laadesk.core.model import (
+    AreaProfile,
+    District,
+    Evidence,
+    Partner,
+    PartnerAgreement,
+    Position,
+    Record,
+    StorySection,
+    Target,
+    new_id,
+)
+from laadesk.core.sign_off import partner_authorities, related_authorities
 from laadesk.core.snapshot import kinds
 from laadesk.resources import resource_path
 from laadesk.store.reference import shipped_catalogue
@@ -59,7 +71,27 @@ def demo_records(source: Path | None = None) -> tuple[AreaProfile, tuple[Distric
             else:
                 values = {"id": new_id(), **entry} if kind.keys == ("id",) else entry
                 records.append(from_row(kind.record, _plain(values)))
+    records.extend(_partner_words(data.get("partner_word", []), records))
     return area, districts, records
+
+
+def _partner_words(words: list[dict[str, Any]], records: list[Record]) -> list[PartnerAgreement]:
+    """Each `[[partner_word]]`: one partner authority's word on every chosen target relating to it,
+    except those an `[[agreements]]` entry records on its own."""
+    authorities = partner_authorities(r for r in records if isinstance(r, Partner))
+    recorded = {r.key for r in records if isinstance(r, PartnerAgreement)}
+    targets = [r for r in records if isinstance(r, Target) and r.chosen]
+    made: list[PartnerAgreement] = []
+    for word in words:
+        if word["partner"] not in authorities:
+            raise ValueError(f"[[partner_word]] names {word['partner']}, who is not a partner authority of the demo")
+        for target in targets:
+            if (
+                word["partner"] in related_authorities(target, authorities)
+                and (target.code, word["partner"]) not in recorded
+            ):
+                made.append(from_row(PartnerAgreement, _plain({"code": target.code, **word})))
+    return made
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The reference data shipped in resources/: the National Indicator Set, the 150 areas, the deferral reasons."""
+"""The reference data shipped in resources/: the National Indicator Set, the 150 areas, the deferral reasons,
+the kinds of partner authority."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from laadesk.core.deferral import DeferralReasons, reasons_from_rows
 from laadesk.core.errors import CatalogueRejected, CellProblem
 from laadesk.core.model import AreaProfile, AreaType, District, Tier
 from laadesk.core.text import decode_text
+from laadesk.core.timetable import UsualStep, usual_steps
 from laadesk.resources import resource_path
 from laadesk.store.paths import user_data_dir
 
@@ -20,6 +22,7 @@ SHIPPED_EDITION = "National Indicator Set 2008 (laadesk reference data; titles m
 MAX_CATALOGUE_BYTES = 5 * 1024 * 1024
 INSTALLED_CATALOGUE = "national_indicators.csv"
 INSTALLED_EDITION = "edition.txt"
+MILESTONE_TEMPLATE = "milestone_template.csv"
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,42 @@ def deferral_reasons() -> DeferralReasons:
     """The reasons a target may be deferred for (resources/deferral_reasons.csv)."""
     with resource_path("deferral_reasons.csv").open(encoding="utf-8", newline="") as handle:
         return reasons_from_rows(csv.DictReader(handle))
+
+
+@dataclass(frozen=True)
+class PartnerAuthorityKind:
+    """A kind of partner authority under the 2007 Act, and how sure the list is of it."""
+
+    kind: str
+    examples: str
+    provenance: str  # named as on the Act's list, or recalled and not checked
+
+
+@cache
+def partner_authority_kinds() -> tuple[PartnerAuthorityKind, ...]:
+    """The kinds of partner authority a partner can be (resources/partner_authority_kinds.csv)."""
+    with resource_path("partner_authority_kinds.csv").open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            PartnerAuthorityKind(row["kind"].strip(), row["examples"].strip(), row["provenance"].strip())
+            for row in csv.DictReader(handle)
+            if row["kind"].strip()
+        )
+
+
+def milestone_template() -> tuple[UsualStep, ...]:
+    """The usual milestones: the template in the user's data folder, copied there from
+    resources/milestone_template.csv on first use so the officer can edit it."""
+    own = user_data_dir() / MILESTONE_TEMPLATE
+    if not own.exists():
+        own.parent.mkdir(parents=True, exist_ok=True)
+        partial = own.with_suffix(".partial")
+        partial.write_bytes(resource_path(MILESTONE_TEMPLATE).read_bytes())
+        partial.replace(own)
+    try:
+        text = decode_text(own.read_bytes())
+    except (OSError, ValueError):
+        text = resource_path(MILESTONE_TEMPLATE).read_text(encoding="utf-8")  # unreadable: the shipped one
+    return usual_steps(csv.DictReader(io.StringIO(text)))
 
 
 @cache

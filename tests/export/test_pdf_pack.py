@@ -9,7 +9,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from support.edge_cases import CANARIES, CANARY_FLOOR_PRINTED, CANARY_NOTE, HOSTILE_TEXTS, LONG_TEXT
+from support.edge_cases import (
+    CANARIES,
+    CANARY_FLOOR_PRINTED,
+    CANARY_FLOOR_WARNING,
+    CANARY_NOTE,
+    HOSTILE_TEXTS,
+    LONG_TEXT,
+)
 
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.model import LEVEL_FIELDS, Target, Visibility
@@ -113,8 +120,7 @@ def misprinted_targets(layout: str, pack: Pack) -> list[str]:
             wanted = " ".join(shown_level(target, field) for field in LEVEL_FIELDS).split()
             period = target.baseline_period.split()
             ok = any(
-                _in_order(row.split(), wanted) and _in_order(row.split() + below.split(), period)
-                for row, below in rows
+                _in_order(row.split(), wanted) and _in_order(row.split() + below.split(), period) for row, below in rows
             )
         if not ok:
             wrong.append(target.code)
@@ -239,6 +245,7 @@ def test_council_pack_holds_no_internal_record(written: dict[tuple[str, str], Wr
         for canary in (CANARY_NOTE.split()[0], CANARY_FLOOR_PRINTED):
             assert canary in internal_text
             assert canary.encode() in internal_bytes
+        assert CANARY_FLOOR_WARNING in internal_text  # under the gap in the positions table
 
 
 @pytest.mark.parametrize("audience", ["council", "internal"])

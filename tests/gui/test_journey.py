@@ -385,7 +385,7 @@ def test_a_derbyshire_agreement_from_a_new_workbook_to_sign_off(
             assert workbook.sign_off().go_recommendation_date == date(2008, 6, 20)
             assert workbook.sign_off().secretary_of_state_date is None
         assert sign_off.form.go_date.text() == "20 Jun 2008"
-        assert "GO recommended on 20 Jun 2008" in sign_off.progress.text()
+        assert "GO recommended on 20 June 2008" in sign_off.progress.text()
 
     # Everything the journey made is in the file, together.
     with Workbook.open(path, read_only=True) as workbook:

@@ -67,70 +67,71 @@ def test_models_pass_qt_model_tester(qtmodeltester, page: SignOffPage) -> None: 
     qtmodeltester.check(page.milestones.proxy)
 
 
+SEQUENCE = (
+    "Adopted by Kingsmere County Council cabinet 12 June 2008 - 9 of 11 partner authorities agreed to all their"
+    " targets - GO recommendation pending"
+)
+
+
 def test_progress_of_the_demo(page: SignOffPage) -> None:
-    assert page.progress.text() == (
-        "3 of 6 authorities have adopted; GO recommendation pending; Secretary of State sign-off pending."
-    )
-    assert page.waiting.text() == (
-        "Still to adopt: Easterby Fens District Council, Thornwold District Council and Wenmoor District Council."
-    )
-    assert cell(page.adoptions, "Thornwold District Council", "date").data() == "not yet adopted"
+    assert page.progress.text() == SEQUENCE + "."
+    assert page.waiting.isHidden()
+    assert [cell(page.adoptions, "Kingsmere County Council", c).data() for c in ("date", "decision_maker")] == [
+        "12 Jun 2008",
+        "Cabinet",
+    ]
+    assert page.adoptions.model.rowCount() == 1  # the districts agree to their targets; they do not adopt
     assert page.form.go_by.text() == "Simon Hartley, Deputy Regional Director, GOEM"
     assert page.form.version.text() == "3"
 
 
-# -- adoptions ---------------------------------------------------------------------------------
-
-
-def test_add_an_adoption_with_a_date(window: MainWindow, page: SignOffPage, qtbot: QtBot, demo_path: Path) -> None:
-    qtbot.mouseClick(page.adoptions.button("Add authority"), Qt.MouseButton.LeftButton)
-    assert "New responsible authority" in adoptions_in_file(demo_path)
-    type_into_new_row(qtbot, "Kingsmere Fire Authority")
-    type_into_cell(qtbot, page.adoptions.view, cell(page.adoptions, "Kingsmere Fire Authority", "date"), "30/06/2008")
-    type_into_cell(
-        qtbot, page.adoptions.view, cell(page.adoptions, "Kingsmere Fire Authority", "minute_reference"), "KFA 08/19"
-    )
-    adoption = adoptions_in_file(demo_path)["Kingsmere Fire Authority"]
-    assert (adoption.date, adoption.minute_reference) == (date(2008, 6, 30), "KFA 08/19")
-    assert "New responsible authority" not in adoptions_in_file(demo_path)
-    assert page.progress.text().startswith("4 of 7 authorities have adopted;")
-    assert cell(page.adoptions, "Kingsmere Fire Authority", "date").data() == "30 Jun 2008"
-    window.undo_action.trigger()
-    window.undo_action.trigger()
-    assert adoptions_in_file(demo_path)["Kingsmere Fire Authority"].date is None
-    assert undo_text(window) == "rename responsible authority to Kingsmere Fire Authority"
-    window.undo_action.trigger()
-    window.undo_action.trigger()
-    assert len(adoptions_in_file(demo_path)) == 6
-    assert page.progress.text().startswith("3 of 6 authorities have adopted;")
-    for _ in range(4):
-        window.redo_action.trigger()
-    assert adoptions_in_file(demo_path)["Kingsmere Fire Authority"].date == date(2008, 6, 30)
+# -- the responsible authority's adoption ---------------------------------------------------------
 
 
 def test_recording_an_adoption_date_and_refusing_a_bad_one(
     window: MainWindow, page: SignOffPage, qtbot: QtBot, demo_path: Path
 ) -> None:
-    thornwold = cell(page.adoptions, "Thornwold District Council", "date")
-    type_into_cell(qtbot, page.adoptions.view, thornwold, "next Tuesday")
+    county = cell(page.adoptions, "Kingsmere County Council", "date")
+    type_into_cell(qtbot, page.adoptions.view, county, "next Tuesday")
     assert page.message.text() == "'next Tuesday' is not a date; type it as 30/06/2008, 30 Jun 2008 or 2008-06-30."
-    assert adoptions_in_file(demo_path)["Thornwold District Council"].date is None
-    type_into_cell(qtbot, page.adoptions.view, cell(page.adoptions, "Thornwold District Council", "date"), "1/7/2008")
-    assert adoptions_in_file(demo_path)["Thornwold District Council"].date == date(2008, 7, 1)
-    assert undo_text(window) == "record adoption by Thornwold District Council on 1 Jul 2008"
-    assert "Thornwold" not in page.waiting.text()
+    assert adoptions_in_file(demo_path)["Kingsmere County Council"].date == date(2008, 6, 12)
+    type_into_cell(qtbot, page.adoptions.view, cell(page.adoptions, "Kingsmere County Council", "date"), "24/6/2008")
+    assert adoptions_in_file(demo_path)["Kingsmere County Council"].date == date(2008, 6, 24)
+    assert undo_text(window) == "record adoption by Kingsmere County Council on 24 Jun 2008"
+    assert page.progress.text().startswith("Adopted by Kingsmere County Council cabinet 24 June 2008 - ")
+    page.adoptions.proxy.setData(cell(page.adoptions, "Kingsmere County Council", "date"), "")  # the text deleted
+    assert page.progress.text().startswith("Not yet adopted by Kingsmere County Council - 9 of 11")
+    assert cell(page.adoptions, "Kingsmere County Council", "date").data() == "not yet adopted"
     window.undo_action.trigger()
-    assert adoptions_in_file(demo_path)["Thornwold District Council"].date is None
+    window.undo_action.trigger()
+    assert adoptions_in_file(demo_path)["Kingsmere County Council"].date == date(2008, 6, 12)
+    assert page.progress.text() == SEQUENCE + "."
 
 
-def test_remove_an_authority_and_undo(window: MainWindow, page: SignOffPage, qtbot: QtBot, demo_path: Path) -> None:
+def test_remove_and_add_back_the_responsible_authority(
+    window: MainWindow, page: SignOffPage, qtbot: QtBot, demo_path: Path
+) -> None:
     page.adoptions.view.setFocus()
-    page.adoptions.view.setCurrentIndex(cell(page.adoptions, "Wenmoor District Council", "body"))
+    page.adoptions.view.setCurrentIndex(cell(page.adoptions, "Kingsmere County Council", "body"))
     qtbot.keyClick(page.adoptions.view, Qt.Key.Key_Delete)
-    assert "Wenmoor District Council" not in adoptions_in_file(demo_path)
-    assert page.progress.text().startswith("3 of 5 authorities")
+    assert adoptions_in_file(demo_path) == {}
+    assert page.progress.text().startswith("No responsible authority recorded yet - ")
+    assert page.waiting.text() == "Add the responsible local authority (the county council in a two-tier area)."
+    qtbot.mouseClick(page.adoptions.button("Add authority"), Qt.MouseButton.LeftButton)
+    type_into_new_row(qtbot, "Kingsmere County Council")
+    type_into_cell(qtbot, page.adoptions.view, cell(page.adoptions, "Kingsmere County Council", "date"), "30/06/2008")
+    type_into_cell(
+        qtbot, page.adoptions.view, cell(page.adoptions, "Kingsmere County Council", "decision_maker"), "Full council"
+    )
+    adoption = adoptions_in_file(demo_path)["Kingsmere County Council"]
+    assert (adoption.date, adoption.decision_maker) == (date(2008, 6, 30), "Full council")
+    assert page.progress.text().startswith("Adopted by Kingsmere County Council full council 30 June 2008 - ")
+    for _ in range(4):
+        window.undo_action.trigger()
+    assert adoptions_in_file(demo_path) == {}
     window.undo_action.trigger()
-    assert adoptions_in_file(demo_path)["Wenmoor District Council"].decision_maker == "Leader (delegated decision)"
+    assert adoptions_in_file(demo_path)["Kingsmere County Council"].minute_reference == "CAB/2008/047"
+    assert page.progress.text() == SEQUENCE + "."
 
 
 # -- recommendation and sign-off -------------------------------------------------------------------
@@ -142,9 +143,7 @@ def test_set_the_go_recommendation_date(window: MainWindow, page: SignOffPage, q
     qtbot.keyClick(page.form.go_date, Qt.Key.Key_Return)
     assert sign_off_in_file(demo_path).go_recommendation_date == date(2008, 6, 20)
     assert page.form.go_date.text() == "20 Jun 2008"
-    assert page.progress.text() == (
-        "3 of 6 authorities have adopted; GO recommended on 20 Jun 2008; Secretary of State sign-off pending."
-    )
+    assert page.progress.text() == SEQUENCE.replace("GO recommendation pending", "GO recommended on 20 June 2008.")
     assert undo_text(window) == "set the GO recommendation date to 20 Jun 2008"
     window.undo_action.trigger()
     assert sign_off_in_file(demo_path).go_recommendation_date is None
@@ -172,7 +171,7 @@ def test_secretary_of_state_sign_off_and_version(page: SignOffPage, qtbot: QtBot
     qtbot.keyClick(page.form.version, Qt.Key.Key_Return)
     written = sign_off_in_file(demo_path)
     assert (written.secretary_of_state_date, written.version) == (date(2008, 6, 30), "3a")
-    assert page.progress.text().endswith("Secretary of State signed off on 30 Jun 2008 (version 3a).")
+    assert page.progress.text().endswith("signed off by the Secretary of State on 30 June 2008 (version 3a).")
 
 
 # -- the timetable -----------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from laadesk.core.floors import BEYOND_FLOOR
 from laadesk.core.model import (
     ActionStatus,
     Adoption,
@@ -30,7 +31,16 @@ CANARY_SHAREABLE_NOTE = "CANARYSHARE91b shareable but still a champion note"
 CANARY_FLOOR = 987654.321
 CANARY_FLOOR_TEXT = "987654.321"
 CANARY_FLOOR_PRINTED = "987,654.321"  # as a printed table shows it (format_figure)
-CANARIES = (CANARY_NOTE.split()[0], CANARY_SHAREABLE_NOTE.split()[0], CANARY_FLOOR_TEXT, CANARY_FLOOR_PRINTED)
+# The words of the floor warning (core/floors): the edge workbook's levels are all beyond the canary floor,
+# so the rules and the internal brief carry it; no council output may.
+CANARY_FLOOR_WARNING = BEYOND_FLOOR
+CANARIES = (
+    CANARY_NOTE.split()[0],
+    CANARY_SHAREABLE_NOTE.split()[0],
+    CANARY_FLOOR_TEXT,
+    CANARY_FLOOR_PRINTED,
+    CANARY_FLOOR_WARNING,
+)
 
 HOSTILE_TEXTS = (
     "AT&T <b>bold</b> & <i>unbalanced",

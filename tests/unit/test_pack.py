@@ -60,6 +60,10 @@ def test_council_pack_carries_nothing_internal(demo_snapshot: WorkbookSnapshot) 
         "sign_off",
         "milestones",
         "districts",
+        "sub_areas",  # the council's own figures by sub-area (issue 14)
+        "sequence",  # where sign-off stands: the council's own side
+        "responsible",
+        "agreements",
         "positions",
         "position_history",
         "notes",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from laadesk.core.deferral import written
 from laadesk.core.exchange import exchange_targets
-from laadesk.core.model import YEAR_FIELDS, YEARS, NoteKind, Position, Target, Visibility
+from laadesk.core.model import YEAR_FIELDS, YEARS, NoteKind, Position, Role, Target, Visibility
 from laadesk.core.numbers import format_level
 from laadesk.core.rules import polarity_of
+from laadesk.core.statutory_years import SET_ANNUALLY, academic_year, not_yet_set
 from laadesk.core.workshop import capture_note
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.widgets.controls import button
@@ -129,11 +130,11 @@ class WorkshopView(QWidget):
         self.heading.setText(f"<b>{escape(code or '')}</b> - {escape(snapshot.title_of(target.code))}")
         self.counter.setText(f"{self.index + 1} of {len(self.codes)}")
         positions = tuple(p for p in snapshot.positions if p.code == target.code)
-        self.levels.setText(self._levels_html(target, positions))
+        self.levels.setText(self._levels_html(target, positions, snapshot.area.today(date.today())))
         polarity = polarity_of(target, snapshot.catalogue)
         self.chart.show_target(target, positions, polarity, snapshot.title_of(target.code))
 
-    def _levels_html(self, target: Target, positions: tuple[Position, ...]) -> str:
+    def _levels_html(self, target: Target, positions: tuple[Position, ...], as_at: date) -> str:
         by_year = {p.year: p for p in positions}
         rows = [
             f"<tr><td>Baseline {escape(target.baseline_period)}</td><td align='right'>"
@@ -143,8 +144,12 @@ class WorkshopView(QWidget):
             position = by_year.get(year)
             area = format_level(position.area_proposal) if position else ""
             government = format_level(position.government_position) if position else ""
+            # A statutory target is set by academic year, one year each December (core/statutory_years).
+            label = academic_year(year) if target.role is Role.STATUTORY else year
+            set_later = f"<i style='color:#6b6b6b; font-weight:normal'>{SET_ANNUALLY}</i>"
+            shown = set_later if not_yet_set(target, field, as_at) else _level_html(target, field)
             rows.append(
-                f"<tr><td>{year}</td><td align='right'><b>{_level_html(target, field)}</b></td>"
+                f"<tr><td>{label}</td><td align='right'><b>{shown}</b></td>"
                 f"<td align='right'>{area}</td><td align='right'>{government}</td></tr>"
             )
         status = target.status.value

@@ -7,7 +7,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListView, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from laadesk.core.edits import Edit
-from laadesk.core.rules import Problem, summary
+from laadesk.core.rules import Problem
+from laadesk.core.sign_off import status_line
 from laadesk.store.workbook import Workbook
 from laadesk.ui import settings
 from laadesk.ui.pages import PAGES, Page
@@ -204,7 +205,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         snapshot = self.session.snapshot()
-        self.summary.setText(summary(snapshot.targets, snapshot.catalogue, self.session.problems()))
+        self.summary.setText(status_line(snapshot, self.session.problems()))
 
     # -- what controllers may ask of the window (window/host.py) --------------------------------
 

@@ -80,6 +80,10 @@ class TableImport:
         except WorkbookProblem as problem:
             QMessageBox.warning(parent, "Not imported", str(problem))
             return None
+        from laadesk.ui.window.sub_area_import import import_if_sub_areas
+
+        if import_if_sub_areas(self.host, path):  # a CSV in the sub-area layout: its own summary
+            return None
         from laadesk.export.table_files import read_table_file  # loads when first used: a quicker start
         from laadesk.ui.dialogs.import_dialog import ImportDialog
 

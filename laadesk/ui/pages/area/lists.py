@@ -21,6 +21,7 @@ from laadesk.core.edits import Edit, Put, remove
 from laadesk.core.model import Tier
 from laadesk.ui.pages.area.models import AreaRecordsModel, DistrictsModel, PartnersModel
 from laadesk.ui.session import WorkbookSession
+from laadesk.ui.tables.choice_delegate import ComboDelegate
 from laadesk.ui.tables.views import RecordsProxy, record_view
 from laadesk.ui.widgets.controls import adds_records, button, confirm, quiet, view_action
 
@@ -183,7 +184,9 @@ class PartnersPanel(RecordsPanel):
         super().__init__(
             session, PartnersModel(session), "Partners in the LSP", ["New partner's name", "Sector, e.g. health"]
         )
+        self.view.setItemDelegateForColumn(self.model.column_of("authority_kind"), ComboDelegate(self.view))
         self.hint.setText(
+            "Partner authority: the kind under the 2007 Act, for those that agree to their targets (Sign-off page). "
             "Leads and Signed up to count the targets naming each partner (hover for which). "
             "Rename a partner here (F2 or double-click) and every target naming it follows."
         )

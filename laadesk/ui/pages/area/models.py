@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from laadesk.core.area import PartnerUse, district_use, partner_use, rename_district, rename_partner
-from laadesk.core.edits import Put, set_fields
+from laadesk.core.edits import Edit, Put, set_fields
 from laadesk.core.labels import listed
-from laadesk.core.model import District
+from laadesk.core.model import District, Partner
 from laadesk.core.snapshot import WorkbookSnapshot
+from laadesk.store.reference import partner_authority_kinds
 from laadesk.ui.session import WorkbookSession
-from laadesk.ui.tables.columns import Column
+from laadesk.ui.tables.columns import Column, Editor
 from laadesk.ui.tables.model import RecordTableModel
+from laadesk.ui.tables.roles import CHOICES_ROLE
 
 
 class AreaRecordsModel(RecordTableModel):
@@ -93,6 +95,13 @@ class _PartnerUses:
 
 _partner_use = _PartnerUses()
 
+
+def _authority_kind_edit(partner: Partner, text: str) -> Edit:
+    kind = " ".join(text.split())
+    label = f"make {partner.name} a {kind}" if kind else f"record {partner.name} as not a partner authority"
+    return set_fields(partner, label, authority_kind=kind)
+
+
 PARTNER_COLUMNS = (
     Column("name", "Partner", lambda p, s: p.name, edit=lambda p, text, s: rename_partner(s, p, text)),
     Column(
@@ -116,12 +125,29 @@ PARTNER_COLUMNS = (
         tooltip=lambda p, s: _partner_use(p.name, s).sentence(p.name),
         numeric=True,
     ),
+    Column(
+        "authority_kind",
+        "Partner authority",
+        lambda p, s: p.authority_kind,
+        edit=lambda p, text, s: _authority_kind_edit(p, text),
+        tip="The kind of partner authority under the 2007 Act; blank when the partner is not one",
+        editor=Editor.CHOICE,
+        width=24,
+    ),
 )
 
 
 class PartnersModel(AreaRecordsModel):
     kind = "partners"
     shown = PARTNER_COLUMNS
+
+    def look(self, record: Any, column: Column, role: int) -> Any:
+        if role == CHOICES_ROLE and column.key == "authority_kind":
+            kinds = [k.kind for k in partner_authority_kinds()]
+            if record.authority_kind and record.authority_kind not in kinds:
+                kinds.append(record.authority_kind)  # a kind a newer list named: kept, not lost
+            return [("not a partner authority", ""), *((k, k) for k in kinds)]
+        return None
 
 
 class DistrictsModel(AreaRecordsModel):

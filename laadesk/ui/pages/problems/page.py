@@ -6,7 +6,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout
 
-from laadesk.core.rules import Problem, Severity, ready_for_sign_off, summary
+from laadesk.core.rules import Problem, Severity, ready_for_sign_off
+from laadesk.core.sign_off import status_line
 from laadesk.ui.pages.base import Page
 from laadesk.ui.pages.problems.model import ProblemsModel
 from laadesk.ui.session import WorkbookSession
@@ -78,7 +79,7 @@ class ProblemsPage(Page):
             row = problems.index(current) if current in problems else min(row, len(problems) - 1)
             self.view.setCurrentIndex(self.model.index(row, 0))
         self.view.resizeRowsToContents()
-        self.summary.setText(summary(snapshot.targets, snapshot.catalogue, problems))
+        self.summary.setText(status_line(snapshot, problems))
         ready = ready_for_sign_off(problems)
         self.readiness.setText(readiness(problems))
         self.readiness.setStyleSheet(READY_STYLE if ready else NOT_READY_STYLE)

@@ -38,16 +38,15 @@ class SignOffForm(QGroupBox):
         grid = QGridLayout(self)
         for row, column, text, widget in (
             (0, 0, "&GO recommendation on", self.go_date),
-            (0, 2, "Recommended &by", self.go_by),
-            (1, 0, "Secretary of &State signed off on", self.secretary_date),
-            (1, 2, "Version si&gned off", self.version),
+            (1, 0, "Recommended &by", self.go_by),
+            (2, 0, "Secretary of &State signed off on", self.secretary_date),
+            (3, 0, "Version si&gned off", self.version),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
             grid.addWidget(label, row, column)
             grid.addWidget(widget, row, column + 1)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(3, 3)
+        grid.setColumnStretch(1, 1)
         order: list[QWidget] = [self.go_date, self.go_by, self.secretary_date, self.version]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)

@@ -77,7 +77,7 @@ def _adoption_date_label(adoption: Adoption, value: date | None) -> str:
 ADOPTION_COLUMNS = (
     Column("body", "Responsible authority", lambda a, s: a.body, edit=_named("body", "responsible authority")),
     _date_column("date", "Adopted on", _adoption_date_label, NOT_YET_ADOPTED),
-    _text_column("decision_maker", "Decision maker", lambda a: f"change the decision maker for {a.body}"),
+    _text_column("decision_maker", "Decision body", lambda a: f"change the decision body for {a.body}"),
     _text_column("minute_reference", "Minute reference", lambda a: f"change the minute reference for {a.body}"),
 )
 

@@ -1,4 +1,5 @@
-"""The Sign-off and timetable page: who has adopted, the GO recommendation and sign-off, and the milestones."""
+"""The Sign-off and timetable page: where the area stands in the sequence, the responsible authority's
+adoption, the partner authorities' agreements, the GO recommendation and sign-off, and the milestones."""
 
 from __future__ import annotations
 
@@ -6,18 +7,29 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from laadesk.core.dates import format_date
-from laadesk.core.edits import add, remove, set_fields
-from laadesk.core.labels import listed
+from laadesk.core.edits import Edit, Put, add, remove, set_fields
+from laadesk.core.labels import counted, listed
 from laadesk.core.model import Adoption, Milestone, new_id
 from laadesk.core.rules import Problem
-from laadesk.core.timetable import overdue_milestones, sign_off_progress, still_to_adopt, timetable_summary
+from laadesk.core.sign_off import (
+    Relation,
+    agree_to_all,
+    agreed_to_all,
+    relations,
+    responsible_adoption,
+    sign_off_sequence,
+)
+from laadesk.core.timetable import missing_milestones, overdue_milestones, timetable_summary
+from laadesk.store.reference import milestone_template
 from laadesk.ui.pages.base import Page
+from laadesk.ui.pages.signoff.agreements import AgreementsModel, AgreeToAllDialog
 from laadesk.ui.pages.signoff.form import SignOffForm
 from laadesk.ui.pages.signoff.models import AdoptionsModel, MilestonesModel
 from laadesk.ui.session import WorkbookSession
+from laadesk.ui.tables.choice_delegate import ComboDelegate
 from laadesk.ui.tables.record_table import RecordTable
 
 
@@ -38,6 +50,13 @@ class SignOffPage(Page):
         self.waiting.setAccessibleName("Authorities still to adopt")
         self.waiting.setWordWrap(True)
         self.adoptions = RecordTable(AdoptionsModel(session), "Adoptions", "body")
+        self.agreements = RecordTable(AgreementsModel(session), "Partner authorities' agreements", "state")
+        self.agreements.view.setItemDelegateForColumn(
+            self.agreements.model.column_of("state"), ComboDelegate(self.agreements.view)
+        )
+        self.agreements_note = QLabel()
+        self.agreements_note.setAccessibleName("Partner authorities still to agree")
+        self.agreements_note.setWordWrap(True)
         self.form = SignOffForm(session)
         self.milestones = RecordTable(MilestonesModel(session, lambda: self.today()), "Milestones", "due")
         self.timetable = QLabel()
@@ -47,17 +66,33 @@ class SignOffPage(Page):
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
         self.notice = self.message
-        for source in (self.adoptions.model.refused, self.milestones.model.refused, self.form.refused):
+        for source in (
+            self.adoptions.model.refused,
+            self.agreements.model.refused,
+            self.milestones.model.refused,
+            self.form.refused,
+        ):
             source.connect(lambda text: self.tell(text))
         delete = QKeySequence(QKeySequence.StandardKey.Delete)
         self.add_adoption_action = self.adoptions.action(
-            "&Add authority", "Add a responsible authority that must adopt the agreement", self.add_adoption
+            "&Add authority", "Add the responsible local authority that adopts the agreement", self.add_adoption
         )
         self.remove_adoption_action = self.adoptions.action(
             "&Remove authority", "Remove the selected authority (Delete)", self.remove_adoption, delete
         )
+        self.agree_to_all_action = self.agreements.action(
+            "Agreed to &all its targets",
+            "Record the selected row's partner authority as agreed to every target relating to it, in one step",
+            self.agree_to_all,
+        )
         self.add_milestone_action = self.milestones.action(
             "Add &milestone", "Add a step to the timetable", self.add_milestone
+        )
+        self.usual_milestones_action = self.milestones.action(
+            "Add the &usual milestones",
+            "Add the GO and department steps of the milestone template that the timetable does not hold yet "
+            "(the template is milestone_template.csv in laadesk's data folder: edit it there)",
+            self.add_usual_milestones,
         )
         self.mark_done_action = self.milestones.action(
             "Mark done &today",
@@ -73,12 +108,23 @@ class SignOffPage(Page):
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
-        layout.addWidget(self.adoptions.group("Adoption by the responsible authorities", self.waiting), 6)
-        layout.addWidget(self.form)
-        layout.addWidget(self.milestones.group("Timetable", self.timetable), 7)
+        # The responsible authority's adoption is one row: it sits beside the recommendation and
+        # sign-off, leaving the height to the partner authorities' word on each target.
+        top = QHBoxLayout()
+        top.addWidget(self.adoptions.group("Adoption by the responsible local authority", self.waiting), 1)
+        top.addWidget(self.form, 1)
+        layout.addLayout(top)
+        layout.addWidget(
+            self.agreements.group("Partner authorities' agreement to their targets", self.agreements_note), 3
+        )
+        layout.addWidget(self.milestones.group("Timetable", self.timetable), 1)
         layout.addWidget(self.message)
-        self.adoptions.widths({"body": 300, "date": 120, "decision_maker": 260})
+        self.adoptions.widths({"body": 200, "date": 95, "decision_maker": 110})
         self.milestones.widths({"name": 420, "due": 120, "done": 120})
+        self.agreements.widths({"code": 70, "partner": 280, "leads": 60, "state": 120, "date": 100, "who": 200})
+        line = self.adoptions.view.verticalHeader().defaultSectionSize()
+        self.adoptions.view.setMaximumHeight(3 * line + 8)  # the header and two rows: one authority adopts
+        self.milestones.view.setMaximumHeight(6 * line + 8)  # five steps in sight; the summary says the rest
 
     def today(self) -> date:
         """The day the workbook speaks of: its "as at" when set, else the computer's day."""
@@ -89,13 +135,28 @@ class SignOffPage(Page):
     def refresh(self) -> None:
         snapshot = self.session.snapshot()
         self.adoptions.model.show(snapshot.adoptions, snapshot)
+        rows = relations(snapshot)
+        self.agreements.model.show(rows, snapshot)
+        done, partners = agreed_to_all(rows)
+        waiting = [p for p in partners if p not in done]
+        self.agreements_note.setText(
+            f"Still to agree to all their targets: {listed(waiting)}."
+            if waiting
+            else "Name a partner's kind of partner authority on the Area page to ask its agreement here."
+            if not partners
+            else "Every partner authority has agreed to all its targets."
+        )
         self.milestones.model.show(snapshot.milestones, snapshot)
         self.milestones.model.redraw()  # "overdue" depends on today as well as on the records
         self.form.show_sign_off(snapshot.sign_off)
-        self.progress.setText(sign_off_progress(snapshot.adoptions, snapshot.sign_off) + ".")
-        waiting = still_to_adopt(snapshot.adoptions)
-        self.waiting.setText(f"Still to adopt: {listed(waiting)}." if waiting else "")
-        self.waiting.setVisible(bool(waiting))
+        self.progress.setText(sign_off_sequence(snapshot) + ".")
+        adoption = responsible_adoption(snapshot.adoptions, snapshot.partners)
+        self.waiting.setText(
+            ""
+            if adoption is not None
+            else "Add the responsible local authority (the county council in a two-tier area)."
+        )
+        self.waiting.setVisible(adoption is None)
         today = self.today()
         overdue = overdue_milestones(snapshot.milestones, today)
         line = f"{timetable_summary(snapshot.milestones, today)} (as at {format_date(today)})."
@@ -121,6 +182,26 @@ class SignOffPage(Page):
         if isinstance(adoption, Adoption):
             self.session.apply(remove(adoption, f"remove {adoption.body} from the adopting authorities"))
 
+    # -- partner authorities' agreements -------------------------------------------------------
+
+    def agree_to_all(self) -> None:
+        row = self.agreements.current()
+        if not isinstance(row, Relation):
+            self.tell("Select a row of the partner authority that agreed first.")
+            return
+        rows = relations(self.session.snapshot())
+        if not agree_to_all(rows, row.partner):
+            self.tell(f"{row.partner} has already agreed to all its targets.")
+            return
+        answer = AgreeToAllDialog.ask(self, row.partner, self.today())
+        if answer is None:
+            return
+        made = agree_to_all(rows, row.partner, on=answer.date, who=answer.who, reference=answer.reference)
+        before = {r.key: r.agreement for r in rows}
+        label = f"record {row.partner} as agreed to all its targets"
+        self.session.apply(Edit(label, tuple(Put(a, before.get(a.key)) for a in made)))
+        self.tell(f"{row.partner} agreed to {counted(len(made), 'more target')}.")
+
     # -- milestones --------------------------------------------------------------------------
 
     def add_milestone(self) -> None:
@@ -128,6 +209,14 @@ class SignOffPage(Page):
         milestone = Milestone(new_id(), _unused("New milestone", names))
         self.session.apply(add(milestone, "add milestone"))
         self.milestones.edit(milestone.id, "name")
+
+    def add_usual_milestones(self) -> None:
+        made = missing_milestones(milestone_template(), self.session.snapshot().milestones)
+        if not made:
+            self.tell("The timetable already holds every usual milestone.")
+            return
+        self.session.apply(Edit("add the usual milestones", tuple(Put(m) for m in made)))
+        self.tell(f"Added {listed([m.name for m in made])}.")
 
     def mark_done(self) -> None:
         milestone = self.milestones.current()

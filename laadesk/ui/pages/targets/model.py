@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -14,12 +15,14 @@ from laadesk.core.dates import format_date
 from laadesk.core.deferral import written
 from laadesk.core.edits import Edit
 from laadesk.core.exchange import exchange_targets
+from laadesk.core.floors import FLOOR_RULE
 from laadesk.core.labels import TARGET_LABELS
 from laadesk.core.model import YEAR_FIELDS, Role, Status, Target
 from laadesk.core.numbers import format_level
 from laadesk.core.paste import NUMBER_FIELDS, Choices, PasteColumn, PasteTable, read_cell, target_edit
 from laadesk.core.rules import Problem, Severity, polarity_of
 from laadesk.core.snapshot import WorkbookSnapshot
+from laadesk.core.statutory_years import SET_ANNUALLY, not_yet_set, why_set_annually
 from laadesk.store.reference import deferral_reasons
 from laadesk.ui.tables.columns import Column, Editor, Shown, column_index
 from laadesk.ui.tables.looks import italic, severity_icon
@@ -64,11 +67,18 @@ def _field(
     )
 
 
+def _set_annually(t: Target, key: str, s: WorkbookSnapshot) -> bool:
+    """A statutory target's blank level for an academic year not yet set as at the workbook's date."""
+    return not_yet_set(t, key, s.area.today(date.today()))
+
+
 def _level(key: str) -> Column:
     def text(t: Target, s: WorkbookSnapshot) -> str:
         value = getattr(t, key)
         if value is None and t.as_written(key):
             return f"{AS_WRITTEN_MARK} {' '.join(t.as_written(key).split())}"
+        if _set_annually(t, key, s):
+            return SET_ANNUALLY
         return DEFERRED_TEXT if value is None and t.deferred else format_level(value)
 
     def sort(t: Target, s: WorkbookSnapshot) -> tuple[bool, float]:
@@ -187,9 +197,11 @@ def _choices(column: Column, target: Target, snapshot: WorkbookSnapshot) -> list
 
 
 def _by_code(problems: list[Problem]) -> dict[str, list[Problem]]:
+    """The problems each target's row shows - never a floor: the Targets page may be on a projector
+    with the council in the room (the Problems page lists floors)."""
     found: dict[str, list[Problem]] = {}
     for problem in problems:
-        if problem.code is not None:
+        if problem.code is not None and problem.rule != FLOOR_RULE:
             found.setdefault(problem.code, []).append(problem)
     return found
 
@@ -229,8 +241,14 @@ class TargetsModel(RecordTableModel):
         return bool(old != new) or self._old_problems.get(old.code) != self._problems.get(new.code)
 
     def context_changed(self, old: WorkbookSnapshot, new: WorkbookSnapshot) -> bool:
-        """Titles, catalogue polarities and the partner and district choices show in every row."""
-        return (old.catalogue, old.partners, old.districts) != (new.catalogue, new.partners, new.districts)
+        """Titles, catalogue polarities, the partner and district choices and (for statutory levels not yet
+        set) the workbook's "as at" date show in every row."""
+        return (old.catalogue, old.partners, old.districts, old.area.as_at) != (
+            new.catalogue,
+            new.partners,
+            new.districts,
+            new.area.as_at,
+        )
 
     # -- cell looks --------------------------------------------------------------------------------
 
@@ -258,8 +276,12 @@ class TargetsModel(RecordTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column.key in NUMBER_FIELDS and getattr(target, column.key) is None and target.deferred:
                 return DEFERRED_COLOUR
+            if _set_annually(target, column.key, self.workbook):
+                return DEFERRED_COLOUR
             if column.key == "title" and self._unverified(target):
                 return UNVERIFIED_COLOUR
+        if role == Qt.ItemDataRole.FontRole and _set_annually(target, column.key, self.workbook):
+            return italic()  # blank on purpose, as a deferred level is: grey italics
         if role == Qt.ItemDataRole.FontRole and (
             (column.key == "title" and self._unverified(target))
             or (column.key in NUMBER_FIELDS and getattr(target, column.key) is None and target.as_written(column.key))
@@ -283,6 +305,8 @@ class TargetsModel(RecordTableModel):
         if column.key in NUMBER_FIELDS and getattr(target, column.key) is None and target.deferred:
             reason = written(target.deferral_reason, target.deferral_note) or "no reason given"
             messages.insert(0, f"Deliberately blank: the target is deferred ({reason}).")
+        if _set_annually(target, column.key, self.workbook):
+            messages.insert(0, why_set_annually(column.key))
         text = column.tooltip_text(target, self.snapshot) or ""
         if not messages:
             return text or None

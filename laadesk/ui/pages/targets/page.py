@@ -32,6 +32,7 @@ from laadesk.ui.pages.targets.delegates import (
     TickListDelegate,
 )
 from laadesk.ui.pages.targets.model import CODE_ROLE, COLUMNS, KEYS, TargetsModel, column_of
+from laadesk.ui.pages.targets.sub_areas import SubAreaPanel
 from laadesk.ui.pages.targets.view import TargetsView
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.columns import Editor
@@ -99,6 +100,7 @@ class TargetsPage(Page):
         self.message.setStyleSheet("color: #8b1a1a;")
         self.notice = self.message
         self.chart = TrajectoryChart()
+        self.sub_areas = SubAreaPanel(session)
         self._build_layout()
         self.view.selectionModel().currentRowChanged.connect(lambda current, _: self._show_chart())
         self.proxy.layoutChanged.connect(self._show_chart)
@@ -167,7 +169,11 @@ class TargetsPage(Page):
         table_layout.addWidget(self.message)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(table)
-        splitter.addWidget(self.chart)
+        below = QSplitter(Qt.Orientation.Horizontal)  # the selected target's chart, and its figures by sub-area
+        below.addWidget(self.chart)
+        below.addWidget(self.sub_areas)
+        below.setSizes([480, 620])
+        splitter.addWidget(below)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([470, 290])
@@ -213,6 +219,7 @@ class TargetsPage(Page):
     def _show_chart(self) -> None:
         target = self.current_target()
         snapshot = self.session.snapshot()
+        self.sub_areas.show_target(target.code if target is not None else None)
         if target is None:
             self.chart.show_target(None)
             return

@@ -14,10 +14,10 @@ WIDTHS = {
     "lead_partner": 18,  # at least; widened to the longest lead partner named, up to LEAD_MOST
     "baseline": 8,
     "baseline_period": 8,
-    "target_2008_09": 8,
-    "target_2009_10": 8,
-    "target_2010_11": 8,
-    "units": 20,
+    "target_2008_09": 11,  # "set annually" for a statutory target's later years
+    "target_2009_10": 11,
+    "target_2010_11": 11,
+    "units": 17,
     "polarity": 15,
     "status": 10,
     "role": 11,

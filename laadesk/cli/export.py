@@ -1,4 +1,4 @@
-"""`laadesk export FILE --pdf|--xlsx|--csv OUT [--audience ...] [--as-at DATE]`: packs and the exchange CSV."""
+"""`laadesk export FILE --pdf|--xlsx|--csv OUT [--audience ...] [--for-partner NAME] [--as-at DATE]`: packs and CSV."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 from laadesk.core.area import PROTECTIVE_MARKINGS
 from laadesk.core.dates import DATE_HINT, parse_date
 from laadesk.core.errors import WorkbookUnavailable
-from laadesk.core.pack import Audience, ChartChoice, build_pack
+from laadesk.core.pack import Audience, ChartChoice, build_pack, partner_authority_named
 from laadesk.export.exchange_csv import write_exchange_csv, write_sub_area_csv
 from laadesk.export.packs import PackFormat, write_packs
 from laadesk.store.opening import is_workbook_file
@@ -50,6 +50,13 @@ def add_parser(commands: Any) -> None:
         "not yet agreed and targets still contested), all, or none",
     )
     parser.add_argument(
+        "--for-partner",
+        default="",
+        metavar="NAME",
+        help="with --pdf: the pack for one partner authority - only the targets that relate to it, its "
+        "sub-area figures and a block for its agreement",
+    )
+    parser.add_argument(
         "--as-at",
         type=_as_at,
         metavar="DATE",
@@ -74,6 +81,10 @@ def run(args: argparse.Namespace) -> int:
     chosen = [(f, p) for f, p in outputs if p is not None]
     if args.sub_areas and args.csv is None:
         raise WorkbookUnavailable("--sub-areas goes with --csv OUT: it writes the sub-area layout as CSV.")
+    if args.for_partner and (args.pdf is None or args.xlsx is not None or args.audience != Audience.COUNCIL.value):
+        raise WorkbookUnavailable(
+            "--for-partner NAME goes with --pdf OUT alone: it writes that partner authority's pack."
+        )
     if not chosen and args.csv is None:
         raise WorkbookUnavailable("Say what to export: --pdf OUT, --xlsx OUT and/or --csv OUT.")
     for path in [p for _, p in chosen] + ([args.csv] if args.csv else []):
@@ -83,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
             )
     with Workbook.open(args.file, read_only=True) as workbook:
         snapshot = workbook.snapshot()
+    partner = partner_authority_named(snapshot, args.for_partner) if args.for_partner else ""
     if args.csv is not None and args.sub_areas:
         count = write_sub_area_csv(args.csv, snapshot.sub_areas)
         print(f"Wrote {count} sub-area row{'s' if count != 1 else ''} to {args.csv}.")
@@ -99,14 +111,16 @@ def run(args: argparse.Namespace) -> int:
             as_at=args.as_at,
             council_marking=args.marking if audience is Audience.COUNCIL else "",
             charts=ChartChoice(args.charts),
+            for_partner=partner,
         )
         name = "council pack" if audience is Audience.COUNCIL else "internal brief"
+        name = f"pack for {partner}" if partner else name
         if pack.unsettled and audience is Audience.COUNCIL:
             count = len(pack.unsettled)
             first = "the first: " if count != 1 else ""
             print(
                 f"laadesk: {args.file} has {count} error{'s' if count != 1 else ''} left ({first}"
-                f"{pack.unsettled[0].rstrip('.')}), so the council pack says Draft on its cover; "
+                f"{pack.unsettled[0].rstrip('.')}), so the {name} says Draft on its cover; "
                 f"'laadesk validate {args.file}' lists every problem.",
                 file=sys.stderr,
             )

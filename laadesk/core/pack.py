@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from laadesk.core.catalogue import Polarity
 from laadesk.core.cross_checks import check_workbook
+from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.exchange import exchange_targets, exchange_title
 from laadesk.core.model import (
     YEARS,
@@ -30,12 +31,19 @@ from laadesk.core.model import (
     SignOff,
     Status,
     StorySection,
+    SubAreaKind,
     SubAreaTarget,
     Target,
 )
 from laadesk.core.negotiation import describe_gap
 from laadesk.core.rules import Severity, polarity_of
-from laadesk.core.sign_off import Relation, relations, responsible_adoption, sign_off_sequence
+from laadesk.core.sign_off import (
+    Relation,
+    partner_authorities,
+    relations,
+    responsible_adoption,
+    sign_off_sequence,
+)
 from laadesk.core.snapshot import WorkbookSnapshot
 
 PACK_TITLE = "Local Area Agreement 2008-11"
@@ -141,6 +149,7 @@ class Pack:
     sequence: str = ""  # where sign-off stands: "Adopted by ... - 5 of 7 partner authorities agreed ... - ..."
     responsible: Adoption | None = None  # the responsible local authority's adoption
     agreements: tuple[Relation, ...] = ()  # each partner authority's word on each target relating to it
+    for_partner: str = ""  # a partner authority's pack: only its targets, its figures and its agreement
     # Internal brief only: always empty in a council pack.
     positions: tuple[PositionLine, ...] = ()
     position_history: tuple[PositionChange, ...] = ()
@@ -170,9 +179,7 @@ class Pack:
             return ()
         contested = {line.position.code for line in self.positions if line.gap not in ("", "no gap")}
         return tuple(
-            t
-            for t in targets
-            if not t.deferred and (t.reward or t.status is Status.PROPOSED or t.code in contested)
+            t for t in targets if not t.deferred and (t.reward or t.status is Status.PROPOSED or t.code in contested)
         )
 
     @property
@@ -253,9 +260,50 @@ def _common(snapshot: WorkbookSnapshot, audience: Audience, generated: date, as_
     )
 
 
-def council_pack(snapshot: WorkbookSnapshot, generated: date, as_at: date | None = None) -> Pack:
-    """The pack a council adopts: built from nothing government keeps to itself."""
-    return _common(snapshot.for_council(), Audience.COUNCIL, generated, as_at)
+def council_pack(snapshot: WorkbookSnapshot, generated: date, as_at: date | None = None, for_partner: str = "") -> Pack:
+    """The pack a council adopts: built from nothing government keeps to itself. With `for_partner`
+    (a partner authority's name), that partner authority's pack: only the targets that relate to it,
+    its sub-area figures and its own word on each of its targets."""
+    council = snapshot.for_council()
+    pack = _common(council, Audience.COUNCIL, generated, as_at)
+    return _for_partner(pack, council, for_partner) if for_partner else pack
+
+
+def partner_authority_named(snapshot: WorkbookSnapshot, name: str) -> str:
+    """The partner authority `name` names (any case), as the workbook spells it; refuses a name that
+    is not one of the area's partner authorities, naming those there are."""
+    authorities = partner_authorities(snapshot.partners)
+    found = next((a for a in authorities if a.casefold() == name.strip().casefold()), None)
+    if found is not None:
+        return found
+    there = "; ".join(authorities) if authorities else "none: no partner has a partner authority kind"
+    raise WorkbookUnavailable(
+        f"'{name}' is not a partner authority of {snapshot.area.name}; the partner authorities are: {there}."
+    )
+
+
+def _for_partner(pack: Pack, snapshot: WorkbookSnapshot, partner: str) -> Pack:
+    """The council pack cut to what relates to one partner authority."""
+    agreements = tuple(r for r in pack.agreements if r.partner == partner)
+    codes = {r.code for r in agreements}
+    districts = [d.name.casefold() for d in snapshot.districts if partner.casefold().startswith(d.name.casefold())]
+    targets = tuple(t for t in pack.targets if t.code in codes)
+
+    def mine(row: SubAreaTarget) -> bool:
+        ours = row.lead_partner.casefold() == partner.casefold()
+        return ours or (row.kind is SubAreaKind.DISTRICT and row.sub_area.casefold() in districts)
+
+    return replace(
+        pack,
+        for_partner=partner,
+        story=(),  # the area's account names every indicator: the partner's pack holds its targets only
+        designated=tuple(t for t in pack.designated if t.code in codes),
+        statutory=tuple(t for t in pack.statutory if t.code in codes),
+        local=tuple(t for t in pack.local if t.code in codes),
+        partners=_partners(snapshot, targets),
+        sub_areas=tuple(s for s in pack.sub_areas if s.code in codes and mine(s)),
+        agreements=agreements,
+    )
 
 
 def internal_brief(snapshot: WorkbookSnapshot, generated: date, as_at: date | None = None) -> Pack:
@@ -289,14 +337,20 @@ def build_pack(
     as_at: date | None = None,
     council_marking: str = "",
     charts: ChartChoice = ChartChoice.FLAGGED,
+    for_partner: str = "",
 ) -> Pack:
     """The pack for an audience, made on the day `generated` and speaking as at `as_at` (by default the
     workbook's own "as at", else the day it is made); `deferral_reasons` are offered in the Excel
     pack's deferral cells; `council_marking` marks a council pack (none by default); `charts` says
-    which targets get a trajectory chart."""
-    build = internal_brief if audience is Audience.INTERNAL else council_pack
+    which targets get a trajectory chart; `for_partner` makes a council pack that partner authority's
+    pack (see council_pack)."""
+    if audience is Audience.INTERNAL:
+        built = internal_brief(snapshot, generated, as_at)
+    else:
+        partner = partner_authority_named(snapshot, for_partner) if for_partner else ""
+        built = council_pack(snapshot, generated, as_at, partner)
     pack = replace(
-        build(snapshot, generated, as_at),
+        built,
         deferral_reasons=deferral_reasons,
         council_marking=council_marking,
         charts=charts,

@@ -239,6 +239,8 @@ INTERNAL_SECTIONS: tuple[Section, ...] = (_positions, _champion_notes, _open_act
 
 
 def sections(pack: Pack) -> Sequence[Section]:
+    if pack.for_partner:  # the council pack's sections over the partner's targets, without the area's story
+        return tuple(s for s in COUNCIL_SECTIONS if s is not _story)
     return COUNCIL_SECTIONS + INTERNAL_SECTIONS if pack.internal else COUNCIL_SECTIONS
 
 

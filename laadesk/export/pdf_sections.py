@@ -40,6 +40,8 @@ def status_words(pack: Pack) -> str:
 
 
 def audience_words(pack: Pack) -> str:
+    if pack.for_partner:
+        return "Partner authority pack"
     return "Internal brief" if pack.internal else "Council pack"
 
 
@@ -84,6 +86,7 @@ def cover(pack: Pack, styles: Styles, width: float) -> list[Any]:
     flow += [
         Paragraph(text(PACK_TITLE), styles.cover_title),
         Paragraph(text(area.name), styles.cover_area),
+        *([Paragraph(text(f"for {pack.for_partner}"), styles.cover_area)] if pack.for_partner else []),
         Spacer(1, 28),
         table,
         Spacer(1, 20),
@@ -277,6 +280,20 @@ def _agreements(pack: Pack, styles: Styles, width: float) -> list[Any]:
     return [*flow, grid(styles, header, rows, (29, 36, 12, 14, 14), width), Spacer(1, 12)]
 
 
+def _partner_block(pack: Pack, styles: Styles, width: float) -> Any:
+    """The partner authority's agreement to the targets that relate to it: its word on each as recorded."""
+    kind = next((row.kind for row in pack.agreements), "")
+    words: dict[str, list[str]] = {}
+    for row in pack.agreements:
+        words.setdefault(row.word, []).append(row.code)
+    details = [("Partner authority", f"{pack.for_partner} ({kind})" if kind else pack.for_partner)]
+    details += [(word[:1].upper() + word[1:], ", ".join(targets)) for word, targets in words.items()]
+    if not pack.agreements:
+        details.append(("Targets", "no target relates to it yet"))
+    title = f"{pack.for_partner} agrees to the targets that relate to it"
+    return _signature_block(title, details, styles, width)
+
+
 def sign_off(pack: Pack, styles: Styles, width: float) -> list[Any]:
     flow = section_heading(
         "Sign-off",
@@ -286,6 +303,8 @@ def sign_off(pack: Pack, styles: Styles, width: float) -> list[Any]:
         "that relate to it; the Government Office then recommends it to the Secretary of State, who signs it off.",
     )
     flow.append(Paragraph(text(pack.sequence + "."), styles.body))
+    if pack.for_partner:
+        return flow + _agreements(pack, styles, width) + [_partner_block(pack, styles, width)]
     adoption = pack.responsible
     if adoption is None:
         flow.append(none_line("No responsible local authority is recorded yet.", styles))

@@ -347,7 +347,7 @@ def test_the_drive_failing_in_the_middle_of_a_save(desk: Desk, tmp_path: Path, c
 def export_pdf_to(officer: Officer, target: Path) -> None:
     monkeypatch, qtbot = officer.desk.monkeypatch, officer.qtbot
     request = ExportRequest(Audience.COUNCIL, ((PackFormat.PDF, target),))
-    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, parent, folder, stem: request))
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, parent, folder, stem, **_: request))
     export_drafts(monkeypatch)
     # PackExport.export keeps no reference to its ExportWorker, so Python may delete the worker
     # before its thread starts it, and the export then never runs (see docs/crash-harness.md,

@@ -19,7 +19,7 @@ from laadesk.ui.window.main_window import MainWindow
 
 
 def ask_for(request: ExportRequest | None):  # type: ignore[no-untyped-def]
-    return classmethod(lambda cls, parent, folder, stem: request)
+    return classmethod(lambda cls, parent, folder, stem, **_: request)
 
 
 def test_export_council_pack_as_pdf_and_excel(
@@ -125,3 +125,62 @@ def test_the_officer_chooses_which_targets_get_a_chart(window: MainWindow, tmp_p
     assert dialog.request().charts is ChartChoice.ALL
     dialog.pdf.setChecked(False)  # charts are drawn in the PDF only
     assert not dialog.charts.isEnabled()
+
+
+def test_the_dialog_offers_the_partner_authorities_and_asks_for_the_one_chosen(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offered: list[list[str]] = []
+    out = tmp_path / "packs"
+    out.mkdir()
+
+    def ask(cls, parent, folder, stem, partners=()):  # type: ignore[no-untyped-def]
+        offered.append(list(partners))
+        dialog = cls(out, stem, parent, partners)
+        dialog.for_partner.setChecked(True)
+        dialog.partner.setCurrentText("Wenmoor District Council")
+        return dialog.request()
+
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(ask))
+    export_drafts(monkeypatch)
+    window.pack_export.action.trigger()
+    assert offered == [
+        [
+            "Colbeck Valley District Council",
+            "Easterby Fens District Council",
+            "Kingsmere Constabulary",
+            "Kingsmere Fire and Rescue Service",
+            "Kingsmere Jobcentre Plus",
+            "Kingsmere Learning and Skills Council",
+            "Kingsmere Primary Care Trust",
+            "Kingsmere Probation Area",
+            "Marlhaven Borough Council",
+            "Thornwold District Council",
+            "Wenmoor District Council",
+        ]
+    ]  # partner authorities only: not the county council nor the voluntary sector's partner
+    qtbot.waitUntil(lambda: not window.pack_export.running, timeout=60000)
+    pdf = out / "Kingsmere - pack for Wenmoor District Council.pdf"
+    assert sorted(p.name for p in out.iterdir()) == [pdf.name]  # the partner's pack is a PDF alone
+    cover = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "for Wenmoor District Council" in cover and "Partner authority pack" in cover
+
+
+def test_the_partner_choice_carries_the_partner_in_the_request(window: MainWindow, tmp_path: Path) -> None:
+    dialog = ExportDialog(tmp_path, "Kingsmere", window, ["Marlhaven Borough Council", "Wenmoor District Council"])
+    assert not dialog.partner.isEnabled() and dialog.request().for_partner == ""
+    dialog.for_partner.setChecked(True)
+    assert dialog.partner.isEnabled() and not dialog.xlsx.isEnabled() and dialog.marking.isEnabled()
+    assert [dialog.partner.itemText(n) for n in range(dialog.partner.count())] == [
+        "Marlhaven Borough Council",
+        "Wenmoor District Council",
+    ]
+    dialog.partner.setCurrentIndex(1)
+    assert dialog.request() == ExportRequest(
+        Audience.COUNCIL,
+        ((PackFormat.PDF, tmp_path / "Kingsmere - pack for Wenmoor District Council.pdf"),),
+        for_partner="Wenmoor District Council",
+    )
+    dialog.council.setChecked(True)
+    assert dialog.request().for_partner == "" and dialog.xlsx.isEnabled()
+    assert not ExportDialog(tmp_path, "Kingsmere", window).for_partner.isEnabled()  # no partner authorities: no choice

@@ -64,6 +64,7 @@ def test_council_pack_carries_nothing_internal(demo_snapshot: WorkbookSnapshot) 
         "sequence",  # where sign-off stands: the council's own side
         "responsible",
         "agreements",
+        "for_partner",  # a partner authority's name: its pack is the council pack cut to it (issue 14)
         "positions",
         "position_history",
         "notes",

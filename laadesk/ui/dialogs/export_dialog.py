@@ -1,7 +1,8 @@
-"""Asking what to export: the audience, the formats, and where the files go."""
+"""Asking what to export: the audience (or one partner authority), the formats, and where the files go."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,24 +35,37 @@ class ExportRequest:
     outputs: tuple[tuple[PackFormat, Path], ...]
     council_marking: str = ""  # the council pack's marking ("" none); the internal brief has the workbook's
     charts: ChartChoice = ChartChoice.FLAGGED  # which targets get a trajectory chart in the PDF
+    for_partner: str = ""  # a partner authority's pack (PDF only): its targets, figures and agreement
 
 
-def pack_name(stem: str, audience: Audience) -> str:
+def pack_name(stem: str, audience: Audience, for_partner: str = "") -> str:
+    if for_partner:
+        return f"{stem} - pack for {for_partner}"
     return f"{stem} - {'council pack' if audience is Audience.COUNCIL else 'internal brief'}"
 
 
 class ExportDialog(QDialog):
-    def __init__(self, folder: Path, stem: str, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: Path, stem: str, parent: QWidget | None = None, partners: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export the sign-off pack")
         self.stem = stem
         self.council = QRadioButton("&Council pack - what the council adopts and signs")
         self.internal = QRadioButton("&Internal brief - adds positions, floors and champion notes (PROTECT)")
+        self.for_partner = QRadioButton("For a p&artner authority:")
+        self.partner = QComboBox()
+        self.partner.setAccessibleName("Partner authority")
+        self.partner.addItems(list(partners))
+        self.partner.setToolTip(
+            "The pack for one partner authority: only the targets that relate to it, its sub-area figures "
+            "and a block for its agreement (PDF only)"
+        )
+        self.for_partner.setEnabled(bool(partners))
+        self.partner.setEnabled(False)
         self.council.setChecked(True)
         audiences = QButtonGroup(self)
-        for choice in (self.council, self.internal):
+        for choice in (self.council, self.internal, self.for_partner):
             audiences.addButton(choice)
-            choice.setAccessibleName(choice.text().replace("&", "").split(" - ")[0])
+            choice.setAccessibleName(choice.text().replace("&", "").split(" - ")[0].rstrip(":"))
         self.marking = QComboBox()
         self.marking.setAccessibleName("Council pack marking")
         self.marking.addItem(NO_MARKING, "")
@@ -61,7 +75,8 @@ class ExportDialog(QDialog):
             "The marking printed on every page of the council pack; the internal brief always carries "
             "the workbook's own marking"
         )
-        self.council.toggled.connect(self.marking.setEnabled)
+        self.internal.toggled.connect(lambda internal: self.marking.setEnabled(not internal))
+        self.for_partner.toggled.connect(self.partner.setEnabled)
         self.charts = QComboBox()
         self.charts.setAccessibleName("Trajectory charts in the PDF")
         for charts in ChartChoice:
@@ -83,7 +98,15 @@ class ExportDialog(QDialog):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.pdf.toggled.connect(self.charts.setEnabled)  # charts are drawn in the PDF only
-        for signal in (self.council.toggled, self.pdf.toggled, self.xlsx.toggled, self.folder.textChanged):
+        self.for_partner.toggled.connect(lambda chosen: self.xlsx.setEnabled(not chosen))  # a partner's pack is PDF
+        for signal in (
+            self.council.toggled,
+            self.for_partner.toggled,
+            self.partner.currentTextChanged,
+            self.pdf.toggled,
+            self.xlsx.toggled,
+            self.folder.textChanged,
+        ):
             signal.connect(self._describe)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("E&xport")
@@ -100,6 +123,10 @@ class ExportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("For:", self.council)
         form.addRow("", self.internal)
+        partner_row = QHBoxLayout()
+        partner_row.addWidget(self.for_partner)
+        partner_row.addWidget(self.partner, 1)
+        form.addRow("", partner_row)
         marking_label = QLabel("&Marking:")
         marking_label.setBuddy(self.marking)
         form.addRow(marking_label, self.marking)
@@ -116,13 +143,14 @@ class ExportDialog(QDialog):
         self.resize(620, 0)
 
     def request(self) -> ExportRequest:
-        audience = Audience.COUNCIL if self.council.isChecked() else Audience.INTERNAL
+        audience = Audience.INTERNAL if self.internal.isChecked() else Audience.COUNCIL
+        partner = self.partner.currentText() if self.for_partner.isChecked() else ""
         folder = Path(self.folder.text().strip() or ".")
-        name = pack_name(self.stem, audience)
+        name = pack_name(self.stem, audience, partner)
         outputs = [(PackFormat.PDF, folder / f"{name}.pdf")] if self.pdf.isChecked() else []
-        outputs += [(PackFormat.XLSX, folder / f"{name}.xlsx")] if self.xlsx.isChecked() else []
+        outputs += [(PackFormat.XLSX, folder / f"{name}.xlsx")] if self.xlsx.isChecked() and not partner else []
         marking = str(self.marking.currentData()) if audience is Audience.COUNCIL else ""
-        return ExportRequest(audience, tuple(outputs), marking, ChartChoice(self.charts.currentData()))
+        return ExportRequest(audience, tuple(outputs), marking, ChartChoice(self.charts.currentData()), partner)
 
     def _describe(self) -> None:
         request = self.request()
@@ -136,9 +164,10 @@ class ExportDialog(QDialog):
             self.folder.setText(chosen)
 
     @classmethod
-    def ask(cls, parent: QWidget, folder: Path, stem: str) -> ExportRequest | None:
-        """What to export, or None if cancelled (tests patch this)."""
-        dialog = cls(folder, stem, parent)
+    def ask(cls, parent: QWidget, folder: Path, stem: str, partners: Sequence[str] = ()) -> ExportRequest | None:
+        """What to export, or None if cancelled (tests patch this); `partners` are the partner
+        authorities a partner's pack can be made for."""
+        dialog = cls(folder, stem, parent, partners)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.request()

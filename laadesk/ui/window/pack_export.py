@@ -48,7 +48,11 @@ class PackExport(QObject):
         from laadesk.ui.dialogs.export_dialog import ExportDialog  # loads when first used: a quicker start
 
         window = self.host.dialog_parent()
-        request = ExportDialog.ask(window, folder, snapshot.area.name)
+        from laadesk.core.sign_off import partner_authorities
+
+        request = ExportDialog.ask(
+            window, folder, snapshot.area.name, partners=list(partner_authorities(snapshot.partners))
+        )
         if request is None or not request.outputs:
             return
         clash = next((path for _, path in request.outputs if is_workbook_file(path)), None)
@@ -57,7 +61,8 @@ class PackExport(QObject):
             return
         from laadesk.core.pack import Audience, build_pack  # loads when first used: a quicker start
 
-        if request.audience is Audience.COUNCIL and not self._export_with_errors(window):
+        named = f"pack for {request.for_partner}" if request.for_partner else "council pack"
+        if request.audience is Audience.COUNCIL and not self._export_with_errors(window, named):
             return
         settings.remember_export_folder(request.outputs[0][1].parent)
         from laadesk.store.reference import deferral_reasons
@@ -69,6 +74,7 @@ class PackExport(QObject):
             deferral_reasons().wordings(),
             council_marking=request.council_marking,
             charts=request.charts,
+            for_partner=request.for_partner,
         )
         self.progress = QProgressDialog(f"Writing the {pack.audience.value} pack...", "", 0, 1000, window)
         self.progress.setWindowTitle("Exporting")
@@ -85,8 +91,8 @@ class PackExport(QObject):
         self.export_thread = start_export(worker, self)
         self.export_thread.finished.connect(self._thread_done)
 
-    def _export_with_errors(self, window: QWidget) -> bool:
-        """With errors left, a council pack goes out only as a draft, and only if the officer says so."""
+    def _export_with_errors(self, window: QWidget, named: str = "council pack") -> bool:
+        """With errors left, a council-bound pack goes out only as a draft, and only if the officer says so."""
         session = self.host.session
         errors = [p for p in session.problems() if p.severity is Severity.ERROR] if session is not None else []
         if not errors:
@@ -96,7 +102,7 @@ class PackExport(QObject):
             window,
             "Errors remain",
             f"{count} error{'s remain' if count != 1 else ' remains'} in this workbook - the first: "
-            f"{errors[0].message}\n\nThe council pack will say Draft on its cover. Export it anyway?",
+            f"{errors[0].message}\n\nThe {named} will say Draft on its cover. Export it anyway?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

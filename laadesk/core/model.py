@@ -176,8 +176,31 @@ class Evidence:
         return self.id
 
 
+class Levelled:
+    """The baseline and three yearly levels a record holds as numbers, each with the words a table
+    gave when it was no number (an area's target, or its figures for a sub-area)."""
+
+    target_2008_09: float | None
+    target_2009_10: float | None
+    target_2010_11: float | None
+
+    @property
+    def levels(self) -> tuple[float | None, float | None, float | None]:
+        return (self.target_2008_09, self.target_2009_10, self.target_2010_11)
+
+    def as_written(self, level: str) -> str:
+        """What a table wrote for a level that is not a number ("" when there is a number, or nothing)."""
+        text: str = getattr(self, AS_WRITTEN[level])
+        return text
+
+    @property
+    def written_levels(self) -> dict[str, str]:
+        """Each level given as words, by field."""
+        return {level: self.as_written(level) for level in LEVEL_FIELDS if self.as_written(level)}
+
+
 @dataclass(frozen=True)
-class Target:
+class Target(Levelled):
     """An indicator the area considers, its role, and (once chosen) its target levels."""
 
     code: str
@@ -211,26 +234,12 @@ class Target:
         return self.code
 
     @property
-    def levels(self) -> tuple[float | None, float | None, float | None]:
-        return (self.target_2008_09, self.target_2009_10, self.target_2010_11)
-
-    @property
     def chosen(self) -> bool:
         return self.role in CHOSEN_ROLES
 
     @property
     def deferred(self) -> bool:
         return self.status is Status.DEFERRED
-
-    def as_written(self, level: str) -> str:
-        """What a table wrote for a level that is not a number ("" when there is a number, or nothing)."""
-        text: str = getattr(self, AS_WRITTEN[level])
-        return text
-
-    @property
-    def written_levels(self) -> dict[str, str]:
-        """Each level given as words, by field."""
-        return {level: self.as_written(level) for level in LEVEL_FIELDS if self.as_written(level)}
 
     @property
     def spatial_level(self) -> str:
@@ -322,7 +331,7 @@ class SubAreaKind(StrEnum):
 
 
 @dataclass(frozen=True)
-class SubAreaTarget:
+class SubAreaTarget(Levelled):
     """A target's figures for part of the area: a district, a partnership's own area, a group of
     neighbourhoods. Levels as for an area target: a number, or words kept exactly as written."""
 
@@ -345,15 +354,6 @@ class SubAreaTarget:
     @property
     def key(self) -> tuple[str, str]:
         return (self.code, self.sub_area)
-
-    @property
-    def levels(self) -> tuple[float | None, float | None, float | None]:
-        return (self.target_2008_09, self.target_2009_10, self.target_2010_11)
-
-    def as_written(self, level: str) -> str:
-        """What a table wrote for a level that is not a number ("" when there is a number, or nothing)."""
-        text: str = getattr(self, AS_WRITTEN[level])
-        return text
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from laadesk.core.errors import WorkbookProblem
 from laadesk.core.sub_area_exchange import find_sub_area_header, plan_sub_area_import, read_sub_area_table
-from laadesk.ui import settings
 from laadesk.ui.window.host import Host
+from laadesk.ui.window.import_backup import backed_up_before_import
 
 SHOWN_LINES = 25
 
@@ -55,20 +55,12 @@ def import_if_sub_areas(host: Host, path: Path) -> bool:
     detail = "\n".join(plan.report[:SHOWN_LINES]) + ("\n..." if len(plan.report) > SHOWN_LINES else "")
     if not SubAreaSummary.ask(parent, "Import sub-area figures", f"{path.name}: {plan.totals()}.", detail):
         return True
-    from laadesk.store import backups
-
-    try:
-        backup = backups.take_backup(session.workbook, backups.BEFORE_IMPORT, settings.backup_folder())
-    except backups.BackupFailed as failed:
-        QMessageBox.warning(
-            parent,
-            "Not imported",
-            f"Nothing was imported: backing the workbook up first to {failed.folder} failed ({failed.why}).",
-        )
+    backup = backed_up_before_import(session, parent)
+    if backup is None:
         return True
     session.apply(plan.edit(path.name))
     host.say(
-        f"Imported {path.name}: {plan.totals()}. Backed up first as {backup.path.name}; Undo takes the import back "
+        f"Imported {path.name}: {plan.totals()}. Backed up first as {backup.name}; Undo takes the import back "
         "in one step.",
         15000,
     )

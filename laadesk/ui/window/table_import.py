@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from laadesk.core.errors import WorkbookProblem
 from laadesk.ui import settings
 from laadesk.ui.window.host import Host
+from laadesk.ui.window.import_backup import backed_up_before_import
 
 if TYPE_CHECKING:  # the import's code loads when first used: a quicker start
     from laadesk.core.council_table import ReadTable
@@ -133,21 +134,13 @@ class TableImport:
         if plan.edit.empty:
             self.host.say(f"{path.name}: the workbook already holds every figure in it; nothing was changed.", 10000)
             return plan
-        from laadesk.store import backups
-
-        try:
-            backup = backups.take_backup(session.workbook, backups.BEFORE_IMPORT, settings.backup_folder())
-        except backups.BackupFailed as failed:
-            QMessageBox.warning(
-                parent,
-                "Not imported",
-                f"Nothing was imported: backing the workbook up first to {failed.folder} failed ({failed.why}).",
-            )
+        backup = backed_up_before_import(session, parent)
+        if backup is None:
             return None
         session.apply(plan.edit)
         settings.remember_column_choices(shape, choices)
         self.host.say(
-            f"Imported {path.name}: {plan.totals()}. Backed up first as {backup.path.name}; Undo takes the "
+            f"Imported {path.name}: {plan.totals()}. Backed up first as {backup.name}; Undo takes the "
             "import back in one step.",
             15000,
         )

@@ -1,0 +1,26 @@
+"""Every import backs the workbook up first; when that fails, nothing is imported and the officer is told why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from laadesk.ui import settings
+from laadesk.ui.session import WorkbookSession
+
+
+def backed_up_before_import(session: WorkbookSession, parent: QWidget) -> Path | None:
+    """The backup taken before an import, or None (with a warning shown) when it could not be taken."""
+    from laadesk.store import backups  # loads when first used: a quicker start
+
+    try:
+        backup = backups.take_backup(session.workbook, backups.BEFORE_IMPORT, settings.backup_folder())
+    except backups.BackupFailed as failed:
+        QMessageBox.warning(
+            parent,
+            "Not imported",
+            f"Nothing was imported: backing the workbook up first to {failed.folder} failed ({failed.why}).",
+        )
+        return None
+    return backup.path

@@ -1,1 +1,5 @@
 """Everything that imports PySide6: windows, models, dialogs."""
+
+from laadesk.ui.import_check import quicken
+
+quicken()

@@ -9,7 +9,6 @@ from laadesk.core.edits import Edit, Put, set_fields
 from laadesk.core.labels import listed
 from laadesk.core.model import District, Partner
 from laadesk.core.snapshot import WorkbookSnapshot
-from laadesk.store.reference import partner_authority_kinds
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.columns import Column, Editor
 from laadesk.ui.tables.model import RecordTableModel
@@ -143,6 +142,10 @@ class PartnersModel(AreaRecordsModel):
 
     def look(self, record: Any, column: Column, role: int) -> Any:
         if role == CHOICES_ROLE and column.key == "authority_kind":
+            # Read when the officer opens the choice, not at start-up: the reference lists' module
+            # brings the catalogue, deferral and timetable readers the first page does not need.
+            from laadesk.store.reference import partner_authority_kinds
+
             kinds = [k.kind for k in partner_authority_kinds()]
             if record.authority_kind and record.authority_kind not in kinds:
                 kinds.append(record.authority_kind)  # a kind a newer list named: kept, not lost

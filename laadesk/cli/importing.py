@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from laadesk.cli.compare import polarity_lookup
+from laadesk.cli.output import print_json
+from laadesk.core.codes import parse_code, sort_key
 from laadesk.core.council_table import SourceTable, read_choices, read_table
 from laadesk.core.edits import Edit, Put
 from laadesk.core.errors import CellProblem, ImportRejected, WorkbookUnavailable
 from laadesk.core.import_plan import plan_import
 from laadesk.core.model import SubAreaTarget, Target
+from laadesk.core.review import NOTE, PROPOSAL, Review, accepted_edit, review
+from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.core.sub_area_exchange import (
     SHEET,
     SubAreaRows,
@@ -39,10 +45,25 @@ def add_parser(commands: Any) -> None:
         'Suggested changes=-" (- leaves a column out)',
     )
     parser.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    parser.add_argument("--json", action="store_true", help="with --dry-run: print the changes as JSON for other tools")
+    parser.add_argument(
+        "--only",
+        metavar="CODES",
+        type=_codes_option,
+        help='apply only the changes to these targets: --only "NI 153,NI 8" (the rest are left as they are)',
+    )
+    parser.add_argument(
+        "--overwrite-agreed",
+        action="store_true",
+        help="write a changed level over a level already agreed in the negotiation (by default it lands as the "
+        "area's proposal for that year, and the agreed level stays)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.json and not args.dry_run:
+        raise WorkbookUnavailable("--json goes with --dry-run: it prints the changes an import would make.")
     try:
         choices = read_choices(args.columns or "")
     except ValueError as error:
@@ -75,18 +96,54 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{args.source} {problem}", file=sys.stderr)
             print(f"laadesk: {rejection}", file=sys.stderr)
             return 1
-        edit = plan.edit if sub_plan is None else Edit(plan.edit.label, plan.edit.changes + sub_plan.changes)
+        planned = plan.edit if sub_plan is None else Edit(plan.edit.label, plan.edit.changes + sub_plan.changes)
+        snapshot = workbook.snapshot()
+        found = review(snapshot, planned, args.source.name, polarity_lookup(snapshot))
+        if args.json:
+            print_json([p.as_json() for p in found.proposals])
+            return 0
+        wanted = [p.number for p in found.proposals if args.only is None or p.ni in args.only]
+        overwrite = wanted if args.overwrite_agreed else ()
+        edit = accepted_edit(snapshot, found, wanted, overwrite_agreed=overwrite, today=_today(snapshot))
         if not args.dry_run and not edit.empty:
             _back_up(workbook, args.file)
             workbook.apply(edit)
+    if args.only is not None:
+        return _report_only(args, found, wanted)
     for line in (*plan.notes, *plan.report, *(sub_plan.report if sub_plan else ())):
         print(line)
+    for proposal in found.proposals:
+        if proposal.lands in (PROPOSAL, NOTE) and proposal.number not in overwrite:
+            print(proposal.said)
     totals = plan.totals() + (f"; {sub_plan.totals()}" if sub_plan else "")
     if args.dry_run:
         print(f"Dry run of {args.source}: would make {totals}. Nothing was written.")
     else:
         print(f"Imported {args.source} into {args.file}: {totals}.")
     return 0
+
+
+def _report_only(args: argparse.Namespace, found: Review, wanted: list[int]) -> int:
+    chosen = [p for p in found.proposals if p.number in wanted]
+    for proposal in chosen:
+        print(proposal.said)
+    missing = sorted(set(args.only) - {p.ni for p in found.proposals}, key=sort_key)
+    if missing:
+        print(f"laadesk: {args.source.name} changes nothing of {', '.join(missing)}.", file=sys.stderr)
+    done = "Dry run: would import" if args.dry_run else "Imported"
+    print(f"{done} {len(chosen)} of {len(found.proposals)} changes from {args.source} into {args.file}.")
+    return 0
+
+
+def _codes_option(text: str) -> list[str]:
+    try:
+        return [parse_code(part) for part in text.split(",") if part.strip()]
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _today(snapshot: WorkbookSnapshot) -> date:
+    return snapshot.area.as_at or date.today()
 
 
 def sub_area_rows(path: Path, sheet: str | None, source: SourceTable) -> SubAreaRows | None:
@@ -114,7 +171,7 @@ def import_sub_areas(args: argparse.Namespace, rows: SubAreaRows) -> int:
             return 1
         if not args.dry_run and plan.changes:
             _back_up(workbook, args.file)
-            workbook.apply(plan.edit(str(args.source)))
+            workbook.apply(plan.edit(str(args.source)))  # sub-area figures have no agreed levels to keep
     for line in plan.report:
         print(line)
     if args.dry_run:

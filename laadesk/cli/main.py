@@ -7,7 +7,20 @@ import sys
 from collections.abc import Sequence
 
 from laadesk import __version__
-from laadesk.cli import council_copy, demo, export, importing, indicators, info, new, validate
+from laadesk.cli import (
+    agreed,
+    compare,
+    council_copy,
+    demo,
+    export,
+    history,
+    importing,
+    indicators,
+    info,
+    merge,
+    new,
+    validate,
+)
 from laadesk.core.errors import WorkbookProblem
 
 # Exit statuses are part of the contract other tools rely on.
@@ -16,7 +29,7 @@ EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2
 EXIT_BUG = 3
 
-COMMANDS = (new, info, importing, validate, export, indicators, demo, council_copy)
+COMMANDS = (new, info, importing, validate, export, indicators, demo, council_copy, history, agreed, compare, merge)
 
 
 def build_parser() -> argparse.ArgumentParser:

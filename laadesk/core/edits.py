@@ -36,13 +36,23 @@ Change = Put | Remove
 
 @dataclass(frozen=True)
 class Edit:
-    """One user action: any number of changes, applied in one transaction, named for undo."""
+    """One user action: any number of changes, applied in one transaction, named for undo.
+
+    `how` and `source` say how it reached the workbook for its history (core/history.py): typed,
+    pasted, imported from a file, merged from a copy...
+    """
 
     label: str
     changes: tuple[Change, ...]
+    how: str = "typed"
+    source: str = ""
 
     def inverse(self) -> Edit:
-        return Edit(self.label, tuple(c.inverse() for c in reversed(self.changes)))
+        return Edit(self.label, tuple(c.inverse() for c in reversed(self.changes)), "undone", self.source)
+
+    def came(self, how: str, source: str = "") -> Edit:
+        """The same changes, recorded as having come this way."""
+        return replace(self, how=how, source=source)
 
     @property
     def empty(self) -> bool:

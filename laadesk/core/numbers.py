@@ -60,4 +60,3 @@ def format_figure(value: float | None) -> str:
     sign = "-" if plain.startswith("-") else ""
     whole, dot, fraction = plain.lstrip("-").partition(".")
     return f"{sign}{int(whole):,}{dot}{fraction}"
-

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import PurePath
 from typing import Any
 
 from laadesk.core.codes import code_key, read_code, sort_key
@@ -169,7 +170,7 @@ class SubAreaPlan:
         return f"sub-area rows {self.added} added, {self.updated} updated, {self.unchanged} unchanged"
 
     def edit(self, source: str) -> Edit:
-        return Edit(f"import {source}", self.changes)
+        return Edit(f"import {source}", self.changes, "imported", PurePath(source).name)
 
 
 def plan_sub_area_import(

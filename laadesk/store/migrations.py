@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Callable
@@ -141,6 +142,37 @@ def _district_council(body: str, districts: list[str]) -> bool:
     return any(name.startswith(d.casefold()) for d in districts if d.strip())
 
 
+def m0005_history_versions(db: sqlite3.Connection) -> None:
+    """0005_history_versions: every change recorded field by field (what, from, to, who, when,
+    how), the agreed versions, the other side's values of a merge's conflicts (held for the
+    officer to choose), and the workbook's identity that all its copies share."""
+    _run(
+        db,
+        """
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY, change_id TEXT NOT NULL, at TEXT NOT NULL, who TEXT NOT NULL,
+            how TEXT NOT NULL, source TEXT NOT NULL DEFAULT '', action TEXT NOT NULL,
+            kind TEXT NOT NULL, record_key TEXT NOT NULL, ni TEXT NOT NULL DEFAULT '',
+            field TEXT NOT NULL DEFAULT '', op TEXT NOT NULL, before ANY, after ANY);
+        CREATE INDEX history_by_indicator ON history (ni);
+        CREATE INDEX history_by_change ON history (change_id);
+        CREATE TABLE agreed_versions (
+            label TEXT PRIMARY KEY, "when" TEXT NOT NULL, who TEXT NOT NULL, sha256 TEXT NOT NULL,
+            form TEXT NOT NULL, change_id TEXT NOT NULL);
+        CREATE TABLE held_changes (
+            id INTEGER PRIMARY KEY, source TEXT NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL,
+            record_key TEXT NOT NULL, ni TEXT NOT NULL DEFAULT '', field TEXT NOT NULL DEFAULT '',
+            ours ANY, theirs ANY, theirs_record TEXT)
+        """,
+    )
+    # Copies of one workbook made before it had an identity must still know each other: the
+    # moment it was created (kept since format 1, to the second) stands for it.
+    created = db.execute("SELECT value FROM meta WHERE key = 'created_at'").fetchone()
+    if created is not None:
+        identity = hashlib.sha256(f"laadesk workbook created {created[0]}".encode()).hexdigest()[:32]
+        db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('workbook_id', ?)", (identity,))
+
+
 def _run(db: sqlite3.Connection, script: str) -> None:
     # executescript() would COMMIT first and break the migration's transaction.
     for statement in script.split(";"):
@@ -153,6 +185,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m0002_note_time,
     m0003_as_written_as_at_other_reasons,
     m0004_partner_authorities_sub_areas,
+    m0005_history_versions,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

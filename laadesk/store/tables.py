@@ -1,6 +1,7 @@
 """Every table of a workbook: which kind of record it holds, by which key, and whether it is
 government's side. Record tables follow their declaration in core (`snapshot.kinds()`); the
-two tables that hold no records - the file's own facts and the indicator set - are classed here.
+tables that hold no records - the file's own facts, the indicator set, the history and the agreed
+versions - are classed here.
 """
 
 from __future__ import annotations
@@ -65,10 +66,25 @@ REFERENCE_TABLES = (
 )
 
 
+# The workbook's record of itself: every change (history), what was agreed (agreed versions), and
+# the other side's values of a merge's conflicts until the officer chooses (held changes).
+# Government's side; read only by the history and versions code, never at opening (a workbook
+# with 100,000 history entries opens as fast as one with none).
+LEDGER_TABLES = (
+    TableSpec("history", ("id",), internal=True),
+    TableSpec("agreed_versions", ("label",), internal=True),
+    TableSpec("held_changes", ("id",), internal=True),
+)
+
+
 @functools.cache
 def all_tables() -> tuple[TableSpec, ...]:
     """Every table a workbook has, each classed as government's side or not."""
-    return REFERENCE_TABLES + tuple(TableSpec(k.table, k.keys, k.internal, k) for k in kinds())
+    return REFERENCE_TABLES + LEDGER_TABLES + tuple(TableSpec(k.table, k.keys, k.internal, k) for k in kinds())
+
+
+def ledger_table_names() -> frozenset[str]:
+    return frozenset(spec.name for spec in LEDGER_TABLES)
 
 
 def internal_tables() -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import hashlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -17,9 +18,11 @@ from laadesk.core import model
 from laadesk.core.catalogue import Catalogue, Indicator
 from laadesk.core.edits import Edit, Put, Remove
 from laadesk.core.errors import WorkbookCorrupt, WorkbookProblem, WorkbookUnavailable
+from laadesk.core.history import CHANGED, MIGRATED
 from laadesk.core.snapshot import WorkbookSnapshot, kind_of, kinds
 from laadesk.store import locks, opening
 from laadesk.store.file_steps import identity, place_new_file, remove_quietly, words
+from laadesk.store.history import EditLedger, new_change_id
 from laadesk.store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from laadesk.store.rows import from_row, to_row
 from laadesk.store.tables import spec_for
@@ -87,6 +90,7 @@ class Workbook:
                 if version < SCHEMA_VERSION:
                     workbook._back_up_before_migration(backup_folder)
                     workbook._write(lambda: migrate(workbook._db))
+                    workbook._note_migration(version)
             except BaseException:
                 conn.close()
                 raise
@@ -95,6 +99,15 @@ class Workbook:
                 lock.release()
             raise
         return workbook
+
+    def _note_migration(self, version: int) -> None:
+        # The same change id in every copy that was upgraded alike: copies of an older workbook,
+        # each upgraded on its own laptop, still part from this shared point when merged.
+        made = f"{self.workbook_id} upgraded from format {version} to {SCHEMA_VERSION}"
+        change_id = hashlib.sha256(made.encode()).hexdigest()[:32]
+        action = f"upgrade the workbook from format {version} to format {SCHEMA_VERSION}"
+        with self.recording(action, MIGRATED, change_id=change_id) as (_, ledger):
+            ledger.note_row("meta", ["format"], "format", CHANGED, version, SCHEMA_VERSION)
 
     def _back_up_before_migration(self, folder: Path | None) -> None:
         from laadesk.store import backups  # only an older workbook needs it
@@ -154,6 +167,7 @@ class Workbook:
                 with workbook._transaction():
                     workbook._set_meta("created_at", _now())
                     workbook._set_meta("created_by", f"laadesk {__version__}")
+                    workbook._set_meta("workbook_id", new_change_id())
                     workbook._store_catalogue(catalogue)
                     workbook._put(area)
                     workbook._put(model.SignOff())
@@ -294,16 +308,22 @@ class Workbook:
 
     # -- writing ----------------------------------------------------------------
 
-    def apply(self, edit: Edit) -> None:
-        """Apply every change of an edit in one transaction: all of it is on disk, or none."""
-        if edit.empty:
+    def apply(self, edit: Edit, *, also: Callable[[sqlite3.Connection], None] | None = None) -> None:
+        """Apply every change of an edit in one transaction: all of it is on disk, or none.
+
+        Its history entries (store/history.py) are written in the same transaction, and so is
+        whatever `also` writes beyond records (a merge's held conflicts and carried history).
+        """
+        if edit.empty and also is None:
             return
         with self._transaction():
+            ledger = EditLedger(self._db, edit, who=self.author, at=self.clock())
             # A run of records written by one statement (an import's two hundred targets) goes to
             # SQLite in one executemany, in order: a third of the time of one execute each.
             statement = ""
             rows: list[tuple[Any, ...]] = []
             for change in edit.changes:
+                ledger.note(change)
                 if isinstance(change, Put) and not isinstance(change.after, model.Position):
                     spec = spec_for(change.after)
                     row = spec.row(change.after)
@@ -320,6 +340,33 @@ class Workbook:
                 elif isinstance(change, Remove):
                     self._remove(change.record)
             self._write_rows(statement, rows)
+            ledger.write()
+            if also is not None:
+                also(self._db)
+
+    @contextmanager
+    def recording(
+        self, action: str, how: str, *, change_id: str = ""
+    ) -> Iterator[tuple[sqlite3.Connection, EditLedger]]:
+        """One transaction for a store module writing beyond records (an agreed version), with the
+        ledger its history entries go into."""
+        with self._transaction():
+            ledger = EditLedger(self._db, Edit(action, (), how), who=self.author, at=self.clock(), change_id=change_id)
+            yield self._db, ledger
+            ledger.write()
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        """Rows of a table that holds no records (the history, the agreed versions), for the store's
+        own modules; read as they are iterated."""
+        try:
+            return self._db.execute(sql, params)
+        except sqlite3.Error as error:
+            raise opening.translate(error, self.path) from None
+
+    @property
+    def workbook_id(self) -> str:
+        """The identity every copy of this workbook shares (Save a Copy As, a copied file, a backup)."""
+        return self.meta("workbook_id") or ""
 
     def replace_catalogue(self, catalogue: Catalogue) -> None:
         """Load another edition of the National Indicator Set into this workbook."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
@@ -39,7 +40,8 @@ class EditCommand(QUndoCommand):
         if self.skip:
             self.skip = False
             return
-        self.failed = not self.session.write(self.edit)
+        # The first write is the edit as made; a later one is the officer redoing it.
+        self.failed = not self.session.write(self.edit.came("redone", self.edit.source) if self.pushed else self.edit)
         if self.failed and not self.pushed:
             self.setObsolete(True)  # never reached the file: drop it from the stack
         self.pushed = True
@@ -56,5 +58,5 @@ class EditCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditCommand) or other.merge_key != self.merge_key:
             return False
-        self.edit = Edit(self.edit.label, self.edit.changes + other.edit.changes)
+        self.edit = replace(self.edit, changes=self.edit.changes + other.edit.changes)
         return True

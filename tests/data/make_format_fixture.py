@@ -37,6 +37,7 @@ from laadesk.core.model import (
 )
 from laadesk.store.migrations import SCHEMA_VERSION
 from laadesk.store.reference import shipped_catalogue
+from laadesk.store.versions import freeze
 from laadesk.store.workbook import Workbook
 
 TESTS = Path(__file__).resolve().parents[1]
@@ -146,7 +147,9 @@ def main() -> None:
                 comment="worst ward cluster",
             ),
         ]
+        wb.clock = lambda: "2008-06-20T10:00:00+00:00"
         wb.apply(Edit("fixture", tuple(Put(r) for r in records)))
+        freeze(wb, "Fixture agreed")  # format 5: an agreed version, and the history of both
     print(f"wrote {path}")
 
 

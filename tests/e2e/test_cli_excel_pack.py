@@ -13,6 +13,7 @@ from support.workbooks import targets_in_file
 
 from laadesk.core.exchange import EXCHANGE_FIELDS
 from laadesk.core.model import Target
+from laadesk.store.workbook import Workbook
 
 
 @pytest.fixture(scope="module")
@@ -76,14 +77,34 @@ def test_levels_a_council_writes_in_words_come_back_as_written(cli: Cli, demo: P
     sheet.cell(row=row, column=headings.index("Comment") + 1, value="Returned by the council, 2 July")
     book.save(cli.path("returned.xlsx"))
 
+    # The demo's NI 16 levels are agreed in the negotiation: nothing in the returned table overwrites them.
     result = cli("import", "kingsmere.laa", "returned.xlsx")
-    assert result.out_lines[-1] == (
+    assert result.out_lines[-4:] == [
+        'NI 16 2009/10 target 12.3 -> "12-12.5 (a range)" (as written) - lands as a shareable champion note '
+        "(the agreed level 12.3 stays)",
+        "NI 16 2010/11 target 11.9 -> 11.75 (more ambitious) - lands as the area's proposal (the agreed level "
+        "11.9 stays)",
+        'NI 16 comment: "Returned by the council, 2 July" - lands as a shareable champion note',
         "Imported returned.xlsx into kingsmere.laa: 0 added, 1 updated, 50 unchanged; "
-        "1 level kept as written, to settle."
-    )
+        "1 level kept as written, to settle.",
+    ]
+    target = targets_in_file(cli.path("kingsmere.laa"))["NI 16"]
+    assert (target.target_2009_10, target.target_2010_11, target.as_written("target_2009_10")) == (12.3, 11.9, "")
+    with Workbook.open(cli.path("kingsmere.laa"), read_only=True) as workbook:
+        snapshot = workbook.snapshot()
+    notes = sorted(n.text for n in snapshot.notes if n.indicators == ("NI 16",) and n.author.startswith("returned"))
+    assert notes == [
+        "Returned by the council, 2 July",
+        'The returned table gives the 2009/10 level as "12-12.5 (a range)"; the agreed level 12.3 stays.',
+    ]
+    proposal = next(p for p in snapshot.positions if (p.code, p.year) == ("NI 16", "2010/11"))
+    assert (proposal.area_proposal, proposal.agreed_level) == (11.75, 11.9)
+
+    # The officer may choose to write them over the agreed levels; the words are then kept as written.
+    cli("import", "kingsmere.laa", "returned.xlsx", "--overwrite-agreed")
     target = targets_in_file(cli.path("kingsmere.laa"))["NI 16"]
     assert (target.target_2009_10, target.as_written("target_2009_10")) == (None, "12-12.5 (a range)")
-    assert target.target_2010_11 == 11.75 and target.comment == "Returned by the council, 2 July"
+    assert target.target_2010_11 == 11.75 and target.comment != "Returned by the council, 2 July"
 
     # The words go out again as written, and come back once more unchanged.
     cli("export", "kingsmere.laa", "--xlsx", "second.xlsx")

@@ -78,8 +78,8 @@ def test_a_disk_filling_up_at_every_point_of_a_save_never_leaves_it_half_written
     fills while the journal is written (the file untouched) or while the file itself is written
     (SQLite rolls it back from the journal). Either way: the sentence, and the file as it was."""
     outcomes: dict[str, int] = {"saved": 0, "full while journalling": 0, "full while writing the file": 0}
-    with small_disk(tmp_path / "disk", 1024) as disk:
-        for free in range(0, 90):
+    with small_disk(tmp_path / "disk", 2048) as disk:
+        for free in range(0, 180):
             for old in disk.folder.iterdir():
                 old.unlink()
             path = copy_closed(demo_master, disk.folder / "kingsmere.laa")

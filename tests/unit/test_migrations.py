@@ -13,6 +13,8 @@ import pytest
 
 from laadesk.core.model import AgreementState, Role, SubAreaKind, Visibility
 from laadesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from laadesk.store.history import read_entries
+from laadesk.store.versions import versions
 from laadesk.store.workbook import Workbook
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -95,6 +97,33 @@ def test_fixture_opens_and_upgrades(fixture: Path, tmp_path: Path) -> None:
     else:
         assert snapshot.agreements == () and snapshot.sub_areas == ()
         assert all(p.authority_kind == "" for p in snapshot.partners)
+    # 0005 added the history, the agreed versions and the identity copies share.
+    with Workbook.open(copy, read_only=True) as workbook:
+        found = versions(workbook)
+        entries = list(read_entries(workbook))
+        assert len(workbook.workbook_id) == 32
+    if format_written >= 5:
+        assert [(v.label, v.verified, v.when) for v in found] == [("Fixture agreed", True, "2008-06-20T10:00:00+00:00")]
+        assert {e.how for e in entries} == {"typed", "agreed"}
+        assert any(e.ni == "NI 116" and e.op == "added" for e in entries)
+    else:
+        assert found == ()
+        (upgraded,) = entries  # the one entry an older workbook starts its history with
+        assert (upgraded.how, upgraded.field, upgraded.before, upgraded.after) == (
+            "migrated",
+            "format",
+            format_written,
+            5,
+        )
+
+
+def test_copies_of_an_older_workbook_upgraded_apart_share_their_identity_and_first_entry(tmp_path: Path) -> None:
+    made = []
+    for name in ("mine.laa", "theirs.laa"):
+        shutil.copy(DATA / "workbook-format-4.laa", tmp_path / name)
+        with Workbook.open(tmp_path / name, backup_folder=tmp_path / "backups") as workbook:
+            made.append((workbook.workbook_id, next(read_entries(workbook)).change_id))
+    assert made[0] == made[1]
 
 
 def test_a_district_councils_adoption_becomes_its_agreement_to_the_targets_it_is_named_on(tmp_path: Path) -> None:

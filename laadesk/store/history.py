@@ -1,0 +1,147 @@
+"""Writing and reading the workbook's history (core/history.py says what an entry is).
+
+Every edit goes through Workbook.apply, which hands each change to an EditLedger before writing
+it: the ledger reads the record as the file holds it (not as the edit believes it was), and in
+the same transaction writes one entry per field that differs. So an entry exists exactly when the
+change reached the file, and an undone edit is recorded as the change it made.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Generator
+from pathlib import Path
+from typing import Any, Protocol
+
+from laadesk.core.edits import Change, Edit, Put, Remove
+from laadesk.core.errors import WorkbookCorrupt
+from laadesk.core.history import ADDED, CHANGED, REMOVED, HistoryEntry, HistoryFilter
+from laadesk.store.tables import TableSpec, spec_for
+
+
+class Workbook(Protocol):
+    """What reading the history needs of an open workbook (store/workbook.py's Workbook)."""
+
+    path: Path
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor: ...
+
+
+COLUMNS = (
+    "change_id",
+    "at",
+    "who",
+    "how",
+    "source",
+    "action",
+    "kind",
+    "record_key",
+    "ni",
+    "field",
+    "op",
+    "before",
+    "after",
+)
+INSERT = f"INSERT INTO history ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)})"
+Row = dict[str, Any]
+
+
+def new_change_id() -> str:
+    return uuid.uuid4().hex
+
+
+def whole(row: Row) -> str:
+    return json.dumps(row, ensure_ascii=False, sort_keys=True)
+
+
+class EditLedger:
+    """The history entries of one edit, gathered as its changes are written."""
+
+    def __init__(self, db: sqlite3.Connection, edit: Edit, *, who: str, at: str, change_id: str = "") -> None:
+        self.db = db
+        self.edit = edit
+        self.common = (change_id or new_change_id(), at, who, edit.how, edit.source, edit.label)
+        self.entries: list[tuple[Any, ...]] = []
+        self._seen: dict[tuple[str, str], Row | None] = {}  # rows this edit already wrote, not yet on disk
+
+    def note(self, change: Change) -> None:
+        record = change.after if isinstance(change, Put) else change.record
+        spec = spec_for(record)
+        key = spec.key_values(record)
+        record_key = json.dumps(list(key), ensure_ascii=False)
+        stored = self._stored(spec, key, record_key)
+        new = spec.row(record) if isinstance(change, Put) else None
+        self._seen[(spec.name, record_key)] = new
+        ni = _indicator(new or stored or {})
+        if isinstance(change, Remove) or new is None:
+            if stored is not None:
+                self._add(spec.name, record_key, ni, "", REMOVED, whole(stored), None)
+        elif stored is None:
+            self._add(spec.name, record_key, ni, "", ADDED, None, whole(new))
+        else:
+            for name, value in new.items():
+                if name != "key" and stored.get(name) != value:
+                    self._add(spec.name, record_key, ni, name, CHANGED, stored.get(name), value)
+
+    def note_row(self, kind: str, record_key: list[Any], field: str, op: str, before: Any, after: Any) -> None:
+        """An entry for something that is not a record change (a version frozen, a format upgrade)."""
+        self._add(kind, json.dumps(record_key, ensure_ascii=False), "", field, op, before, after)
+
+    def write(self) -> None:
+        if self.entries:
+            self.db.executemany(INSERT, self.entries)
+
+    def _stored(self, spec: TableSpec, key: tuple[Any, ...], record_key: str) -> Row | None:
+        if (spec.name, record_key) in self._seen:
+            return self._seen[(spec.name, record_key)]
+        where = " AND ".join(f'"{k}" = ?' for k in spec.keys)
+        cursor = self.db.execute(f'SELECT * FROM "{spec.name}" WHERE {where}', key)
+        found = cursor.fetchone()
+        if found is None:
+            return None
+        names = [d[0] for d in cursor.description]
+        return {n: v for n, v in zip(names, found, strict=True) if n != "key"}
+
+    def _add(self, kind: str, record_key: str, ni: str, field: str, op: str, before: Any, after: Any) -> None:
+        self.entries.append((*self.common[:6], kind, record_key, ni, field, op, before, after))
+
+
+def _indicator(row: Row) -> str:
+    """The target a record belongs to: its code, or the first indicator a note or section names."""
+    if row.get("code"):
+        return str(row["code"])
+    named = row.get("indicators")
+    if isinstance(named, str) and named.startswith("["):
+        try:
+            codes = json.loads(named)
+        except ValueError:
+            return ""
+        return str(codes[0]) if codes and isinstance(codes[0], str) else ""
+    return ""
+
+
+def read_entries(
+    workbook: Workbook, wanted: HistoryFilter | None = None, *, newest_first: bool = False
+) -> Generator[HistoryEntry, None, None]:
+    """The entries asked for, oldest first (or newest first), read as they are needed."""
+    where, params = (wanted or HistoryFilter()).sql()
+    order = "DESC" if newest_first else "ASC"
+    for row in workbook.query(f"SELECT id, {', '.join(COLUMNS)} FROM history{where} ORDER BY id {order}", params):
+        values = tuple(row)
+        if any(isinstance(v, bytes) for v in values) or not all(isinstance(v, str) for v in values[1:12]):
+            raise WorkbookCorrupt(
+                f"{workbook.path} is damaged (history entry {values[0]} holds something laadesk never writes). "
+                "Restore it from a backup."
+            )
+        yield HistoryEntry(*values)
+
+
+def entry_count(workbook: Workbook) -> int:
+    return int(workbook.query("SELECT count(*) FROM history").fetchone()[0])
+
+
+def change_ids(workbook: Workbook) -> list[str]:
+    """Every edit's change id, in the order they reached this copy."""
+    return [str(r[0]) for r in workbook.query("SELECT change_id FROM history GROUP BY change_id ORDER BY min(id)")]

@@ -1,0 +1,202 @@
+"""Merging a colleague's copy of the workbook into this one (the rules are in core/merge.py).
+
+Two files are copies of one workbook when they carry the same identity (meta.workbook_id): Save a
+Copy As, a copied file and a backup all do. The merge lands as one edit - one undo step, a backup
+first - whose history entries name the copy; the other side's own history entries are carried
+over as they are, so the two copies share them from now on and merging again changes nothing.
+Conflicts are held in `held_changes` until the officer keeps this side's value or takes theirs.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from laadesk.core.edits import Change, Edit, Put, Remove
+from laadesk.core.errors import WorkbookProblem
+from laadesk.core.history import MERGED, REMOVED, HistoryEntry
+from laadesk.core.merge import Conflict, MergePlan, plan_merge
+from laadesk.store.history import COLUMNS, INSERT, read_entries
+from laadesk.store.rows import from_row
+from laadesk.store.tables import TableSpec, all_tables
+from laadesk.store.workbook import Workbook
+
+LEDGER_COLUMNS = 'code, year, field, value, who, "when"'
+
+
+class MergeRefused(WorkbookProblem):
+    """Two files that cannot be merged (not copies of one workbook, or one file twice)."""
+
+
+@dataclass(frozen=True)
+class Merged:
+    """What a merge did (or, in a dry run, would do)."""
+
+    other: Path
+    plan: MergePlan
+    carried: int  # the other side's history entries carried over
+
+    @property
+    def sentence(self) -> str:
+        taken = f"{self.plan.taken} change{'s' if self.plan.taken != 1 else ''} taken"
+        held = len(self.plan.conflicts)
+        conflicts = f"{held} conflict{'s' if held != 1 else ''} held for you to choose" if held else "no conflicts"
+        return f"{taken} from {self.other.name}, {conflicts}"
+
+
+def _spec(table: str) -> TableSpec:
+    return next(spec for spec in all_tables() if spec.name == table)
+
+
+def _lookup(workbook: Workbook) -> Callable[[str, str], dict[str, Any] | None]:
+    def row(table: str, record_key: str) -> dict[str, Any] | None:
+        spec = _spec(table)
+        where = " AND ".join(f'"{k}" = ?' for k in spec.keys)
+        cursor = workbook.query(f'SELECT * FROM "{table}" WHERE {where}', tuple(json.loads(record_key)))
+        found = cursor.fetchone()
+        if found is None:
+            return None
+        return {d[0]: v for d, v in zip(cursor.description, tuple(found), strict=True) if d[0] != "key"}
+
+    return row
+
+
+def merge_copy(workbook: Workbook, other_path: Path, *, dry_run: bool = False) -> Merged:
+    """Merge the copy at other_path into the open workbook (nothing written in a dry run)."""
+    other_path = Path(other_path)
+    if other_path.resolve() == workbook.path.resolve():
+        raise MergeRefused(f"{other_path} is the workbook itself; choose the copy to merge into it.")
+    with Workbook.open(other_path, read_only=True) as other:
+        if not other.workbook_id or other.workbook_id != workbook.workbook_id:
+            raise MergeRefused(
+                f"{other_path.name} ({other.area().name}) is not a copy of {workbook.path.name} "
+                f"({workbook.area().name}): they are two different workbooks, so nothing was merged."
+            )
+        ours_ids = {e.change_id for e in read_entries(workbook)}
+        theirs_all = list(read_entries(other))
+        theirs_ids = {e.change_id for e in theirs_all}
+        ours_since = [e for e in read_entries(workbook) if e.change_id not in theirs_ids]
+        theirs_since = [e for e in theirs_all if e.change_id not in ours_ids]
+        plan = plan_merge(ours_since, theirs_since, _lookup(workbook), _lookup(other))
+        versions = other.query('SELECT label, "when", who, sha256, form, change_id FROM agreed_versions').fetchall()
+        ledger = other.query(f"SELECT {LEDGER_COLUMNS} FROM position_history").fetchall()
+    merged = Merged(other_path, plan, len(theirs_since))
+    if dry_run or (not theirs_since and not plan.taken):
+        return merged
+    edit = Edit(f"merge {plan.taken} changes from {other_path.name}", _changes(plan), MERGED, other_path.name)
+
+    def carry(db: sqlite3.Connection) -> None:
+        db.executemany(INSERT, [_entry_row(e) for e in theirs_since])
+        db.executemany(
+            'INSERT OR IGNORE INTO agreed_versions (label, "when", who, sha256, form, change_id) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [tuple(v) for v in versions],
+        )
+        held_ledger = {
+            tuple(r) for r in db.execute('SELECT code, year, field, value, who, "when" FROM position_history')
+        }
+        db.executemany(
+            'INSERT INTO position_history (code, year, field, value, who, "when") VALUES (?, ?, ?, ?, ?, ?)',
+            [tuple(r) for r in ledger if tuple(r) not in held_ledger],
+        )
+        db.executemany(
+            "INSERT INTO held_changes (source, at, kind, record_key, ni, field, ours, theirs, theirs_record) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [_held_row(other_path.name, workbook.clock(), c) for c in plan.conflicts],
+        )
+
+    workbook.apply(edit, also=carry)
+    return merged
+
+
+def _changes(plan: MergePlan) -> tuple[Change, ...]:
+    changes: list[Change] = []
+    for table, row, before in plan.puts:
+        record_type = _record_type(table)
+        changes.append(Put(from_row(record_type, row), None if before is None else from_row(record_type, before)))
+    for table, gone in plan.removes:
+        changes.append(Remove(from_row(_record_type(table), gone)))
+    return tuple(changes)
+
+
+def _record_type(table: str) -> type:
+    kept = _spec(table).kept
+    assert kept is not None, f"{table} holds no records to merge"
+    return kept.record
+
+
+def _entry_row(entry: HistoryEntry) -> tuple[Any, ...]:
+    return tuple(getattr(entry, "op" if c == "op" else c) for c in COLUMNS)
+
+
+def _held_row(source: str, at: str, conflict: Conflict) -> tuple[Any, ...]:
+    whole = not conflict.field
+    theirs = None if whole else conflict.theirs
+    ours = conflict.ours
+    return (
+        source,
+        at,
+        conflict.kind,
+        conflict.record_key,
+        conflict.ni,
+        conflict.field,
+        ours,
+        theirs,
+        conflict.theirs if whole else None,
+    )
+
+
+# -- the officer's choice on a held conflict ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeldChange:
+    id: int
+    source: str
+    conflict: Conflict
+
+
+def held_changes(workbook: Workbook) -> tuple[HeldChange, ...]:
+    rows = workbook.query(
+        "SELECT id, source, kind, record_key, ni, field, ours, theirs, theirs_record FROM held_changes ORDER BY id"
+    )
+    found = []
+    for held_id, source, kind, key, ni, field, ours, theirs, record in rows:
+        found.append(HeldChange(held_id, source, Conflict(kind, key, ni, field, ours, record if not field else theirs)))
+    return tuple(found)
+
+
+def take_theirs(workbook: Workbook, held: HeldChange) -> None:
+    """Land the other copy's value of a held conflict (one undo step) and stop holding it."""
+    conflict = held.conflict
+    current = _lookup(workbook)(conflict.kind, conflict.record_key)
+    record_type = _record_type(conflict.kind)
+    before = None if current is None else from_row(record_type, current)
+    if conflict.field:
+        if current is None:
+            raise MergeRefused(f"{conflict.sentence}: the record is no longer in this workbook.")
+        change: Change = Put(from_row(record_type, {**current, conflict.field: conflict.theirs}), before)
+    elif conflict.theirs is None:
+        if before is None:
+            raise MergeRefused(f"{conflict.sentence}: the record is already gone from this workbook.")
+        change = Remove(before)
+    else:
+        change = Put(from_row(record_type, json.loads(conflict.theirs)), before)
+    label = f"take {held.source}'s value: {conflict.sentence}"
+
+    def let_go(db: sqlite3.Connection) -> None:
+        db.execute("DELETE FROM held_changes WHERE id = ?", (held.id,))
+
+    workbook.apply(Edit(label, (change,), MERGED, held.source), also=let_go)
+
+
+def keep_ours(workbook: Workbook, held: HeldChange) -> None:
+    """Keep this workbook's value of a held conflict: the other copy's is let go (and recorded)."""
+    action = f"keep this workbook's value: {held.conflict.sentence}"
+    with workbook.recording(action, MERGED) as (db, ledger):
+        db.execute("DELETE FROM held_changes WHERE id = ?", (held.id,))
+        ledger.note_row("held_changes", [held.id], held.conflict.field, REMOVED, held.conflict.theirs, None)

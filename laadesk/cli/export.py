@@ -12,10 +12,12 @@ from laadesk.core.area import PROTECTIVE_MARKINGS
 from laadesk.core.dates import DATE_HINT, parse_date
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.pack import Audience, ChartChoice, build_pack, partner_authority_named
+from laadesk.core.refresh import changes_since
 from laadesk.export.exchange_csv import write_exchange_csv, write_sub_area_csv
 from laadesk.export.packs import PackFormat, write_packs
 from laadesk.store.opening import is_workbook_file
 from laadesk.store.reference import deferral_reasons
+from laadesk.store.versions import cover_line, version, version_snapshot
 from laadesk.store.workbook import Workbook
 
 
@@ -57,6 +59,19 @@ def add_parser(commands: Any) -> None:
         "sub-area figures and a block for its agreement",
     )
     parser.add_argument(
+        "--version",
+        dest="agreed_version",
+        metavar="LABEL",
+        help="make the pack from an agreed version (laadesk versions lists them); its cover prints the "
+        "version's label, day and the first 12 digits of its hash",
+    )
+    parser.add_argument(
+        "--changes-since",
+        metavar="LABEL",
+        help="with --pdf: a section listing each change to the targets since that agreed version, the agreed "
+        "and proposed levels side by side with the reason for each (the refresh pack)",
+    )
+    parser.add_argument(
         "--as-at",
         type=_as_at,
         metavar="DATE",
@@ -92,8 +107,22 @@ def run(args: argparse.Namespace) -> int:
             raise WorkbookUnavailable(
                 f"{path} is a laadesk workbook; export will not overwrite it. Choose another name."
             )
+    if args.changes_since and args.pdf is None:
+        raise WorkbookUnavailable("--changes-since LABEL goes with --pdf OUT: it adds a section to the PDF pack.")
     with Workbook.open(args.file, read_only=True) as workbook:
         snapshot = workbook.snapshot()
+        frozen = version(workbook, args.agreed_version) if args.agreed_version else None
+        since = version(workbook, args.changes_since) if args.changes_since else None
+    if frozen is not None:
+        if not frozen.verified:
+            raise WorkbookUnavailable(
+                f'The agreed version "{frozen.label}" was altered after it was frozen (laadesk versions --verify), '
+                "so no pack was made from it."
+            )
+        snapshot = version_snapshot(snapshot, frozen)
+    changes = None
+    if since is not None:
+        changes = changes_since(since.label, since.when, since.short_hash, since.form, snapshot)
     partner = partner_authority_named(snapshot, args.for_partner) if args.for_partner else ""
     if args.csv is not None and args.sub_areas:
         count = write_sub_area_csv(args.csv, snapshot.sub_areas)
@@ -112,6 +141,8 @@ def run(args: argparse.Namespace) -> int:
             council_marking=args.marking if audience is Audience.COUNCIL else "",
             charts=ChartChoice(args.charts),
             for_partner=partner,
+            agreed_version=cover_line(frozen) if frozen is not None else "",
+            changes_since=changes,
         )
         name = "council pack" if audience is Audience.COUNCIL else "internal brief"
         name = f"pack for {partner}" if partner else name

@@ -32,7 +32,10 @@ def add_parser(commands: Any) -> None:
 def wanted(args: argparse.Namespace) -> HistoryFilter:
     since = None
     if args.since:
-        since = parse_date(args.since)
+        try:
+            since = parse_date(args.since)
+        except ValueError:
+            since = None
         if since is None:
             raise WorkbookUnavailable(f'--since "{args.since}" is not a date laadesk reads (try 30/6/2008).')
     code = ""

@@ -19,6 +19,7 @@ from laadesk.cli import (
     info,
     merge,
     new,
+    refresh,
     validate,
 )
 from laadesk.core.errors import WorkbookProblem
@@ -29,7 +30,21 @@ EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2
 EXIT_BUG = 3
 
-COMMANDS = (new, info, importing, validate, export, indicators, demo, council_copy, history, agreed, compare, merge)
+COMMANDS = (
+    new,
+    info,
+    importing,
+    validate,
+    export,
+    indicators,
+    demo,
+    council_copy,
+    history,
+    agreed,
+    compare,
+    merge,
+    refresh,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -26,6 +26,7 @@ PolarityOf = Callable[[str], "str | None"]
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 MORE, LESS = "more ambitious", "less ambitious"
 _WRITTEN = frozenset(AS_WRITTEN.values())
+_WRITTEN_OF = {written: level for level, written in AS_WRITTEN.items()}
 _LONG = 60  # a value longer than this is said to have changed, not written out
 _SINGLES = ("area", "sign_off")
 _TARGET_FIELDS = frozenset(f.name for f in dataclasses.fields(Target))
@@ -302,3 +303,20 @@ def _put(records: list[Record], match: Callable[[Record], bool], field: str, kin
         del records[index]
     else:
         records[index][field] = after
+
+
+def base_field(field: str) -> str:
+    """The field a person decides on: a level and the words it was written in are one ("target_2010_11")."""
+    head, _, tail = field.rpartition(":")
+    if tail in _WRITTEN_OF:
+        return f"{head}:{_WRITTEN_OF[tail]}" if head else _WRITTEN_OF[tail]
+    return field
+
+
+def grouped(differences: Iterable[Difference]) -> dict[tuple[str, str], list[Difference]]:
+    """The differences about targets, by target and the field a person decides on, in reading order."""
+    found: dict[tuple[str, str], list[Difference]] = {}
+    for difference in differences:
+        if difference.ni:
+            found.setdefault((difference.ni, base_field(difference.field)), []).append(difference)
+    return found

@@ -82,7 +82,7 @@ class HistoryEntry:
         """The record and field in the negotiators' words: "NI 153 2010/11 target"."""
         noun = RECORD_WORDS.get(self.kind, self.kind.replace("_", " "))
         named = " ".join(str(v) for v in self.key_values if v not in ("", None))
-        if self.kind in ("area", "sign_off"):
+        if self.kind in ("area", "sign_off", "meta"):
             named = ""
         elif self.kind == "positions":
             named = f"{named} position"
@@ -90,7 +90,7 @@ class HistoryEntry:
         elif self.kind == "targets":
             noun = ""
         subject = " ".join(part for part in (noun, named) if part)
-        if not self.field:
+        if not self.field or self.kind == "meta":
             return subject
         return f"{subject} {field_words(self.field)}".strip()
 

@@ -7,6 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from laadesk.core.catalogue import Polarity
+from laadesk.core.rounds import ChangeReason, RefreshRound
 
 YEARS = ("2008/09", "2009/10", "2010/11")
 YEAR_FIELDS = ("target_2008_09", "target_2009_10", "target_2010_11")
@@ -413,4 +414,6 @@ Record = (
     | Milestone
     | SubAreaTarget
     | PartnerAgreement
+    | RefreshRound
+    | ChangeReason
 )

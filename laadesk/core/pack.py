@@ -36,6 +36,7 @@ from laadesk.core.model import (
     Target,
 )
 from laadesk.core.negotiation import describe_gap
+from laadesk.core.refresh import ChangesSince
 from laadesk.core.rules import Severity, polarity_of
 from laadesk.core.sign_off import (
     Relation,
@@ -150,6 +151,8 @@ class Pack:
     responsible: Adoption | None = None  # the responsible local authority's adoption
     agreements: tuple[Relation, ...] = ()  # each partner authority's word on each target relating to it
     for_partner: str = ""  # a partner authority's pack: only its targets, its figures and its agreement
+    agreed_version: str = ""  # the agreed version the pack was made from, as its cover prints it
+    changes_since: ChangesSince | None = None  # the refresh pack's section: each change since a version
     # Internal brief only: always empty in a council pack.
     positions: tuple[PositionLine, ...] = ()
     position_history: tuple[PositionChange, ...] = ()
@@ -338,6 +341,8 @@ def build_pack(
     council_marking: str = "",
     charts: ChartChoice = ChartChoice.FLAGGED,
     for_partner: str = "",
+    agreed_version: str = "",
+    changes_since: ChangesSince | None = None,
 ) -> Pack:
     """The pack for an audience, made on the day `generated` and speaking as at `as_at` (by default the
     workbook's own "as at", else the day it is made); `deferral_reasons` are offered in the Excel
@@ -354,6 +359,8 @@ def build_pack(
         deferral_reasons=deferral_reasons,
         council_marking=council_marking,
         charts=charts,
+        agreed_version=agreed_version,
+        changes_since=changes_since,
     )
     errors = tuple(p.message for p in check_workbook(snapshot) if p.severity is Severity.ERROR)
     # A pack made while errors remain is a draft, whatever stage the sign-off has reached.

@@ -23,7 +23,7 @@ from typing import Any
 
 from laadesk.core.agreement import agreement_form
 from laadesk.core.applied import applied
-from laadesk.core.compare import Difference, compare
+from laadesk.core.compare import compare, grouped
 from laadesk.core.edits import Change, Edit, Put
 from laadesk.core.labels import field_words
 from laadesk.core.model import (
@@ -103,13 +103,9 @@ def review(snapshot: WorkbookSnapshot, planned: Edit, source: str, polarity_of: 
     """Every change the planned edit would make, grouped as the officer decides on them."""
     before = agreement_form(snapshot)
     after = agreement_form(applied(snapshot, planned))
-    grouped: dict[tuple[str, str], list[Difference]] = {}
-    for difference in compare(before, after, polarity_of):
-        if difference.ni:
-            grouped.setdefault((difference.ni, _base(difference.field)), []).append(difference)
     records = _planned_records(planned)
     proposals = []
-    for number, ((code, field), differences) in enumerate(grouped.items(), start=1):
+    for number, ((code, field), differences) in enumerate(grouped(compare(before, after, polarity_of)).items(), 1):
         main = next((d for d in differences if d.field == field), differences[0])
         sentence = "; ".join(d.sentence for d in differences if d is main or d.field != field)
         words = next((d.after for d in differences if d.field != field and d.field in _WRITTEN_OF and d.after), "")
@@ -183,13 +179,6 @@ def _partners_named(planned: Edit, targets: Iterable[Target]) -> Iterator[Change
     for change in planned.changes:
         if isinstance(change, Put) and isinstance(change.after, Partner) and change.after.name.casefold() in named:
             yield change
-
-
-def _base(field: str) -> str:
-    if field.startswith("sub_area:"):
-        head, _, tail = field.rpartition(":")
-        return f"{head}:{_WRITTEN_OF.get(tail, tail)}" if tail in _WRITTEN_OF else field
-    return _WRITTEN_OF.get(field, field)
 
 
 def _agreed_level(snapshot: WorkbookSnapshot, code: str, field: str) -> float | None:

@@ -36,6 +36,7 @@ from laadesk.core.model import (
     SubAreaTarget,
     Target,
 )
+from laadesk.core.rounds import ChangeReason, RefreshRound
 
 KEPT = "laadesk_kept"
 
@@ -207,6 +208,29 @@ class WorkbookSnapshot:
             internal=False,
             nouns=("milestone", "milestones"),
             order=lambda m: (_undated_last(m.due), m.name),
+        ),
+    )
+
+    refresh_round: RefreshRound = field(
+        default_factory=RefreshRound,
+        metadata=kept(
+            RefreshRound,
+            "refresh_round",
+            keys=("key",),
+            single=True,
+            internal=False,
+            nouns=("refresh round", "refresh rounds"),
+        ),
+    )
+    change_reasons: tuple[ChangeReason, ...] = field(
+        default=(),
+        metadata=kept(
+            ChangeReason,
+            "change_reasons",
+            keys=("code", "field"),
+            internal=False,
+            nouns=("reason for a change", "reasons for changes"),
+            order=lambda r: (sort_key(r.code), r.field),
         ),
     )
 

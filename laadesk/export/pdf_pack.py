@@ -19,6 +19,7 @@ from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.model import Position
 from laadesk.core.pack import PACK_TITLE, ChartChoice, Pack
 from laadesk.export.atomic import write_bytes_atomically
+from laadesk.export.pdf_changes import changes_section
 from laadesk.export.pdf_charts import chart_grid
 from laadesk.export.pdf_internal import actions_table, notes_table, positions_table
 from laadesk.export.pdf_pages import LANDSCAPE, PORTRAIT, Furniture, PackDocument, canvas_maker, frame_width, turn_to
@@ -225,6 +226,7 @@ _open_actions = TableSection(
 COUNCIL_SECTIONS: tuple[Section, ...] = (
     _cover,
     _contents,
+    changes_section,
     _story,
     _targets,
     sub_area_section,

@@ -60,6 +60,11 @@ def cover(pack: Pack, styles: Styles, width: float) -> list[Any]:
     ]
     if area.lsp_name.strip():
         facts.insert(0, ("Partnership", area.lsp_name))
+    if pack.agreed_version:
+        facts.insert(
+            facts.index(("Version", pack.version.strip() or "not numbered")) + 1,
+            ("Agreed version", pack.agreed_version),
+        )
     table = make_table(
         [[Paragraph(text(k), styles.cell_head), Paragraph(text(v), styles.cover_line)] for k, v in facts],
         [120, width - 120],

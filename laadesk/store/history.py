@@ -89,6 +89,16 @@ class EditLedger:
         """An entry for something that is not a record change (a version frozen, a format upgrade)."""
         self._add(kind, json.dumps(record_key, ensure_ascii=False), "", field, op, before, after)
 
+    def attribute(self, origins: dict[tuple[str, str, str], str]) -> None:
+        """Give an entry the change id of the change it repeats (a merge taking the other copy's change),
+        keyed by (table, record key, field) - field "" for a whole record: both copies then hold that id,
+        so neither counts the change as its own when they are merged again."""
+        for index, entry in enumerate(self.entries):
+            kind, record_key, field = entry[6], entry[7], entry[9]
+            origin = origins.get((kind, record_key, field)) or origins.get((kind, record_key, ""))
+            if origin:
+                self.entries[index] = (origin, *entry[1:])
+
     def write(self) -> None:
         if self.entries:
             self.db.executemany(INSERT, self.entries)

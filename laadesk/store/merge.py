@@ -20,7 +20,7 @@ from laadesk.core.edits import Change, Edit, Put, Remove
 from laadesk.core.errors import WorkbookProblem
 from laadesk.core.history import MERGED, REMOVED, HistoryEntry
 from laadesk.core.merge import Conflict, MergePlan, plan_merge
-from laadesk.store.history import COLUMNS, INSERT, read_entries
+from laadesk.store.history import COLUMNS, INSERT, EditLedger, read_entries
 from laadesk.store.rows import from_row
 from laadesk.store.tables import TableSpec, all_tables
 from laadesk.store.workbook import Workbook
@@ -83,13 +83,16 @@ def merge_copy(workbook: Workbook, other_path: Path, *, dry_run: bool = False) -
         theirs_since = [e for e in theirs_all if e.change_id not in ours_ids]
         plan = plan_merge(ours_since, theirs_since, _lookup(workbook), _lookup(other))
         versions = other.query('SELECT label, "when", who, sha256, form, change_id FROM agreed_versions').fetchall()
-        ledger = other.query(f"SELECT {LEDGER_COLUMNS} FROM position_history").fetchall()
+        position_changes = other.query(f"SELECT {LEDGER_COLUMNS} FROM position_history").fetchall()
     merged = Merged(other_path, plan, len(theirs_since))
     if dry_run or (not theirs_since and not plan.taken):
         return merged
     edit = Edit(f"merge {plan.taken} changes from {other_path.name}", _changes(plan), MERGED, other_path.name)
 
-    def carry(db: sqlite3.Connection) -> None:
+    origins = {(e.kind, e.record_key, e.field): e.change_id for e in theirs_since}
+
+    def carry(db: sqlite3.Connection, ledger: EditLedger) -> None:
+        ledger.attribute(origins)
         db.executemany(INSERT, [_entry_row(e) for e in theirs_since])
         db.executemany(
             'INSERT OR IGNORE INTO agreed_versions (label, "when", who, sha256, form, change_id) '
@@ -101,7 +104,7 @@ def merge_copy(workbook: Workbook, other_path: Path, *, dry_run: bool = False) -
         }
         db.executemany(
             'INSERT INTO position_history (code, year, field, value, who, "when") VALUES (?, ?, ?, ?, ?, ?)',
-            [tuple(r) for r in ledger if tuple(r) not in held_ledger],
+            [tuple(r) for r in position_changes if tuple(r) not in held_ledger],
         )
         db.executemany(
             "INSERT INTO held_changes (source, at, kind, record_key, ni, field, ours, theirs, theirs_record) "
@@ -188,7 +191,7 @@ def take_theirs(workbook: Workbook, held: HeldChange) -> None:
         change = Put(from_row(record_type, json.loads(conflict.theirs)), before)
     label = f"take {held.source}'s value: {conflict.sentence}"
 
-    def let_go(db: sqlite3.Connection) -> None:
+    def let_go(db: sqlite3.Connection, _: EditLedger) -> None:
         db.execute("DELETE FROM held_changes WHERE id = ?", (held.id,))
 
     workbook.apply(Edit(label, (change,), MERGED, held.source), also=let_go)

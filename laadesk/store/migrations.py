@@ -145,7 +145,8 @@ def _district_council(body: str, districts: list[str]) -> bool:
 def m0005_history_versions(db: sqlite3.Connection) -> None:
     """0005_history_versions: every change recorded field by field (what, from, to, who, when,
     how), the agreed versions, the other side's values of a merge's conflicts (held for the
-    officer to choose), and the workbook's identity that all its copies share."""
+    officer to choose), the refresh round with a reason for each change, and the workbook's
+    identity that all its copies share."""
     _run(
         db,
         """
@@ -162,7 +163,13 @@ def m0005_history_versions(db: sqlite3.Connection) -> None:
         CREATE TABLE held_changes (
             id INTEGER PRIMARY KEY, source TEXT NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL,
             record_key TEXT NOT NULL, ni TEXT NOT NULL DEFAULT '', field TEXT NOT NULL DEFAULT '',
-            ours ANY, theirs ANY, theirs_record TEXT)
+            ours ANY, theirs ANY, theirs_record TEXT);
+        CREATE TABLE refresh_round (
+            key TEXT PRIMARY KEY CHECK (key = 'refresh_round'), label TEXT NOT NULL DEFAULT '',
+            from_version TEXT NOT NULL DEFAULT '', started TEXT, base_form TEXT NOT NULL DEFAULT '');
+        CREATE TABLE change_reasons (
+            code TEXT NOT NULL, field TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (code, field))
         """,
     )
     # Copies of one workbook made before it had an identity must still know each other: the

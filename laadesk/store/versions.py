@@ -8,14 +8,22 @@ tool is named (docs/agreed-versions.md).
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import sqlite3
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from laadesk.core.agreement import agreement_form, agreement_hash, canonical_bytes
+from laadesk.core.dates import format_date
+from laadesk.core.edits import Edit, Put
 from laadesk.core.errors import WorkbookCorrupt, WorkbookProblem
 from laadesk.core.history import ADDED, AGREED
-from laadesk.store.history import new_change_id
+from laadesk.core.rounds import RefreshRound
+from laadesk.core.snapshot import WorkbookSnapshot, kinds
+from laadesk.store.history import EditLedger
+from laadesk.store.rows import from_row
 from laadesk.store.workbook import Workbook
 
 LONGEST_LABEL = 80
@@ -68,19 +76,24 @@ def freeze(workbook: Workbook, label: str) -> AgreedVersion:
             f'{workbook.path.name} already has an agreed version labelled "{text}"; versions are never replaced, '
             "so give this one another label."
         )
-    form = agreement_form(workbook.snapshot())
+    snapshot = workbook.snapshot()
+    form = agreement_form(snapshot)
     digest = agreement_hash(form)
-    change_id = new_change_id()
-    with workbook.recording(f'freeze the agreement as agreed version "{text}"', AGREED, change_id=change_id) as (
-        db,
-        ledger,
-    ):
-        when = ledger.common[1]
+    # Freezing ends a refresh round that is open: the round's agreement is the one frozen.
+    ending = (Put(RefreshRound(), snapshot.refresh_round),) if snapshot.refresh_round.open else ()
+    made: list[str] = []
+
+    def record(db: sqlite3.Connection, ledger: EditLedger) -> None:
+        change_id, when = ledger.common[0], ledger.common[1]
         db.execute(
             'INSERT INTO agreed_versions (label, "when", who, sha256, form, change_id) VALUES (?, ?, ?, ?, ?, ?)',
             (text, when, workbook.author, digest, canonical_bytes(form).decode(), change_id),
         )
         ledger.note_row("agreed_versions", [text], "", ADDED, None, json.dumps({"label": text, "sha256": digest}))
+        made.append(when)
+
+    workbook.apply(Edit(f'freeze the agreement as agreed version "{text}"', ending, AGREED), also=record)
+    when = made[0]
     return AgreedVersion(text, when, workbook.author, digest, form, True)
 
 
@@ -127,3 +140,29 @@ def version(workbook: Workbook, label: str) -> AgreedVersion:
 def latest(workbook: Workbook) -> AgreedVersion | None:
     found = versions(workbook)
     return found[-1] if found else None
+
+
+def version_snapshot(snapshot: WorkbookSnapshot, found: AgreedVersion) -> WorkbookSnapshot:
+    """The workbook as the version holds its agreement: the area, targets, sub-area figures, partner
+    authorities' agreements, story, adoptions and sign-off from the version; the rest (the indicator
+    set, districts, partners, timetable) as the workbook has them now."""
+    parts: dict[str, Any] = {}
+    for kind in kinds():
+        if kind.field not in found.form:
+            continue
+        stored = found.form[kind.field]
+        rows = [stored] if kind.single else stored
+        records: tuple[Any, ...] = tuple(from_row(kind.record, _row(r)) for r in rows if isinstance(r, dict))
+        parts[kind.field] = records[0] if kind.single else records
+    return dataclasses.replace(snapshot, **parts)
+
+
+def _row(form: dict[str, Any]) -> dict[str, Any]:
+    """A record's canonical form as the store keeps it (lists of names as JSON text)."""
+    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in form.items()}
+
+
+def cover_line(found: AgreedVersion) -> str:
+    """What a pack made from a version prints on its cover."""
+    day = found.when[:10]
+    return f'"{found.label}", frozen {format_date(date.fromisoformat(day))} by {found.who}, SHA-256 {found.short_hash}'

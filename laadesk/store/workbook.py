@@ -308,11 +308,12 @@ class Workbook:
 
     # -- writing ----------------------------------------------------------------
 
-    def apply(self, edit: Edit, *, also: Callable[[sqlite3.Connection], None] | None = None) -> None:
+    def apply(self, edit: Edit, *, also: Callable[[sqlite3.Connection, EditLedger], None] | None = None) -> None:
         """Apply every change of an edit in one transaction: all of it is on disk, or none.
 
         Its history entries (store/history.py) are written in the same transaction, and so is
-        whatever `also` writes beyond records (a merge's held conflicts and carried history).
+        whatever `also` writes beyond records (an agreed version, a merge's held conflicts and
+        carried history), with the ledger for any entries of its own.
         """
         if edit.empty and also is None:
             return
@@ -340,9 +341,9 @@ class Workbook:
                 elif isinstance(change, Remove):
                     self._remove(change.record)
             self._write_rows(statement, rows)
-            ledger.write()
             if also is not None:
-                also(self._db)
+                also(self._db, ledger)
+            ledger.write()
 
     @contextmanager
     def recording(

@@ -65,6 +65,8 @@ def test_council_pack_carries_nothing_internal(demo_snapshot: WorkbookSnapshot) 
         "responsible",
         "agreements",
         "for_partner",  # a partner authority's name: its pack is the council pack cut to it (issue 14)
+        "agreed_version",  # the version's label, day and hash: the council's to match its paper (issue 15)
+        "changes_since",  # the agreement's changes since a version, with their reasons (issue 15)
         "positions",
         "position_history",
         "notes",

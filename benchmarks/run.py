@@ -28,6 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from fixtures import council_table_xlsx, demo_workbook, largest_workbook  # noqa: E402
 from measure import Figure, figure, paired, times, whole_process  # noqa: E402
+from negotiation import cold_start_with_history, compare_with_version, merge_two_copies  # noqa: E402
 
 
 def cold_start(work: Path, demo: Path, runs: int, env: dict[str, str]) -> list[Figure]:
@@ -281,6 +282,12 @@ def main() -> int:
             ("import", lambda: [import_200(work, runs)]),
             ("validate", lambda: [validate(demo, runs * 3)]),
             ("export stall", lambda: [export_stall(work, demo, env)]),
+            (
+                "cold start with a long history",
+                lambda: [cold_start_with_history(work, runs * 2, env, HERE / "start_window.py")],
+            ),
+            ("compare", lambda: [compare_with_version(work, runs)]),
+            ("merge", lambda: [merge_two_copies(work, max(3, runs // 3))]),
         ]
         if args.only:
             steps = [step for step in steps if any(word in step[0] for word in args.only)]

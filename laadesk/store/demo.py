@@ -138,8 +138,9 @@ def build_demo(path: Path, *, source: Path | None = None) -> Workbook:
     positions = [r for r in records if isinstance(r, Position)]
     rounds = negotiation_rounds(positions, source)
     workbook = Workbook.create(path, area, shipped_catalogue(), districts=districts, author=rounds[0].who)
-    workbook.apply(Edit("build the demo workbook", tuple(Put(r) for r in records if not isinstance(r, Position))))
     clock = workbook.clock
+    workbook.clock = _stopped_at(rounds[0].when)  # the workbook's history starts with the first round
+    workbook.apply(Edit("build the demo workbook", tuple(Put(r) for r in records if not isinstance(r, Position))))
     for sitting in rounds:
         workbook.author = sitting.who
         workbook.clock = _stopped_at(sitting.when)

@@ -15,6 +15,7 @@ from collections.abc import Generator
 from pathlib import Path
 from typing import Any, Protocol
 
+from laadesk.core.codes import sort_key
 from laadesk.core.edits import Change, Edit, Put, Remove
 from laadesk.core.errors import WorkbookCorrupt
 from laadesk.core.history import ADDED, CHANGED, REMOVED, HistoryEntry, HistoryFilter
@@ -155,3 +156,15 @@ def entry_count(workbook: Workbook) -> int:
 def change_ids(workbook: Workbook) -> list[str]:
     """Every edit's change id, in the order they reached this copy."""
     return [str(r[0]) for r in workbook.query("SELECT change_id FROM history GROUP BY change_id ORDER BY min(id)")]
+
+
+def people(workbook: Workbook) -> list[str]:
+    """Everyone the history names, alphabetically."""
+    rows = workbook.query("SELECT DISTINCT who FROM history")
+    return sorted((str(r[0]) for r in rows if r[0]), key=str.casefold)
+
+
+def indicators(workbook: Workbook) -> list[str]:
+    """Every indicator the history has an entry about, in code order (a removed one too)."""
+    rows = workbook.query("SELECT DISTINCT ni FROM history WHERE ni != ''")
+    return sorted((str(r[0]) for r in rows if r[0]), key=lambda c: (sort_key(c), c))

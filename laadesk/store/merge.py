@@ -65,8 +65,29 @@ def _lookup(workbook: Workbook) -> Callable[[str, str], dict[str, Any] | None]:
     return row
 
 
+@dataclass(frozen=True)
+class PreparedMerge:
+    """A merge worked out and not yet written: the edit (one undo step) and what goes with it."""
+
+    merged: Merged
+    edit: Edit
+    carry: Callable[[sqlite3.Connection, EditLedger], None]  # Workbook.apply's `also`: history, versions, held
+
+    @property
+    def empty(self) -> bool:
+        return self.edit.empty and not self.merged.carried
+
+
 def merge_copy(workbook: Workbook, other_path: Path, *, dry_run: bool = False) -> Merged:
     """Merge the copy at other_path into the open workbook (nothing written in a dry run)."""
+    prepared = prepare_merge(workbook, other_path)
+    if not dry_run and not prepared.empty:
+        workbook.apply(prepared.edit, also=prepared.carry)
+    return prepared.merged
+
+
+def prepare_merge(workbook: Workbook, other_path: Path) -> PreparedMerge:
+    """Work out merging the copy at other_path: refused (MergeRefused) for another workbook."""
     other_path = Path(other_path)
     if other_path.resolve() == workbook.path.resolve():
         raise MergeRefused(f"{other_path} is the workbook itself; choose the copy to merge into it.")
@@ -85,8 +106,6 @@ def merge_copy(workbook: Workbook, other_path: Path, *, dry_run: bool = False) -
         versions = other.query('SELECT label, "when", who, sha256, form, change_id FROM agreed_versions').fetchall()
         position_changes = other.query(f"SELECT {LEDGER_COLUMNS} FROM position_history").fetchall()
     merged = Merged(other_path, plan, len(theirs_since))
-    if dry_run or (not theirs_since and not plan.taken):
-        return merged
     edit = Edit(f"merge {plan.taken} changes from {other_path.name}", _changes(plan), MERGED, other_path.name)
 
     origins = {(e.kind, e.record_key, e.field): e.change_id for e in theirs_since}
@@ -112,8 +131,7 @@ def merge_copy(workbook: Workbook, other_path: Path, *, dry_run: bool = False) -
             [_held_row(other_path.name, workbook.clock(), c) for c in plan.conflicts],
         )
 
-    workbook.apply(edit, also=carry)
-    return merged
+    return PreparedMerge(merged, edit, carry)
 
 
 def _changes(plan: MergePlan) -> tuple[Change, ...]:

@@ -56,6 +56,7 @@ class Workbook:
         self._catalogue: Catalogue | None = None
         self._identity = identity(path)
         self.lock: locks.WorkbookLock | None = None  # held while open for writing
+        self._ledger_checked = False  # the whole file's quick check, run when the ledger is first read
 
     # -- opening and creating -------------------------------------------------
 
@@ -358,7 +359,11 @@ class Workbook:
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
         """Rows of a table that holds no records (the history, the agreed versions), for the store's
-        own modules; read as they are iterated."""
+        own modules; read as they are iterated. The first time, the whole file is checked: opening
+        checks only the tables of records, so that a long history costs nothing at start-up."""
+        if not self._ledger_checked:
+            opening.check_whole_file(self._db, self.path)
+            self._ledger_checked = True
         try:
             return self._db.execute(sql, params)
         except sqlite3.Error as error:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -13,6 +15,9 @@ from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.store.workbook import Workbook
 from laadesk.ui.undo import EditCommand
 
+if TYPE_CHECKING:
+    from laadesk.store.versions import AgreedVersion
+
 
 class WorkbookSession(QObject):
     """Owns one open Workbook and its QUndoStack; every page edits through apply()."""
@@ -20,6 +25,7 @@ class WorkbookSession(QObject):
     edited = Signal(object)  # the Edit just written (forwards or inverted by undo)
     edit_failed = Signal(str)  # a sentence: the edit did not reach the file
     settling = Signal()  # write any typing still waiting for its idle timer, now
+    frozen = Signal(object)  # the AgreedVersion just frozen (Sign-off > Freeze as Agreed...)
 
     def __init__(self, workbook: Workbook, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +90,17 @@ class WorkbookSession(QObject):
         self._problems = None
         self.edited.emit(edit)
         return True
+
+    def freeze(self, label: str) -> AgreedVersion:
+        """Freeze the agreement as it stands (typing still waiting written first) under a label.
+        Never on the undo stack: a version is never changed or deleted. Raises VersionRefused (a
+        WorkbookProblem) with a sentence when the label is blank, too long or already used."""
+        from laadesk.store.versions import freeze  # loads when first used: a quicker start
+
+        self.settle()
+        version = freeze(self.workbook, label)
+        self.frozen.emit(version)
+        return version
 
     def settle(self) -> None:
         """Ask every editor with typing still waiting for its idle timer to write it through now."""

@@ -136,6 +136,20 @@ def remember_backup_folder(folder: Path | None) -> None:
     backups.choose_folder(folder)
 
 
+def your_name() -> str:
+    """The name the history records beside each change made in this window ("" for the account name)."""
+    return " ".join(_text(_settings(), "history/your_name").split())
+
+
+def remember_your_name(name: str) -> None:
+    """Keep the officer's name for the history; blank goes back to the account name."""
+    settings, tidied = _settings(), " ".join(name.split())
+    if tidied:
+        settings.setValue("history/your_name", tidied)
+    else:
+        settings.remove("history/your_name")
+
+
 # -- window state (kept apart from preferences) -----------------------------------------
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from laadesk.core.model import AgreementState, Role, SubAreaKind, Visibility
-from laadesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from laadesk.store.history import read_entries
+from laadesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from laadesk.store.versions import versions
 from laadesk.store.workbook import Workbook
 

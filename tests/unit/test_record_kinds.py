@@ -36,7 +36,14 @@ def test_every_table_the_migrations_make_is_classified_once() -> None:
 
 
 def test_government_side_is_notes_positions_the_history_and_the_agreed_versions() -> None:
-    assert set(internal_tables()) == {"champion_notes", "positions", "position_history", "history", "agreed_versions", "held_changes"}
+    assert set(internal_tables()) == {
+        "champion_notes",
+        "positions",
+        "position_history",
+        "history",
+        "agreed_versions",
+        "held_changes",
+    }
 
 
 def test_every_record_field_is_a_column_and_lists_are_text() -> None:

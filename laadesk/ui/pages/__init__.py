@@ -1,7 +1,7 @@
 """The pages of the main window, in the order the navigation lists them.
 
 A page's module is imported, and the page built, the first time it is shown: opening a
-workbook builds one page, not eight, so the window paints sooner.
+workbook builds one page, not ten, so the window paints sooner.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("Champion notes", "notes.page", "NotesPage"),
     PageEntry("Sign-off and timetable", "signoff.page", "SignOffPage"),
     PageEntry("Problems", "problems.page", "ProblemsPage"),
+    PageEntry("History", "history.page", "HistoryPage"),
+    PageEntry("Compare", "compare.page", "ComparePage"),
 )
 
 __all__ = ["PAGES", "Page", "PageEntry"]

@@ -106,14 +106,16 @@ class FileActions:
             return True
         window = self.host.dialog_parent()
         try:
-            workbook = Workbook.open(path)  # an older format is backed up to backups.backup_folder() first
+            # An older format is backed up to backups.backup_folder() first. Changes are recorded
+            # in the history under the officer's name (File > Your Name for the History...).
+            workbook = Workbook.open(path, author=settings.your_name() or None)
         except locks.WorkbookLocked as locked:
             from laadesk.ui.dialogs.lock_dialog import LockDialog  # dialogs load when first needed: a quicker start
 
             if not LockDialog.ask(window, locked):
                 return False
             try:
-                workbook = Workbook.open(path, read_only=True)
+                workbook = Workbook.open(path, read_only=True, author=settings.your_name() or None)
             except WorkbookProblem as problem:
                 tell(window, "Cannot open workbook", str(problem))
                 return False
@@ -180,7 +182,8 @@ class FileActions:
             if path.exists():
                 # The save dialog has already asked the person to confirm replacing it.
                 path.unlink()
-            Workbook.create(path, area, default_catalogue(), districts=districts).close()
+            author = settings.your_name() or None
+            Workbook.create(path, area, default_catalogue(), districts=districts, author=author).close()
         except (WorkbookProblem, OSError) as problem:
             tell(window, "Cannot create workbook", str(problem))
             return

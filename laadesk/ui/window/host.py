@@ -19,6 +19,7 @@ from laadesk.ui.session import WorkbookSession
 class Host(Protocol):
     workbook_opened: SignalInstance  # the Workbook just shown
     workbook_closed: SignalInstance
+    target_moved: SignalInstance  # the indicator in hand may have changed (another page, another row)
 
     @property
     def session(self) -> WorkbookSession | None:

@@ -18,6 +18,7 @@ from laadesk.ui.window.backup_timer import BackupTimer
 from laadesk.ui.window.council_copy_action import CouncilCopy
 from laadesk.ui.window.file_actions import FileActions
 from laadesk.ui.window.pack_export import PackExport
+from laadesk.ui.window.record_keeping import RecordKeeping
 from laadesk.ui.window.start_page import StartPage
 from laadesk.ui.window.table_import import TableImport
 from laadesk.ui.window.workshop_mode import WorkshopMode
@@ -29,6 +30,7 @@ READ_ONLY_MESSAGE = "Read-only: you can read, export and save a copy, but change
 class MainWindow(QMainWindow):
     workbook_opened = Signal(object)
     workbook_closed = Signal()
+    target_moved = Signal()  # the indicator in hand may have changed (window/target_watch.py)
 
     def __init__(self) -> None:
         super().__init__()
@@ -112,10 +114,12 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.workshop.action)
         self.view_menu = view_menu
+        self.record_keeping = RecordKeeping(self, self, self.stack, (file_menu, view_menu), self.files.quit_action)
         go_menu = self.menuBar().addMenu("&Go")
         for number, page in enumerate(PAGES, start=1):
             action = QAction(page.title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            if number <= 10:  # Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth page
+                action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))
             action.triggered.connect(lambda _=False, title=page.title: self.show_page(title))
             go_menu.addAction(action)
         self.go_menu = go_menu

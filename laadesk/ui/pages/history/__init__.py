@@ -1,0 +1,1 @@
+"""The History page: every change to the workbook, newest first, filtered by person, day and indicator."""

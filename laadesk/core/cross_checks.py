@@ -5,7 +5,7 @@ from __future__ import annotations
 from laadesk.core.floors import check_floors
 from laadesk.core.labels import indicator_name
 from laadesk.core.model import YEAR_FIELDS, YEARS, Target
-from laadesk.core.refresh import check_refresh
+from laadesk.core.refresh_rules import check_refresh
 from laadesk.core.rules import Problem, Severity, check
 from laadesk.core.sign_off import check_partner_agreements
 from laadesk.core.snapshot import WorkbookSnapshot

@@ -10,7 +10,6 @@ The round ends when the agreement is frozen again.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -18,12 +17,10 @@ from typing import Any
 
 from laadesk.core.agreement import agreement_form
 from laadesk.core.compare import Difference, compare, grouped
-from laadesk.core.dates import format_date
 from laadesk.core.edits import Edit, Put
 from laadesk.core.labels import field_words, indicator_name
 from laadesk.core.model import YEAR_FIELDS, YEARS, Role
 from laadesk.core.rounds import ChangeReason
-from laadesk.core.rules import Problem, Severity
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.core.statutory_years import academic_year, level_due
 
@@ -129,47 +126,6 @@ def changes_since(
     return ChangesSince(label, when, short_hash, tuple(lines))
 
 
-def check_refresh(snapshot: WorkbookSnapshot) -> list[Problem]:
-    """While a refresh round is open: each change without a reason, each deferral past its date."""
-    round_ = snapshot.refresh_round
-    if not round_.open:
-        return []
-    problems = []
-    try:
-        base = json.loads(round_.base_form)
-    except ValueError:
-        base = None
-    if isinstance(base, dict):
-        since = changes_since(round_.from_version, "", "", base, snapshot)
-        for line in since.unexplained:
-            name = indicator_name(line.ni, snapshot.catalogue, snapshot.target(line.ni))
-            problems.append(
-                Problem(
-                    "refresh-reason",
-                    Severity.WARNING,
-                    f'{name}: {line.what} changed since "{round_.from_version}" ({line.agreed} -> {line.proposed}) '
-                    "with no reason given for the refresh.",
-                    line.ni,
-                    line.field if ":" not in line.field and line.field != "target" else None,
-                )
-            )
-    as_at = snapshot.area.as_at or date.today()
-    for target in snapshot.targets:
-        if target.chosen and target.deferred and target.revisit_date is not None and target.revisit_date <= as_at:
-            name = indicator_name(target.code, snapshot.catalogue, target)
-            problems.append(
-                Problem(
-                    "refresh-deferral",
-                    Severity.WARNING,
-                    f"{name} was deferred to be revisited by {format_date(target.revisit_date)}: settle it in this "
-                    "refresh round.",
-                    target.code,
-                    "revisit_date",
-                )
-            )
-    return problems
-
-
 def statutory_asks(snapshot: WorkbookSnapshot) -> list[str]:
     """The statutory targets whose level for an academic year is now due and still blank."""
     as_at = snapshot.area.as_at or date.today()
@@ -189,3 +145,4 @@ def reason_edit(reasons: tuple[ChangeReason, ...], code: str, field: str, reason
     before = next((r for r in reasons if (r.code, r.field) == (code, field)), None)
     text = " ".join(reason.split())
     return Edit(f"give the reason for the change to {code} {field}", (Put(ChangeReason(code, field, text), before),))
+

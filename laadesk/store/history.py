@@ -9,8 +9,8 @@ change reached the file, and an undone edit is recorded as the change it made.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-import uuid
 from collections.abc import Generator
 from pathlib import Path
 from typing import Any, Protocol
@@ -26,6 +26,8 @@ class Workbook(Protocol):
     """What reading the history needs of an open workbook (store/workbook.py's Workbook)."""
 
     path: Path
+
+    def check_history(self) -> None: ...
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor: ...
 
@@ -50,7 +52,8 @@ Row = dict[str, Any]
 
 
 def new_change_id() -> str:
-    return uuid.uuid4().hex
+    """128 random bits as 32 hexadecimal digits (as uuid4().hex, without importing uuid at start-up)."""
+    return os.urandom(16).hex()
 
 
 def whole(row: Row) -> str:
@@ -137,6 +140,7 @@ def read_entries(
     workbook: Workbook, wanted: HistoryFilter | None = None, *, newest_first: bool = False
 ) -> Generator[HistoryEntry, None, None]:
     """The entries asked for, oldest first (or newest first), read as they are needed."""
+    workbook.check_history()
     where, params = (wanted or HistoryFilter()).sql()
     order = "DESC" if newest_first else "ASC"
     for row in workbook.query(f"SELECT id, {', '.join(COLUMNS)} FROM history{where} ORDER BY id {order}", params):
@@ -150,21 +154,25 @@ def read_entries(
 
 
 def entry_count(workbook: Workbook) -> int:
+    workbook.check_history()
     return int(workbook.query("SELECT count(*) FROM history").fetchone()[0])
 
 
 def change_ids(workbook: Workbook) -> list[str]:
     """Every edit's change id, in the order they reached this copy."""
+    workbook.check_history()
     return [str(r[0]) for r in workbook.query("SELECT change_id FROM history GROUP BY change_id ORDER BY min(id)")]
 
 
 def people(workbook: Workbook) -> list[str]:
     """Everyone the history names, alphabetically."""
+    workbook.check_history()
     rows = workbook.query("SELECT DISTINCT who FROM history")
     return sorted((str(r[0]) for r in rows if r[0]), key=str.casefold)
 
 
 def indicators(workbook: Workbook) -> list[str]:
     """Every indicator the history has an entry about, in code order (a removed one too)."""
+    workbook.check_history()
     rows = workbook.query("SELECT DISTINCT ni FROM history WHERE ni != ''")
     return sorted((str(r[0]) for r in rows if r[0]), key=lambda c: (sort_key(c), c))

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from laadesk.core.agreement import agreement_form, agreement_hash, canonical_bytes
+from laadesk.core.agreement import (
+    PARTS,
+    agreement_form,
+    agreement_hash,
+    canonical_bytes,
+    form_from_rows,
+    stored_columns,
+)
 from laadesk.core.dates import format_date
 from laadesk.core.edits import Edit, Put
 from laadesk.core.errors import WorkbookCorrupt, WorkbookProblem
@@ -99,6 +106,7 @@ def freeze(workbook: Workbook, label: str) -> AgreedVersion:
 
 def versions(workbook: Workbook) -> tuple[AgreedVersion, ...]:
     """Every agreed version, oldest first, each checked against its hash."""
+    workbook.check_history()  # each version's hash is checked against its entry in the history
     rows = workbook.query('SELECT label, "when", who, sha256, form, change_id FROM agreed_versions ORDER BY rowid')
     recorded = dict(
         workbook.query(
@@ -166,3 +174,35 @@ def cover_line(found: AgreedVersion) -> str:
     """What a pack made from a version prints on its cover."""
     day = found.when[:10]
     return f'"{found.label}", frozen {format_date(date.fromisoformat(day))} by {found.who}, SHA-256 {found.short_hash}'
+
+
+def agreement_now(workbook: Workbook, *, ordered: bool = True) -> dict[str, Any]:
+    """The workbook's agreement now in the canonical form, read straight from its rows (the same
+    form agreement_form(workbook.snapshot()) gives, without reading every record of the workbook;
+    with ordered=False its lists are as read, enough for compare)."""
+    wanted = {"area", "sign_off", *(part for part, _ in PARTS)}
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for kind in kinds():
+        if kind.field in wanted:
+            cursor = workbook.query(f'SELECT {", ".join(stored_columns(kind.field))} FROM "{kind.table}"')
+            names = [column[0] for column in cursor.description]
+            rows[kind.field] = [dict(zip(names, row)) for row in cursor]
+    return form_from_rows(rows, normalised=True, ordered=ordered)
+
+
+def version_form(workbook: Workbook, label: str | None = None) -> tuple[str, str, dict[str, Any]] | None:
+    """(label, when, form) of the version with that label, or of the latest; None when there is none.
+    Read for comparing, without checking its hash (`versions` does that)."""
+    if label is None:
+        found = workbook.query('SELECT label, "when", form FROM agreed_versions ORDER BY rowid DESC LIMIT 1').fetchone()
+    else:
+        found = workbook.query(
+            'SELECT label, "when", form FROM agreed_versions WHERE label = ? COLLATE NOCASE', (" ".join(label.split()),)
+        ).fetchone()
+    if found is None:
+        return None
+    try:
+        form = json.loads(found[2])
+    except (TypeError, ValueError):
+        raise WorkbookCorrupt(f'{workbook.path} is damaged (the agreed version "{found[0]}" cannot be read).') from None
+    return str(found[0]), str(found[1]), form

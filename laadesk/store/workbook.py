@@ -56,7 +56,7 @@ class Workbook:
         self._catalogue: Catalogue | None = None
         self._identity = identity(path)
         self.lock: locks.WorkbookLock | None = None  # held while open for writing
-        self._ledger_checked = False  # the whole file's quick check, run when the ledger is first read
+        self._history_checked = False  # the whole file's quick check, run when the history is first read
 
     # -- opening and creating -------------------------------------------------
 
@@ -357,13 +357,16 @@ class Workbook:
             yield self._db, ledger
             ledger.write()
 
-    def query(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
-        """Rows of a table that holds no records (the history, the agreed versions), for the store's
-        own modules; read as they are iterated. The first time, the whole file is checked: opening
-        checks only the tables of records, so that a long history costs nothing at start-up."""
-        if not self._ledger_checked:
+    def check_history(self) -> None:
+        """The whole file's quick check, once, before the history is first read: opening checks every
+        table but the history, so that a long history costs nothing at start-up."""
+        if not self._history_checked:
             opening.check_whole_file(self._db, self.path)
-            self._ledger_checked = True
+            self._history_checked = True
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        """Rows as the store's own modules read them beyond records (the history, the agreed versions,
+        the held changes, the agreement's rows for compare); read as they are iterated."""
         try:
             return self._db.execute(sql, params)
         except sqlite3.Error as error:

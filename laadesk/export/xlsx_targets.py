@@ -158,6 +158,8 @@ def _title_block(sheet: Any, pack: Pack) -> int:
     header's row."""
     audience = "Internal brief" if pack.internal else "Council pack"
     facts = f"{audience}, version {pack.version} ({pack.status.value}), as at {format_date(pack.as_at)}"
+    if pack.agreed_version:  # made from an agreed version: the council matches its copy to it
+        facts += f"; agreed version {pack.agreed_version}"
     row = write_title(sheet, pack.marking, f"{pack.area.name} - {OWN_TITLE}")
     restyle(put_text(sheet, row, 1, facts), font=BODY_FONT)
     restyle(put_text(sheet, row + 1, 1, RETURN_NOTE), font=NOTE_FONT)

@@ -41,6 +41,7 @@ from laadesk.store import locks
 from laadesk.store.reference import shipped_catalogue
 from laadesk.store.rows import to_row
 from laadesk.store.tables import spec_for
+from laadesk.store.versions import versions
 from laadesk.store.workbook import Workbook
 
 TESTS = Path(__file__).resolve().parents[1]
@@ -202,6 +203,10 @@ def read_workbook(path: Path) -> Observed:
             for record in (*workbook.targets(), *workbook.positions(), *workbook.notes()):
                 spec = spec_for(record)
                 observed.state[(spec.name, json.dumps(list(spec.key_values(record))))] = normal(to_row(record))
+            for version in versions(workbook):  # each whole, its hash recomputed from what was stored
+                observed.state[("agreed_versions", json.dumps([version.label]))] = (
+                    "verified" if version.verified else "ALTERED"
+                )
             observed.history = normal([[h.code, h.year, h.field.value, h.value] for h in workbook.position_history()])
     except WorkbookProblem as problem:
         observed.problem = f"would not open: {problem}"
@@ -213,6 +218,8 @@ def read_workbook(path: Path) -> Observed:
 def after(state: State, history: list[Any], report: dict[str, Any]) -> tuple[State, list[Any]]:
     """The records and history once the edit a WILL line announced is written."""
     state = dict(state)
+    if "version" in report:
+        state[("agreed_versions", json.dumps([report["version"]]))] = "verified"
     for table, key, row in report["changes"]:
         if row is None:
             state.pop((table, json.dumps(key)), None)

@@ -11,9 +11,13 @@ killed. Around every edit it prints one line to stdout and flushes:
     ACK <n>           after session.apply/undo/redo returned: the edit is on disk
 
 The json holds "what" (a description), "changes" (each [table, key, row], row null for a
-removal, in the order they are written) and "history" (the position_history rows the edit
-adds, without who and when). The parent (crash_harness.py) kills this process at a random
-moment and checks that every acknowledged edit is in the file.
+removal, in the order they are written), "history" (the position_history rows the edit
+adds, without who and when) and, for freezing the agreement, "version" (its label). Besides
+edits typed at the window the stream freezes the agreement as an agreed version, lands a council's
+returned table after review (some of its changes accepted, a level on an agreed year as the area's
+proposal, a comment as a champion note) and merges a colleague's copy made at start-up. The
+parent (crash_harness.py) kills this process at a random moment and checks that every
+acknowledged edit is in the file, and that every agreed version is whole and hashes true.
 
 LAADESK_CRASH_LIE=N makes edit N acknowledged but never written (and the child then waits to
 be killed): the harness's own test that it notices a lost edit.
@@ -24,6 +28,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import sys
 import time
 from dataclasses import replace
@@ -37,6 +42,8 @@ from PySide6.QtGui import QGuiApplication
 
 from laadesk.core.edits import Edit, Put, Remove, add, remove, set_fields
 from laadesk.core.model import ChampionNote, NoteKind, Position, PositionField, Record, Target
+from laadesk.core.review import accepted_edit, review
+from laadesk.store.merge import prepare_merge
 from laadesk.store.rows import to_row
 from laadesk.store.tables import spec_for
 from laadesk.store.workbook import Workbook
@@ -91,9 +98,11 @@ def history_rows(changes: tuple[Put | Remove, ...], positions: dict[tuple[str, s
 class EditStream:
     """Chooses the next edit from what the session shows now, as a person at the window would."""
 
-    def __init__(self, session: WorkbookSession, rng: random.Random) -> None:
+    def __init__(self, session: WorkbookSession, rng: random.Random, copy: Path | None = None) -> None:
         self.session = session
         self.rng = rng
+        self.copy = copy  # a colleague's copy to merge (once: merging it again changes nothing)
+        self.versions = 0
         self.positions = {p.key: p for p in session.snapshot().positions}
         self.note_number = 0
 
@@ -115,7 +124,9 @@ class EditStream:
             command = stack.command(stack.index())
             assert isinstance(command, EditCommand)
             return f"redo {command.text()}", command.edit, stack.redo
-        kind = self.rng.choice(("level", "level", "typing", "note", "note", "position", "position", "paste"))
+        kind = self.rng.choice(
+            ("level", "level", "typing", "note", "note", "position", "position", "paste", "review", "freeze", "merge")
+        )
         return getattr(self, f"_{kind}")()
 
     def _apply(self, what: str, edit: Edit, merge_key: object = None) -> tuple[str, Edit, Any]:
@@ -169,22 +180,66 @@ class EditStream:
         changes = tuple(Put(replace(t, **{f: self.level() for f in LEVELS}), t) for t in chosen)
         return self._apply(f"paste {len(changes)} rows", Edit(f"Paste {len(changes) * 4} cells", changes))
 
+    def _review(self) -> tuple[str, Edit, Any]:
+        # A council's returned table, reviewed: a few targets' levels and comments, some accepted.
+        snapshot = self.session.snapshot()
+        chosen = self.rng.sample(snapshot.targets, self.rng.randint(1, 5))
+        planned = Edit(
+            "returned table",
+            tuple(Put(replace(t, target_2010_11=self.level(), comment=f"returned {self.level()}"), t) for t in chosen),
+        )
+        found = review(snapshot, planned, "returned.xlsx", lambda code: None)
+        numbers = [p.number for p in found.proposals if self.rng.random() < 0.7]
+        edit = accepted_edit(snapshot, found, numbers, today=date(2008, 6, 20))
+        return self._apply(f"review {len(numbers)} of {len(found.proposals)} changes", edit)
+
+    def _freeze(self) -> tuple[str, Edit, Any]:
+        self.versions += 1
+        label = f"Version {os.getpid()}-{self.versions}"
+        return f"freeze {label}", Edit(label, ()), lambda: self.session.freeze(label)
+
+    def _merge(self) -> tuple[str, Edit, Any]:
+        if self.copy is None:
+            return self._level()
+        prepared = prepare_merge(self.session.workbook, self.copy)
+        self.copy = None
+        return (
+            "merge the colleague's copy",
+            prepared.edit,
+            lambda: self.session.apply(prepared.edit, also=prepared.carry),
+        )
+
+
+def colleagues_copy(path: Path, rng: random.Random) -> Path:
+    """A copy of the workbook as it is now, in which a colleague changes a few targets' rationales."""
+    copy = path.with_name(f"{path.stem}-colleague-{os.getpid()}.laa")
+    shutil.copy(path, copy)
+    with Workbook.open(copy, author="colleague") as other:
+        for target in rng.sample(other.targets(), 3):
+            other.apply(set_fields(target, "colleague's rationale", rationale=f"colleague {rng.random():.6f}"))
+    return copy
+
 
 def main(argv: list[str]) -> int:
     path, seed = Path(argv[1]), int(argv[2])
     app = QGuiApplication([])
+    rng = random.Random(seed)
+    copy = colleagues_copy(path, rng)
     session = WorkbookSession(Workbook.open(path, author="crash-harness"))
     failed: list[str] = []
     session.edit_failed.connect(failed.append)
-    stream = EditStream(session, random.Random(seed))
+    stream = EditStream(session, rng, copy)
     lie_at = int(os.environ.get("LAADESK_CRASH_LIE", "0"))
     say("READY")
     for number in range(1, MOST_EDITS):
         what, edit, write = stream.next()
-        if edit.empty:
+        freezing = what.startswith("freeze ")
+        if edit.empty and not freezing:
             continue
         history = history_rows(edit.changes, stream.positions)
-        report = {"what": what, "changes": change_rows(edit.changes), "history": history}
+        report: dict[str, Any] = {"what": what, "changes": change_rows(edit.changes), "history": history}
+        if freezing:
+            report["version"] = edit.label
         say(f"WILL {number} {json.dumps(report)}")
         if number == lie_at:
             say(f"ACK {number}")

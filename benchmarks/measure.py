@@ -72,6 +72,15 @@ def figure(name: str, mine: list[float], base: list[float] | None = None, goal: 
     )
 
 
+def first_paint(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, str]:
+    """(seconds to the first paint, seconds for the whole process, its output) of one start of
+    start_window.py: the first paint is the moment it printed, set against the moment it was started."""
+    started = time.time()
+    seconds, out = whole_process(args, env, cwd)
+    lines = out.splitlines()
+    return float(lines[-2]) - started, seconds, out
+
+
 def whole_process(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, str]:
     start = time.perf_counter()
     done = subprocess.run([sys.executable, *args], env=env, cwd=cwd, capture_output=True, text=True, check=True)

@@ -27,11 +27,13 @@ sys.path.insert(0, str(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from fixtures import council_table_xlsx, demo_workbook, largest_workbook  # noqa: E402
-from measure import Figure, figure, paired, times, whole_process  # noqa: E402
+from measure import Figure, figure, first_paint, paired, times, whole_process  # noqa: E402
 from negotiation import cold_start_with_history, compare_with_version, merge_two_copies  # noqa: E402
 
 
 def cold_start(work: Path, demo: Path, runs: int, env: dict[str, str]) -> list[Figure]:
+    painted: list[float] = []
+    floor_painted: list[float] = []
     starts: list[float] = []
     floors: list[float] = []
     rss: list[int] = []
@@ -41,10 +43,12 @@ def cold_start(work: Path, demo: Path, runs: int, env: dict[str, str]) -> list[F
     # checkout run with PYTHONDONTWRITEBYTECODE would compile every module at each start instead.
     compileall.compile_dir(HERE.parent / "laadesk", quiet=1)
     for _ in range(runs):
-        seconds, out = whole_process([script, "floor"], env, work)
+        paint, seconds, out = first_paint([script, "floor"], env, work)
+        floor_painted.append(paint)
         floors.append(seconds)
         floor_rss.append(int(out.splitlines()[-1]))
-        seconds, out = whole_process([script, "laadesk", str(demo)], env, work)
+        paint, seconds, out = first_paint([script, "laadesk", str(demo)], env, work)
+        painted.append(paint)
         starts.append(seconds)
         rss.append(int(out.splitlines()[-1]))
     memory = Figure(
@@ -56,7 +60,13 @@ def cold_start(work: Path, demo: Path, runs: int, env: dict[str, str]) -> list[F
         f"{min(rss) / 1024:.0f} / {statistics.median(rss) / 1024:.0f} / {max(rss) / 1024:.0f} MB",
     )
     return [
-        figure("cold start to first painted window, demo workbook (whole process)", starts, floors, "<= 1.5x"),
+        figure(
+            "cold start to first painted window, demo workbook (process start to first paint)",
+            painted,
+            floor_painted,
+            "<= 1.5x",
+        ),
+        figure("the same starts, whole process (to first paint, then closing and exiting)", starts, floors),
         memory,
     ]
 

@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/start_window.py laadesk FILE | floor
 laadesk starts as `laadesk-gui FILE` does: the window opens on the workbook's first page.
-Prints the peak resident set size in kB after the first paint, then exits.
+Prints the wall-clock moment of the first paint (seconds since the epoch, for the parent to set
+against the moment it started this process), then the peak resident set size in kB, then exits.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import resource
 import sys
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -18,8 +20,12 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
 
 class FirstPaint(QObject):
+    painted = 0.0  # time.time() of the first paint event
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
+            if not FirstPaint.painted:
+                FirstPaint.painted = time.time()
             QTimer.singleShot(0, QApplication.quit)
         return False
 
@@ -55,6 +61,7 @@ def main() -> None:
     target.installEventFilter(watcher)
     window.installEventFilter(watcher)
     app.exec()
+    print(f"{FirstPaint.painted:.6f}")
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     if sys.argv[1] == "laadesk":
         window.set_workbook(None)  # type: ignore[attr-defined]

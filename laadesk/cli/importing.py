@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from laadesk.cli.backup_first import back_up_first
 from laadesk.cli.compare import polarity_lookup
 from laadesk.cli.output import print_json
 from laadesk.core.codes import parse_code, sort_key
@@ -106,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
         overwrite = wanted if args.overwrite_agreed else ()
         edit = accepted_edit(snapshot, found, wanted, overwrite_agreed=overwrite, today=_today(snapshot))
         if not args.dry_run and not edit.empty:
-            _back_up(workbook, args.file)
+            back_up_first(workbook, args.file, backups.BEFORE_IMPORT, "imported into")
             workbook.apply(edit)
     if args.only is not None:
         return _report_only(args, found, wanted)
@@ -170,7 +171,7 @@ def import_sub_areas(args: argparse.Namespace, rows: SubAreaRows) -> int:
             print(f"laadesk: {rejection}", file=sys.stderr)
             return 1
         if not args.dry_run and plan.changes:
-            _back_up(workbook, args.file)
+            back_up_first(workbook, args.file, backups.BEFORE_IMPORT, "imported into")
             workbook.apply(plan.edit(str(args.source)))  # sub-area figures have no agreed levels to keep
     for line in plan.report:
         print(line)
@@ -184,13 +185,3 @@ def import_sub_areas(args: argparse.Namespace, rows: SubAreaRows) -> int:
 def _codes(edit: Edit) -> list[str]:
     """The codes of the targets an edit adds or changes (a file's sub-area rows may be for them)."""
     return [c.after.code for c in edit.changes if isinstance(c, Put) and isinstance(c.after, Target)]
-
-
-def _back_up(workbook: Workbook, path: Path) -> None:
-    """A backup of the workbook as it was, taken before the import writes anything."""
-    try:
-        backups.take_backup(workbook, backups.BEFORE_IMPORT)
-    except backups.BackupFailed as failed:
-        raise WorkbookUnavailable(
-            f"Nothing was imported into {path}: backing it up first to {failed.folder} failed ({failed.why})."
-        ) from None

@@ -11,8 +11,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from laadesk.cli.backup_first import back_up_first
 from laadesk.cli.output import print_json
-from laadesk.core.errors import WorkbookUnavailable
 from laadesk.store import backups
 from laadesk.store.merge import Merged, merge_copy
 from laadesk.store.workbook import Workbook
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     with Workbook.open(args.file, read_only=args.dry_run, author=author) as workbook:
         if not args.dry_run:
             merge_copy(workbook, args.other, dry_run=True)  # refused before anything is written
-            _back_up(workbook, args.file)
+            back_up_first(workbook, args.file, backups.BEFORE_MERGE, "merged into")
         merged = merge_copy(workbook, args.other, dry_run=args.dry_run)
     if args.json:
         print_json(as_json(merged, args.dry_run))
@@ -65,12 +65,3 @@ def report(merged: Merged, dry_run: bool, path: Path) -> None:
         print(f"Dry run: would merge {merged.sentence.replace(' held for you to choose', '')}. Nothing was written.")
     else:
         print(f"Merged into {path.name}: {merged.sentence}.")
-
-
-def _back_up(workbook: Workbook, path: Path) -> None:
-    try:
-        backups.take_backup(workbook, backups.BEFORE_MERGE)
-    except backups.BackupFailed as failed:
-        raise WorkbookUnavailable(
-            f"Nothing was merged into {path}: backing it up first to {failed.folder} failed ({failed.why})."
-        ) from None

@@ -110,7 +110,10 @@ def review(snapshot: WorkbookSnapshot, planned: Edit, source: str, polarity_of: 
         sentence = "; ".join(d.sentence for d in differences if d is main or d.field != field)
         words = next((d.after for d in differences if d.field != field and d.field in _WRITTEN_OF and d.after), "")
         if words and main.kind == "changed":
-            sentence = f'{code} {field_words(field)} {_figure(main.before)} -> "{words}" (as written)'
+            level = next((d for d in differences if d.field == field), None)
+            sentence = (
+                f'{code} {field_words(field)} {_figure(level.before if level else None)} -> "{words}" (as written)'
+            )
         agreed = _agreed_level(snapshot, code, field)
         if main.kind == "added":
             lands = RECORD
@@ -239,7 +242,10 @@ def _written_level(incoming: Target, field: str, proposal: Proposal) -> str:
     return f'The returned table gives the {year} level as "{words}"; the agreed level {agreed} stays.'
 
 
-def _figure(value: float | None) -> str:
-    if value is None:
+def _figure(value: float | str | None) -> str:
+    """A level as a review line prints it; "none" for no level (or no words) at all."""
+    if value is None or value == "":
         return "none"
+    if isinstance(value, str):
+        return f'"{value}"'
     return str(int(value)) if float(value).is_integer() else str(value)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Callable
@@ -176,6 +175,8 @@ def m0005_history_versions(db: sqlite3.Connection) -> None:
     # moment it was created (kept since format 1, to the second) stands for it.
     created = db.execute("SELECT value FROM meta WHERE key = 'created_at'").fetchone()
     if created is not None:
+        import hashlib  # an older file only: opening runs the migrations in memory to know the schema
+
         identity = hashlib.sha256(f"laadesk workbook created {created[0]}".encode()).hexdigest()[:32]
         db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('workbook_id', ?)", (identity,))
 

@@ -251,19 +251,22 @@ def _check_values(conn: sqlite3.Connection, version: int, path: Path) -> None:
     for table, columns in _expected_columns(version).items():
         if table in ledger_table_names():
             continue  # read (and checked) only when the history or the versions are asked for
-        for column, declared in columns:
-            allowed = _ALLOWED_CLASSES.get(declared)
-            if allowed is None:
-                continue
-            marks = ", ".join(f"'{c}'" for c in allowed)
-            bad = conn.execute(
-                f'SELECT typeof("{column}") FROM "{table}" WHERE typeof("{column}") NOT IN ({marks}) LIMIT 1'
-            ).fetchone()
-            if bad is not None:
-                raise WorkbookCorrupt(
-                    f"{path} is damaged (the column '{column}' of '{table}' holds a {bad[0]}, not "
-                    f"{_KIND_WORDS[declared]}). Restore it from a backup."
-                )
+        typed = [(column, _ALLOWED_CLASSES[d]) for column, d in columns if d in _ALLOWED_CLASSES]
+        # One statement a table says whether any value is of the wrong kind; only then is the
+        # column found, for the sentence (opening runs this on every table at every start).
+        wrong = " OR ".join(f'typeof("{c}") NOT IN ({", ".join(repr(k) for k in kinds)})' for c, kinds in typed)
+        if typed and conn.execute(f'SELECT 1 FROM "{table}" WHERE {wrong} LIMIT 1').fetchone() is not None:
+            for column, allowed in typed:
+                marks = ", ".join(f"'{c}'" for c in allowed)
+                bad = conn.execute(
+                    f'SELECT typeof("{column}") FROM "{table}" WHERE typeof("{column}") NOT IN ({marks}) LIMIT 1'
+                ).fetchone()
+                if bad is not None:
+                    declared = dict(columns)[column]
+                    raise WorkbookCorrupt(
+                        f"{path} is damaged (the column '{column}' of '{table}' holds a {bad[0]}, not "
+                        f"{_KIND_WORDS[declared]}). Restore it from a backup."
+                    )
         _check_utf8(conn, table, [column for column, declared in columns if declared == "TEXT"], path)
         for column in _json_list_columns().get(table, set()) & {column for column, _ in columns}:
             bad = conn.execute(
@@ -292,16 +295,20 @@ def _check_utf8(conn: sqlite3.Connection, table: str, columns: list[str], path: 
     conn.text_factory = bytes
     try:
         names = ", ".join(f'"{column}"' for column in columns)
-        for row in conn.execute(f'SELECT {names} FROM "{table}"'):
-            for column, value in zip(columns, row):
-                if isinstance(value, bytes):
-                    try:
-                        value.decode("utf-8")
-                    except UnicodeDecodeError:
-                        raise WorkbookCorrupt(
-                            f"{path} is damaged (the column '{column}' of '{table}' holds text that is not "
-                            "valid UTF-8). Restore it from a backup."
-                        ) from None
+        found = [v for row in conn.execute(f'SELECT {names} FROM "{table}"') for v in row if isinstance(v, bytes)]
+        try:  # all at once: a line break between values cannot complete a damaged sequence of bytes
+            b"\n".join(found).decode("utf-8")
+        except UnicodeDecodeError:
+            for row in conn.execute(f'SELECT {names} FROM "{table}"'):
+                for column, value in zip(columns, row, strict=True):
+                    if isinstance(value, bytes):
+                        try:
+                            value.decode("utf-8")
+                        except UnicodeDecodeError:
+                            raise WorkbookCorrupt(
+                                f"{path} is damaged (the column '{column}' of '{table}' holds text that is not "
+                                "valid UTF-8). Restore it from a backup."
+                            ) from None
     finally:
         conn.text_factory = previous
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import hashlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -102,6 +101,8 @@ class Workbook:
         return workbook
 
     def _note_migration(self, version: int) -> None:
+        import hashlib  # only an older workbook needs it
+
         # The same change id in every copy that was upgraded alike: copies of an older workbook,
         # each upgraded on its own laptop, still part from this shared point when merged.
         made = f"{self.workbook_id} upgraded from format {version} to {SCHEMA_VERSION}"

@@ -13,7 +13,7 @@ from laadesk.core.errors import WorkbookProblem
 from laadesk.core.rules import Problem
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.store.workbook import Workbook
-from laadesk.ui.undo import EditCommand
+from laadesk.ui.undo import Also, EditCommand
 
 if TYPE_CHECKING:
     from laadesk.store.versions import AgreedVersion
@@ -51,11 +51,19 @@ class WorkbookSession(QObject):
             self._problems = check_workbook(self.snapshot())
         return self._problems
 
-    def apply(self, edit: Edit, merge_key: object = None) -> None:
-        """Push an edit onto the undo stack, which writes it to the file (QUndoStack runs redo())."""
-        if edit.empty or not self._open:
+    def apply(self, edit: Edit, merge_key: object = None, *, also: Also | None = None) -> None:
+        """Push an edit onto the undo stack, which writes it to the file (QUndoStack runs redo()).
+
+        `also` is written with the edit's first write only, in the same transaction (Workbook.apply's
+        `also`: a merge's carried history and held conflicts); undo and redo write the edit alone.
+        An edit with nothing to undo but something `also` writes is written once, off the stack."""
+        if not self._open:
             return
-        self.undo_stack.push(EditCommand(self, edit, merge_key))
+        if edit.empty:
+            if also is not None:
+                self.write(edit, also)
+            return
+        self.undo_stack.push(EditCommand(self, edit, merge_key, also))
 
     def undo(self) -> None:
         """Undo one step; if its inverse cannot be written, the step stays on the stack."""
@@ -79,17 +87,22 @@ class WorkbookSession(QObject):
             command.skip = True
             stack.undo()
 
-    def write(self, edit: Edit) -> bool:
+    def write(self, edit: Edit, also: Also | None = None) -> bool:
         """Write an edit to the file now; called by the undo commands only."""
         try:
-            self.workbook.apply(edit)
+            self.workbook.apply(edit, also=also)
         except WorkbookProblem as problem:
             self.edit_failed.emit(str(problem))
             return False
+        self.written_outside(edit)
+        return True
+
+    def written_outside(self, edit: Edit) -> None:
+        """The file changed by a write that is not on the undo stack (a refresh round started, a
+        held change settled): read it afresh and let every page show it. `edit` names what was done."""
         self._snapshot = None
         self._problems = None
         self.edited.emit(edit)
-        return True
 
     def freeze(self, label: str) -> AgreedVersion:
         """Freeze the agreement as it stands (typing still waiting written first) under a label.
@@ -99,6 +112,8 @@ class WorkbookSession(QObject):
 
         self.settle()
         version = freeze(self.workbook, label)
+        # Freezing also ends a refresh round that is open: the pages read the workbook afresh.
+        self.written_outside(Edit(f'freeze "{version.label}" as agreed', ()))
         self.frozen.emit(version)
         return version
 

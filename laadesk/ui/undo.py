@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from laadesk.core.edits import Edit
+from laadesk.store.history import EditLedger
 
 
 class Writer(Protocol):
     """What a command needs of the session: writing an edit to the file, True when it got there."""
 
-    def write(self, edit: Edit) -> bool: ...
+    def write(self, edit: Edit, also: Also | None = None) -> bool: ...
+
+
+# What Workbook.apply writes beyond records on an edit's first write (a merge's carried history and
+# held conflicts); later redos and undos write only the edit or its inverse.
+Also = Callable[[sqlite3.Connection, EditLedger], None]
 
 
 MERGING_COMMAND_ID = 1
@@ -27,11 +35,12 @@ class EditCommand(QUndoCommand):
     where it was, and `skip` lets it do so without writing anything.
     """
 
-    def __init__(self, session: Writer, edit: Edit, merge_key: object = None) -> None:
+    def __init__(self, session: Writer, edit: Edit, merge_key: object = None, also: Also | None = None) -> None:
         super().__init__(edit.label)
         self.session = session
         self.edit = edit
         self.merge_key = merge_key
+        self.also = also  # written with the first write only
         self.pushed = False
         self.failed = False
         self.skip = False
@@ -40,8 +49,11 @@ class EditCommand(QUndoCommand):
         if self.skip:
             self.skip = False
             return
-        # The first write is the edit as made; a later one is the officer redoing it.
-        self.failed = not self.session.write(self.edit.came("redone", self.edit.source) if self.pushed else self.edit)
+        # The first write is the edit as made (with what goes with it); a later one is the officer redoing it.
+        if self.pushed:
+            self.failed = not self.session.write(self.edit.came("redone", self.edit.source))
+        else:
+            self.failed = not self.session.write(self.edit, self.also)
         if self.failed and not self.pushed:
             self.setObsolete(True)  # never reached the file: drop it from the stack
         self.pushed = True
@@ -56,7 +68,7 @@ class EditCommand(QUndoCommand):
         return MERGING_COMMAND_ID if self.merge_key is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, EditCommand) or other.merge_key != self.merge_key:
+        if not isinstance(other, EditCommand) or other.merge_key != self.merge_key or other.also is not None:
             return False
         self.edit = replace(self.edit, changes=self.edit.changes + other.edit.changes)
         return True

@@ -1,9 +1,11 @@
-"""File > Import Table in the window: a council's own table seen, its columns confirmed, the summary
-read, then imported as one undo step with a backup first - checked against the workbook file."""
+"""File > Import Returned Table in the window: a council's own table seen, its columns confirmed, the
+summary read, each change reviewed (here all accepted: tests/gui/test_review_dialog.py reviews them
+one by one), then imported as one undo step with a backup first - checked against the workbook file."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,15 +13,18 @@ from openpyxl import Workbook as Book
 from pytestqt.qtbot import QtBot
 from support import council_tables as tables
 from support.tables import REASONS, read_any
-from support.workbooks import targets_in_file
+from support.workbooks import notes_in_file, targets_in_file
 
 from laadesk.core.council_table import SKIP
 from laadesk.core.council_table import read_table as read_council_table
 from laadesk.core.import_plan import plan_import
+from laadesk.core.review import accepted_edit, review
 from laadesk.export.exchange_xlsx import read_xlsx_table
 from laadesk.store import backups
 from laadesk.store.workbook import Workbook
 from laadesk.ui.dialogs.import_dialog import LEFT_OUT, ImportDialog
+from laadesk.ui.dialogs.review_dialog import ReviewDialog
+from laadesk.ui.pages.compare.model import polarity_lookup
 from laadesk.ui.window.main_window import MainWindow
 from laadesk.ui.window.table_import import ImportFileDialog
 
@@ -57,8 +62,17 @@ def choose_file(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path | None], None
 
 
 def drive(monkeypatch: pytest.MonkeyPatch, steps: Callable[[ImportDialog], bool]) -> list[ImportDialog]:
-    """Run the dialog's steps instead of a modal loop: True imports, False cancels."""
+    """Run the dialog's steps instead of a modal loop: True imports, False cancels; then every change
+    the review lists is accepted as it lands by default (never over an agreed level)."""
     seen: list[ImportDialog] = []
+
+    def accept_all(dialog: ReviewDialog) -> int:
+        dialog.show()
+        dialog.accept_all.click()
+        dialog.import_button.click()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ReviewDialog, "exec", accept_all)
 
     def exec_(dialog: ImportDialog) -> int:
         seen.append(dialog)
@@ -144,7 +158,8 @@ def test_a_council_table_is_seen_matched_summarised_and_imported_as_one_undo_ste
     ni8 = after["NI 8"]
     assert (ni8.baseline, ni8.target_2008_09, ni8.target_2009_10, ni8.target_2010_11) == (21.3, 23.5, None, None)
     assert (ni8.target_2009_10_as_written, ni8.target_2010_11_as_written) == ("TBC", "12-14%")
-    assert ni8.comment == "+2 points"
+    assert ni8.comment != "+2 points"  # the council's comment is a shareable champion note on NI 8
+    assert [n.indicators for n in notes_in_file(demo_path).values() if n.text == "+2 points"] == [("NI 8",)]
     assert (after["SI 14"].title, after["SI 14"].baseline, after["SI 14"].levels) == (
         "Stretch: household waste recycled",
         38.0,
@@ -156,8 +171,8 @@ def test_a_council_table_is_seen_matched_summarised_and_imported_as_one_undo_ste
     )
     taken = list(backups.backup_folder().rglob("*before-import*"))
     assert len(taken) == 1, taken
-    assert window.undo_action.text() == "&Undo import cabinet table.xlsx"
-    assert window.statusBar().currentMessage().startswith("Imported cabinet table.xlsx: 2 added, 1 updated")
+    assert window.undo_action.text() == "&Undo import 8 of 8 changes from cabinet table.xlsx"
+    assert window.statusBar().currentMessage().startswith("Imported 8 of 8 changes from cabinet table.xlsx.")
     window.undo_action.trigger()  # one step takes the whole import back
     assert targets_in_file(demo_path) == before
 
@@ -302,7 +317,10 @@ SHAPES = {
 }
 
 
-@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize(
+    "shape",
+    list(SHAPES),
+)
 def test_the_window_imports_each_shape_of_table_as_the_command_line_does(
     window: MainWindow,
     tmp_path: Path,
@@ -335,7 +353,10 @@ def test_the_window_imports_each_shape_of_table_as_the_command_line_does(
             source.name, table, workbook.targets(), workbook.partners(), workbook.catalogue(), REASONS
         )
         assert plan is not None, [str(p) for p in problems]
-        workbook.apply(plan.edit)
+        snapshot = workbook.snapshot()  # every change accepted, as `laadesk import` lands them
+        found = review(snapshot, plan.edit, source.name, polarity_lookup(snapshot))
+        numbers = [p.number for p in found.proposals]
+        workbook.apply(accepted_edit(snapshot, found, numbers, today=snapshot.area.as_at or date.today()))
     assert by_window == targets_in_file(other)
     for row in rows:  # every cell typed in words is kept exactly, with no number beside it
         target = by_window[row.code] if not row.code.startswith("L") else None

@@ -27,6 +27,8 @@ from laadesk.export.packs import PackFormat
 from laadesk.ui.widgets.controls import button
 
 NO_MARKING = "(none - the agreement is published once adopted)"
+NOW = "the workbook now"
+NO_CHANGES = "(none)"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class ExportRequest:
     council_marking: str = ""  # the council pack's marking ("" none); the internal brief has the workbook's
     charts: ChartChoice = ChartChoice.FLAGGED  # which targets get a trajectory chart in the PDF
     for_partner: str = ""  # a partner authority's pack (PDF only): its targets, figures and agreement
+    made_from: str = ""  # an agreed version's label: the pack is made from it ("" the workbook now)
+    changes_since: str = ""  # an agreed version's label: the PDF adds every change since it ("" none)
 
 
 def pack_name(stem: str, audience: Audience, for_partner: str = "") -> str:
@@ -45,7 +49,14 @@ def pack_name(stem: str, audience: Audience, for_partner: str = "") -> str:
 
 
 class ExportDialog(QDialog):
-    def __init__(self, folder: Path, stem: str, parent: QWidget | None = None, partners: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        stem: str,
+        parent: QWidget | None = None,
+        partners: Sequence[str] = (),
+        versions: Sequence[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export the sign-off pack")
         self.stem = stem
@@ -86,6 +97,29 @@ class ExportDialog(QDialog):
             "targets still contested (the area's proposal and government's position differ), every target, "
             "or none. Every target's figures are in the tables either way."
         )
+        self.made_from = QComboBox()
+        self.made_from.setAccessibleName("Made from")
+        self.made_from.addItem(NOW, "")
+        self.since = QComboBox()
+        self.since.setAccessibleName("Changes since")
+        self.since.addItem(NO_CHANGES, "")
+        for label in versions:  # newest first
+            self.made_from.addItem(f"agreed version \u201c{label}\u201d", label)
+            self.since.addItem(f"agreed version \u201c{label}\u201d", label)
+        self.made_from.setEnabled(bool(versions))
+        self.since.setEnabled(bool(versions))
+        self.made_from.setToolTip(
+            "Make the pack from an agreed version (Sign-off > Freeze as Agreed...): its cover prints the "
+            "version's label, the day it was frozen and the first 12 digits of its hash"
+            if versions
+            else "No agreed version yet: freeze the agreement (Sign-off > Freeze as Agreed...) to make a pack from it"
+        )
+        self.since.setToolTip(
+            "Add to the PDF a section listing each change to the targets since that agreed version, with its "
+            "reason (a refresh pack)"
+            if versions
+            else "No agreed version yet to list the changes since"
+        )
         self.pdf = QCheckBox("&PDF")
         self.xlsx = QCheckBox("&Excel")
         self.pdf.setChecked(True)
@@ -98,6 +132,7 @@ class ExportDialog(QDialog):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.pdf.toggled.connect(self.charts.setEnabled)  # charts are drawn in the PDF only
+        self.pdf.toggled.connect(lambda pdf: self.since.setEnabled(pdf and bool(versions)))  # a PDF section
         self.for_partner.toggled.connect(lambda chosen: self.xlsx.setEnabled(not chosen))  # a partner's pack is PDF
         for signal in (
             self.council.toggled,
@@ -134,6 +169,12 @@ class ExportDialog(QDialog):
         charts_label = QLabel("C&harts:")
         charts_label.setBuddy(self.charts)
         form.addRow(charts_label, self.charts)
+        made_label = QLabel("Ma&de from:")
+        made_label.setBuddy(self.made_from)
+        form.addRow(made_label, self.made_from)
+        since_label = QLabel("Changes &since:")
+        since_label.setBuddy(self.since)
+        form.addRow(since_label, self.since)
         folder_label = QLabel("&Folder:")  # a label of its own, so "&" marks the key, not printed
         folder_label.setBuddy(self.folder)
         form.addRow(folder_label, where)
@@ -150,7 +191,16 @@ class ExportDialog(QDialog):
         outputs = [(PackFormat.PDF, folder / f"{name}.pdf")] if self.pdf.isChecked() else []
         outputs += [(PackFormat.XLSX, folder / f"{name}.xlsx")] if self.xlsx.isChecked() and not partner else []
         marking = str(self.marking.currentData()) if audience is Audience.COUNCIL else ""
-        return ExportRequest(audience, tuple(outputs), marking, ChartChoice(self.charts.currentData()), partner)
+        since = str(self.since.currentData() or "") if self.pdf.isChecked() else ""
+        return ExportRequest(
+            audience,
+            tuple(outputs),
+            marking,
+            ChartChoice(self.charts.currentData()),
+            partner,
+            str(self.made_from.currentData() or ""),
+            since,
+        )
 
     def _describe(self) -> None:
         request = self.request()
@@ -164,10 +214,13 @@ class ExportDialog(QDialog):
             self.folder.setText(chosen)
 
     @classmethod
-    def ask(cls, parent: QWidget, folder: Path, stem: str, partners: Sequence[str] = ()) -> ExportRequest | None:
+    def ask(
+        cls, parent: QWidget, folder: Path, stem: str, partners: Sequence[str] = (), versions: Sequence[str] = ()
+    ) -> ExportRequest | None:
         """What to export, or None if cancelled (tests patch this); `partners` are the partner
-        authorities a partner's pack can be made for."""
-        dialog = cls(folder, stem, parent, partners)
+        authorities a partner's pack can be made for, `versions` the agreed versions' labels (newest
+        first) it can be made from or list the changes since."""
+        dialog = cls(folder, stem, parent, partners, versions)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.request()

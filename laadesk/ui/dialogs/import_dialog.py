@@ -140,7 +140,7 @@ class ImportDialog(QDialog):
         self.verdict.setWordWrap(True)
         self.next_button = QPushButton("&Next: what will happen")
         self.back_button = QPushButton("&Back")
-        self.import_button = QPushButton("&Import")
+        self.import_button = QPushButton("&Review Changes...")
         self.steps = QStackedWidget()
         self._lay_out(len(sheets) > 1)
         self.sheet.currentTextChanged.connect(lambda _name: self._load())
@@ -376,8 +376,8 @@ class ImportDialog(QDialog):
             self.import_button.setEnabled(False)
         else:
             self.verdict.setText(
-                f"Importing {self.table.name} will make {self.plan.totals()}. The workbook is backed up first, "
-                "and Undo takes the whole import back in one step."
+                f"Importing {self.table.name} will make {self.plan.totals()}. Next you accept or reject each "
+                "change; the workbook is backed up first, and Undo takes the whole import back in one step."
             )
             lines = [*self.plan.notes, *self.plan.report]
             self.import_button.setEnabled(not self.plan.edit.empty)

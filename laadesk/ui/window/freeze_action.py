@@ -4,15 +4,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 from laadesk.core.errors import WorkbookProblem
 from laadesk.core.rules import Severity
-from laadesk.store.versions import AgreedVersion
-from laadesk.ui.dialogs.freeze_dialog import FreezeDialog
 from laadesk.ui.window.host import Host
+
+if TYPE_CHECKING:
+    from laadesk.store.versions import AgreedVersion
 
 FIRST_LABEL = "Signed by the Secretary of State"
 
@@ -69,6 +71,8 @@ class FreezeAsAgreed:
             if errors
             else ""
         )
+        from laadesk.ui.dialogs.freeze_dialog import FreezeDialog  # loads when first asked: a quicker start
+
         if not FreezeDialog.ask(parent, suggested_label(existing, date.today()), existing, attempt, caution):
             return None
         if not frozen:

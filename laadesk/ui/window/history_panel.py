@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from laadesk.store.workbook import Workbook
 from laadesk.ui.window.host import Host
@@ -112,6 +121,13 @@ class TargetHistory:
             name = f"History of {code}"
             record_view(name, self.model, editable=False, rows=True, stretch=0, fit=False, view=self.view)
             self.view.setAlternatingRowColors(True)
+            # The change takes the spare width and wraps onto more lines rather than being cut off;
+            # when and who fit their two short lines.
+            self.view.setWordWrap(True)
+            header = self.view.horizontalHeader()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+            self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         else:
             self.model.read_afresh(HistoryFilter(ni=code))
         self.view.scrollToTop()

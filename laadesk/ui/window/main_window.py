@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.workshop.action)
         self.view_menu = view_menu
         self.record_keeping = RecordKeeping(self, self, self.stack, (file_menu, view_menu), self.files.quit_action)
+        file_menu.insertAction(self.pack_export.action, self.record_keeping.merge.action)
+        file_menu.insertSeparator(self.pack_export.action)
         go_menu = self.menuBar().addMenu("&Go")
         for number, page in enumerate(PAGES, start=1):
             action = QAction(page.title, self)
@@ -203,7 +205,9 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             name = self.session.snapshot().area.name
             read_only = " (read-only)" if self.session.workbook.read_only else ""
-            self.setWindowTitle(f"{name} - {self.session.workbook.path.name}{read_only} - laadesk")
+            round_ = self.session.snapshot().refresh_round
+            refresh = f" - refresh round “{round_.label}” open" if round_.open else ""
+            self.setWindowTitle(f"{name} - {self.session.workbook.path.name}{read_only}{refresh} - laadesk")
 
     def _update_summary(self) -> None:
         if self.session is None:

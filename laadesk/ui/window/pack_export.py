@@ -15,7 +15,11 @@ from laadesk.ui import settings
 from laadesk.ui.window.host import Host
 
 if TYPE_CHECKING:
+    from laadesk.core.refresh import ChangesSince
+    from laadesk.core.snapshot import WorkbookSnapshot
     from laadesk.export.packs import WrittenPack
+    from laadesk.store.versions import AgreedVersion
+    from laadesk.ui.dialogs.export_dialog import ExportRequest
     from laadesk.ui.window.export_worker import ExportWorker
 
 
@@ -48,13 +52,27 @@ class PackExport(QObject):
         from laadesk.ui.dialogs.export_dialog import ExportDialog  # loads when first used: a quicker start
 
         window = self.host.dialog_parent()
+        from laadesk.core.errors import WorkbookProblem
         from laadesk.core.sign_off import partner_authorities
+        from laadesk.store.versions import versions
 
-        request = ExportDialog.ask(
-            window, folder, snapshot.area.name, partners=list(partner_authorities(snapshot.partners))
+        try:
+            agreed: tuple[AgreedVersion, ...] = versions(session.workbook)
+        except WorkbookProblem:
+            agreed = ()
+        offered = {"partners": list(partner_authorities(snapshot.partners))}
+        labels = [v.label for v in reversed(agreed)]  # newest first
+        request = (
+            ExportDialog.ask(window, folder, snapshot.area.name, versions=labels, **offered)
+            if labels
+            else ExportDialog.ask(window, folder, snapshot.area.name, **offered)
         )
         if request is None or not request.outputs:
             return
+        made = self._from_versions(window, snapshot, agreed, request)
+        if made is None:
+            return
+        snapshot, cover, since = made
         clash = next((path for _, path in request.outputs if is_workbook_file(path)), None)
         if clash is not None:
             QMessageBox.warning(window, "Not exported", f"{clash} is a laadesk workbook; choose another folder.")
@@ -62,7 +80,7 @@ class PackExport(QObject):
         from laadesk.core.pack import Audience, build_pack  # loads when first used: a quicker start
 
         named = f"pack for {request.for_partner}" if request.for_partner else "council pack"
-        if request.audience is Audience.COUNCIL and not self._export_with_errors(window, named):
+        if request.audience is Audience.COUNCIL and not self._export_with_errors(window, named, snapshot):
             return
         settings.remember_export_folder(request.outputs[0][1].parent)
         from laadesk.store.reference import deferral_reasons
@@ -75,6 +93,8 @@ class PackExport(QObject):
             council_marking=request.council_marking,
             charts=request.charts,
             for_partner=request.for_partner,
+            agreed_version=cover,
+            changes_since=since,
         )
         self.progress = QProgressDialog(f"Writing the {pack.audience.value} pack...", "", 0, 1000, window)
         self.progress.setWindowTitle("Exporting")
@@ -91,10 +111,54 @@ class PackExport(QObject):
         self.export_thread = start_export(worker, self)
         self.export_thread.finished.connect(self._thread_done)
 
-    def _export_with_errors(self, window: QWidget, named: str = "council pack") -> bool:
+    def _from_versions(
+        self,
+        window: QWidget,
+        snapshot: WorkbookSnapshot,
+        agreed: tuple[AgreedVersion, ...],
+        request: ExportRequest,
+    ) -> tuple[WorkbookSnapshot, str, ChangesSince | None] | None:
+        """The snapshot the pack is made from (the workbook now, or an agreed version), its cover line,
+        and the changes since a version for the PDF; None (with a sentence shown) when a version is
+        altered. Worked out here, on the GUI thread: the worker only writes files."""
+        from laadesk.core.refresh import changes_since
+        from laadesk.export.packs import PackFormat
+        from laadesk.store.versions import cover_line, version_snapshot
+
+        named = {v.label: v for v in agreed}
+        cover = ""
+        if request.made_from:
+            frozen = named.get(request.made_from)
+            if frozen is None or not frozen.verified:
+                QMessageBox.warning(
+                    window,
+                    "Not exported",
+                    f"The agreed version \u201c{request.made_from}\u201d was altered after it was frozen (its hash "
+                    "no longer matches), so no pack was made from it.",
+                )
+                return None
+            snapshot = version_snapshot(snapshot, frozen)
+            cover = cover_line(frozen)
+        since = None
+        base = named.get(request.changes_since) if request.changes_since else None
+        if base is not None and any(kind is PackFormat.PDF for kind, _ in request.outputs):
+            since = changes_since(base.label, base.when, base.short_hash, base.form, snapshot)
+        return snapshot, cover, since
+
+    def _export_with_errors(
+        self, window: QWidget, named: str = "council pack", snapshot: WorkbookSnapshot | None = None
+    ) -> bool:
         """With errors left, a council-bound pack goes out only as a draft, and only if the officer says so."""
         session = self.host.session
-        errors = [p for p in session.problems() if p.severity is Severity.ERROR] if session is not None else []
+        if session is None:
+            return True
+        if snapshot is None or snapshot is session.snapshot():
+            problems = session.problems()
+        else:  # a pack made from an agreed version: its own errors
+            from laadesk.core.cross_checks import check_workbook
+
+            problems = check_workbook(snapshot)
+        errors = [p for p in problems if p.severity is Severity.ERROR]
         if not errors:
             return True
         count = len(errors)

@@ -1,10 +1,13 @@
-"""File > Import Table: a council's table into the open workbook, as `laadesk import` does from the
-command line - read and shown first, the columns confirmed, the summary read, then one undo step
-with a backup taken before it."""
+"""File > Import Returned Table: a council's table into the open workbook, as `laadesk import` does
+from the command line - read and shown first, the columns confirmed, the summary read, then each
+change it would make reviewed (accepted or rejected; a level for an agreed year lands as the area's
+proposal, a comment as a shareable champion note), and only the accepted ones land, as one undo
+step with a backup taken before it. Nothing from the file is written straight in."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +21,7 @@ from laadesk.ui.window.import_backup import backed_up_before_import
 
 if TYPE_CHECKING:  # the import's code loads when first used: a quicker start
     from laadesk.core.council_table import ReadTable
+    from laadesk.core.edits import Edit
     from laadesk.core.errors import CellProblem
     from laadesk.core.import_plan import ImportPlan
 
@@ -51,11 +55,11 @@ class TableImport:
 
     def __init__(self, host: Host) -> None:
         self.host = host
-        self.action = QAction("&Import Table...", host.dialog_parent())
+        self.action = QAction("&Import Returned Table...", host.dialog_parent())
         self.action.setShortcut(QKeySequence("Ctrl+I"))
         self.action.setToolTip(
-            "Bring in a council's table of targets (Excel or CSV) as it is: see it, say which column is which, "
-            "read what will change, then import it as one step Undo takes back"
+            "Bring in a council's returned table of targets (Excel or CSV): see it, say which column is which, "
+            "then accept or reject each change it would make; the accepted ones land as one step Undo takes back"
         )
         self.action.setStatusTip(self.action.toolTip())
         self.action.triggered.connect(lambda _=False: self.start())
@@ -63,6 +67,7 @@ class TableImport:
         host.workbook_opened.connect(lambda workbook: self.action.setEnabled(not workbook.read_only))
         host.workbook_closed.connect(lambda: self.action.setEnabled(False))
         self.dialog: QDialog | None = None  # the dialog while it is open (tests drive it)
+        self.last_imported: tuple[int, int] | None = None  # changes accepted, changes the file would make
 
     def start(self) -> ImportPlan | None:
         """Choose a file, show it, and import it if the officer says so; the plan applied, or None."""
@@ -127,6 +132,7 @@ class TableImport:
         return plan
 
     def _apply(self, plan: ImportPlan, path: Path, choices: dict[str, str], shape: str) -> ImportPlan | None:
+        """Review what the plan would change; land the accepted changes (a backup first) as one undo step."""
         session = self.host.session
         if session is None:
             return None
@@ -134,14 +140,36 @@ class TableImport:
         if plan.edit.empty:
             self.host.say(f"{path.name}: the workbook already holds every figure in it; nothing was changed.", 10000)
             return plan
+        from laadesk.core.review import accepted_edit, review
+        from laadesk.ui.dialogs.review_dialog import ReviewDialog
+        from laadesk.ui.pages.compare.model import polarity_lookup
+
+        settings.remember_column_choices(shape, choices)
+        snapshot = session.snapshot()
+        found = review(snapshot, plan.edit, path.name, polarity_lookup(snapshot))
+        if not found.proposals:
+            self.host.say(f"{path.name}: the workbook already holds every figure in it; nothing was changed.", 10000)
+            return plan
+        chosen = ReviewDialog.ask(parent, found)
+        if chosen is None:
+            self.host.say(f"{path.name}: nothing was imported.", 10000)
+            return None
+        accepted, overwrite = chosen
+        today = snapshot.area.as_at or date.today()
+        edit: Edit = accepted_edit(snapshot, found, accepted, overwrite_agreed=overwrite, today=today)
+        total = len(found.proposals)
+        if edit.empty:
+            self.host.say(f"{path.name}: no change was accepted; nothing was imported.", 10000)
+            return None
         backup = backed_up_before_import(session, parent)
         if backup is None:
             return None
-        session.apply(plan.edit)
-        settings.remember_column_choices(shape, choices)
+        session.apply(edit)
+        kept = sum(1 for p in found.proposals if p.number in set(accepted))
+        self.last_imported = (kept, total)
         self.host.say(
-            f"Imported {path.name}: {plan.totals()}. Backed up first as {backup.name}; Undo takes the "
-            "import back in one step.",
+            f"Imported {kept} of {total} change{'s' if total != 1 else ''} from {path.name}. Backed up first as "
+            f"{backup.name}; Undo takes the import back in one step.",
             15000,
         )
         return plan

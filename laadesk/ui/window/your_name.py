@@ -6,7 +6,6 @@ from PySide6.QtGui import QAction
 
 from laadesk.store.workbook import default_author
 from laadesk.ui import settings
-from laadesk.ui.dialogs.your_name_dialog import YourNameDialog
 from laadesk.ui.window.host import Host
 
 
@@ -26,6 +25,8 @@ class YourName:
         self.action.triggered.connect(lambda _=False: self.ask())
 
     def ask(self) -> None:
+        from laadesk.ui.dialogs.your_name_dialog import YourNameDialog  # loads when first asked
+
         typed = YourNameDialog.ask(self.host.dialog_parent(), settings.your_name(), default_author())
         if typed is None:
             return

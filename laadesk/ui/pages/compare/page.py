@@ -1,6 +1,8 @@
 """The Compare page: what changed between two agreed versions, or between one and the agreement
 now - each difference as a row (a level says whether it asks more or less of the area), filtered
-by indicator, kind and ambition; and the versions there are, with their hashes."""
+by indicator, kind and ambition; and the versions there are, with their hashes. While a refresh
+round is open it shows the round instead: each change since the round's version with its reason
+(compare/round.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from laadesk.store.versions import AgreedVersion, versions
 from laadesk.ui.pages.base import Page
 from laadesk.ui.pages.compare.choices import NOW, CompareChoices, versions_line
 from laadesk.ui.pages.compare.model import DifferencesModel, polarity_lookup
+from laadesk.ui.pages.compare.round import RoundPanel
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.views import RecordsProxy, record_view
 
@@ -54,11 +57,13 @@ class ComparePage(Page):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
+        self.round = RoundPanel(session)  # while a refresh round is open, in place of the choices
         layout = QVBoxLayout(self)
         layout.addWidget(self.choices)
         layout.addWidget(self.versions)
         layout.addWidget(self.summary)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.round, 1)
         self.choices.agreements_changed.connect(self.compare)
         self.choices.filter_changed.connect(self.apply_filter)
         session.frozen.connect(lambda _version: self.on_edited(None))
@@ -88,6 +93,15 @@ class ComparePage(Page):
         self.choices.offer_versions(self._versions)
         self.versions.setText(versions_line(self._versions))
         self.versions.setVisible(bool(self._versions))
+        snapshot = self.session.snapshot()
+        in_round = snapshot.refresh_round.open
+        for widget in (self.choices, self.stack):
+            widget.setVisible(not in_round)
+        self.round.setVisible(in_round)
+        if in_round:
+            self.summary.hide()
+            self.round.show_round(snapshot)
+            return
         self.compare()
 
     def _named(self, label: str) -> AgreedVersion | None:
@@ -131,6 +145,9 @@ class ComparePage(Page):
         self.summary.show()
 
     def current_code(self) -> str | None:
+        if self.round.isVisible():
+            index = self.round.view.currentIndex()
+            return self.round.model.line(index.row()).ni or None if index.isValid() else None
         index = self.view.currentIndex()
         return self.proxy.record_at(index.row()).ni or None if index.isValid() else None
 

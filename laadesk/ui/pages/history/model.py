@@ -85,11 +85,15 @@ def _change_tip(entry: HistoryEntry, _: Any) -> str:
     return f"{change(entry)}\n{how(entry)}; {entry.action}"
 
 
-# The history panel beside the pages is narrow: the change in one column, then when and who.
+def _when_who_tip(entry: HistoryEntry, _: Any) -> str:
+    return f"{entry.at} (UTC) by {entry.who}"
+
+
+# The history panel beside the pages is narrow: the change in one column that takes the spare width
+# (its rows wrap), then when and who on two short lines.
 PANEL_COLUMNS = (
     Column("change", "Change", lambda e, _: change(e), tooltip=_change_tip, width=30),
-    Column("when", "When", lambda e, _: when(e), tooltip=lambda e, _: f"{e.at} (UTC)", width=15),
-    Column("who", "Who", lambda e, _: e.who, width=12),
+    Column("when", "When, who", lambda e, _: f"{when(e)}\n{e.who}", tooltip=_when_who_tip, width=17),
 )
 
 

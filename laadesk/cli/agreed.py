@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from laadesk.cli.output import print_json
+from laadesk.cli.output import author, print_json
 from laadesk.core.cross_checks import check_workbook
 from laadesk.core.labels import counted
 from laadesk.core.rules import Severity
@@ -33,7 +33,7 @@ def add_parser(commands: Any) -> None:
 
 
 def run_agree(args: argparse.Namespace) -> int:
-    with Workbook.open(args.file, author=(args.who or "").strip() or None) as workbook:
+    with Workbook.open(args.file, author=author(args.who)) as workbook:
         errors = [p for p in check_workbook(workbook.snapshot()) if p.severity is Severity.ERROR]
         made = freeze(workbook, args.label)
     print(f'Froze the agreement as "{made.label}" (SHA-256 {made.short_hash}...) at {made.when} by {made.who}.')

@@ -12,7 +12,7 @@ from typing import Any
 
 from laadesk.cli.output import print_json
 from laadesk.core.agreement import agreement_form
-from laadesk.core.compare import compare
+from laadesk.core.compare import catalogue_polarity, compare
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.labels import counted
 from laadesk.core.snapshot import WorkbookSnapshot
@@ -32,14 +32,6 @@ def add_parser(commands: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def polarity_lookup(snapshot: WorkbookSnapshot) -> Any:
-    def polarity_of(code: str) -> str | None:
-        indicator = snapshot.catalogue.get(code)
-        return indicator.polarity.value if indicator is not None and indicator.polarity else None
-
-    return polarity_of
-
-
 def run(args: argparse.Namespace) -> int:
     if args.other is not None and (args.start or args.end):
         raise WorkbookUnavailable("Compare with another file, or between agreed versions (--from/--to), not both.")
@@ -54,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             if args.end:
                 chosen = version(workbook, args.end)
                 end_name, end = f'"{chosen.label}"', chosen.form
-    differences = compare(start, end, polarity_lookup(snapshot))
+    differences = compare(start, end, catalogue_polarity(snapshot.catalogue))
     if args.json:
         print_json([d.as_json() for d in differences])
         return 0

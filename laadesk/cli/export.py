@@ -113,12 +113,13 @@ def run(args: argparse.Namespace) -> int:
         snapshot = workbook.snapshot()
         frozen = version(workbook, args.agreed_version) if args.agreed_version else None
         since = version(workbook, args.changes_since) if args.changes_since else None
-    if frozen is not None:
-        if not frozen.verified:
+    for asked in (frozen, since):
+        if asked is not None and not asked.verified:
             raise WorkbookUnavailable(
-                f'The agreed version "{frozen.label}" was altered after it was frozen (laadesk versions --verify), '
+                f'The agreed version "{asked.label}" was altered after it was frozen (laadesk versions --verify), '
                 "so no pack was made from it."
             )
+    if frozen is not None:
         snapshot = version_snapshot(snapshot, frozen)
     changes = None
     if since is not None:

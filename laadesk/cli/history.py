@@ -15,6 +15,7 @@ from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.history import HistoryFilter, line
 from laadesk.export.history_csv import write_history_csv
 from laadesk.store.history import read_entries
+from laadesk.store.opening import is_workbook_file
 from laadesk.store.workbook import Workbook
 
 
@@ -49,6 +50,10 @@ def wanted(args: argparse.Namespace) -> HistoryFilter:
 
 def run(args: argparse.Namespace) -> int:
     chosen = wanted(args)
+    if args.csv is not None and is_workbook_file(args.csv):
+        raise WorkbookUnavailable(
+            f"{args.csv} is a laadesk workbook; history will not overwrite it. Choose another name."
+        )
     with Workbook.open(args.file, read_only=True) as workbook:
         if args.csv:
             count = write_history_csv(args.csv, read_entries(workbook, chosen))

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from laadesk.cli.backup_first import back_up_first
-from laadesk.cli.compare import polarity_lookup
 from laadesk.cli.output import print_json
 from laadesk.core.codes import parse_code, sort_key
+from laadesk.core.compare import catalogue_polarity
 from laadesk.core.council_table import SourceTable, read_choices, read_table
 from laadesk.core.edits import Edit, Put
 from laadesk.core.errors import CellProblem, ImportRejected, WorkbookUnavailable
 from laadesk.core.import_plan import plan_import
+from laadesk.core.labels import field_words
 from laadesk.core.model import SubAreaTarget, Target
 from laadesk.core.review import NOTE, PROPOSAL, Review, accepted_edit, review
 from laadesk.core.snapshot import WorkbookSnapshot
@@ -99,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         planned = plan.edit if sub_plan is None else Edit(plan.edit.label, plan.edit.changes + sub_plan.changes)
         snapshot = workbook.snapshot()
-        found = review(snapshot, planned, args.source.name, polarity_lookup(snapshot))
+        found = review(snapshot, planned, args.source.name, catalogue_polarity(snapshot.catalogue))
         if args.json:
             print_json([p.as_json() for p in found.proposals])
             return 0
@@ -111,11 +112,15 @@ def run(args: argparse.Namespace) -> int:
             workbook.apply(edit)
     if args.only is not None:
         return _report_only(args, found, wanted)
+    # A change that lands elsewhere than the table says (an agreed year's level as the area's
+    # proposal, a comment as a note) is said once, as it lands, not also as the table's change.
+    routed = [p for p in found.proposals if p.lands in (PROPOSAL, NOTE) and p.number not in overwrite]
+    elsewhere = tuple(f"{p.ni}: {field_words(p.field)} " for p in routed)
     for line in (*plan.notes, *plan.report, *(sub_plan.report if sub_plan else ())):
-        print(line)
-    for proposal in found.proposals:
-        if proposal.lands in (PROPOSAL, NOTE) and proposal.number not in overwrite:
-            print(proposal.said)
+        if not line.startswith(elsewhere) or not elsewhere:
+            print(line)
+    for proposal in routed:
+        print(proposal.said)
     totals = plan.totals() + (f"; {sub_plan.totals()}" if sub_plan else "")
     if args.dry_run:
         print(f"Dry run of {args.source}: would make {totals}. Nothing was written.")
@@ -159,6 +164,11 @@ def sub_area_rows(path: Path, sheet: str | None, source: SourceTable) -> SubArea
 
 def import_sub_areas(args: argparse.Namespace, rows: SubAreaRows) -> int:
     """Import a table in the sub-area layout: one undo step, a backup first, a line per change."""
+    if args.json or args.only is not None or args.overwrite_agreed:
+        raise WorkbookUnavailable(
+            f"{args.source.name} is in the sub-area layout, which is imported whole (--dry-run lists its changes): "
+            "--json, --only and --overwrite-agreed are for a table of targets."
+        )
     with Workbook.open(args.file, read_only=args.dry_run) as workbook:
         notice = workbook.lock.notice(args.file) if workbook.lock else None
         if notice:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from laadesk.cli.backup_first import back_up_first
-from laadesk.cli.output import print_json
+from laadesk.cli.output import author, print_json
 from laadesk.store import backups
 from laadesk.store.merge import Merged, merge_copy
 from laadesk.store.workbook import Workbook
@@ -31,8 +31,7 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    author = (args.who or "").strip() or None
-    with Workbook.open(args.file, read_only=args.dry_run, author=author) as workbook:
+    with Workbook.open(args.file, read_only=args.dry_run, author=author(args.who)) as workbook:
         if not args.dry_run:
             merge_copy(workbook, args.other, dry_run=True)  # refused before anything is written
             back_up_first(workbook, args.file, backups.BEFORE_MERGE, "merged into")

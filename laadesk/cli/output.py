@@ -14,3 +14,8 @@ def print_json(value: Any) -> None:
 
 def tell(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+def author(name: str | None) -> str | None:
+    """The name given with --who, spaces tidied; None (the account name) when none was given."""
+    return " ".join((name or "").split()) or None

@@ -7,14 +7,15 @@ when the agreement is frozen again (`laadesk agree`)."""
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
+from laadesk.cli.output import author
 from laadesk.core.codes import parse_code
-from laadesk.core.errors import WorkbookUnavailable
+from laadesk.core.errors import WorkbookCorrupt, WorkbookUnavailable
 from laadesk.core.refresh import changes_since, reason_edit, statutory_asks
 from laadesk.core.refresh_rules import check_refresh
+from laadesk.core.rounds import RefreshRound
 from laadesk.store.refresh import start_round
 from laadesk.store.workbook import Workbook
 
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     if args.label and args.reason:
         raise WorkbookUnavailable("Open a round (--label) or give a reason (--reason), one at a time.")
     writing = bool(args.label or args.reason)
-    with Workbook.open(args.file, read_only=not writing, author=(args.who or "").strip() or None) as workbook:
+    with Workbook.open(args.file, read_only=not writing, author=author(args.who)) as workbook:
         if args.label:
             made = start_round(workbook, args.label)
             print(f'Opened the refresh round "{made.label}" from the agreed version "{made.from_version}".')
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     if not round_.open:
         print(f"{args.file.name} has no refresh round open.")
         return 0
-    since = changes_since(round_.from_version, "", "", json.loads(round_.base_form), snapshot)
+    since = changes_since(round_.from_version, "", "", _base(args.file.name, round_), snapshot)
     print(f'Changes since "{round_.from_version}": {len(since.lines)} ({len(since.unexplained)} without a reason)')
     for line in since.lines:
         reason = f"  because: {line.reason}" if line.reason else "  NO REASON YET"
@@ -66,6 +67,15 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_UNEXPLAINED if since.unexplained and not writing else 0
 
 
+def _base(name: str, round_: RefreshRound) -> dict[str, Any]:
+    base = round_.base()
+    if base is None:
+        raise WorkbookCorrupt(
+            f'{name} is damaged (the agreement the refresh round "{round_.label}" started from cannot be read).'
+        )
+    return base
+
+
 def _give_reason(workbook: Workbook, code_text: str, field: str, reason: str) -> None:
     try:
         code = parse_code(code_text)
@@ -76,7 +86,7 @@ def _give_reason(workbook: Workbook, code_text: str, field: str, reason: str) ->
     if not round_.open:
         raise WorkbookUnavailable(f"{workbook.path.name} has no refresh round open to give reasons in.")
     changed = {
-        (line.ni, line.field) for line in changes_since("", "", "", json.loads(round_.base_form), snapshot).lines
+        (line.ni, line.field) for line in changes_since("", "", "", _base(workbook.path.name, round_), snapshot).lines
     }
     if (code, field) not in changed:
         listed = ", ".join(f"{c} {f}" for c, f in sorted(changed)) or "none"

@@ -81,20 +81,25 @@ def agreement_hash(form: dict[str, Any]) -> str:
 
 
 def form_from_rows(
-    rows: Mapping[str, Sequence[Mapping[str, Any]]], *, normalised: bool = False, ordered: bool = True
+    rows: Mapping[str, Sequence[Mapping[str, Any]]],
+    *,
+    normalised: bool = False,
+    ordered: bool = True,
+    owned: bool = False,
 ) -> dict[str, Any]:
     """The canonical form from the rows the store keeps (by snapshot field: "area", "targets", ...),
-    without making records first: what agreement_form gives for the same workbook, at a fraction of
-    the cost. `normalised`: the rows were read with stored_columns' expressions, so only lists and
-    yes/no fields are left to convert. `ordered=False` leaves the lists as read: compare matches
-    records by their keys, and only the canonical writing (the hash) needs the order."""
+        without making records first: what agreement_form gives for the same workbook, at a fraction of
+        the cost. `normalised`: the rows were read with stored_columns' expressions, so only lists and
+        yes/no fields are left to convert. `ordered=False` leaves the lists as read: compare matches
+        records by their keys, and only the canonical writing (the hash) needs the order. `owned`: the
+    normalised rows are dicts made for this call, converted where they are instead of copied."""
     form: dict[str, Any] = {"form": FORM}
     for part in ("area", "sign_off"):
         found = rows.get(part) or ()
-        form[part] = _row_form(_kind(part), found[0], normalised) if found else record_form(_kind(part)())
+        form[part] = _row_form(_kind(part), found[0], normalised, owned) if found else record_form(_kind(part)())
     for part, keys in PARTS:
         record_type = _kind(part)
-        found = [_row_form(record_type, r, normalised) for r in rows.get(part) or ()]
+        found = [_row_form(record_type, r, normalised, owned) for r in rows.get(part) or ()]
         form[part] = sorted(found, key=_order(keys)) if ordered else found
     return form
 
@@ -134,10 +139,10 @@ def _kind(part: str) -> Any:
     return next(k.record for k in kinds() if k.field == part)
 
 
-def _row_form(record_type: type, row: Mapping[str, Any], normalised: bool) -> dict[str, Any]:
+def _row_form(record_type: type, row: Mapping[str, Any], normalised: bool, owned: bool = False) -> dict[str, Any]:
     if not normalised:
         return {name: _READ[kind](row.get(name)) for name, kind in _plan(record_type)}
-    form = dict(row)
+    form = row if owned and isinstance(row, dict) else dict(row)
     for name, read in _left_to_read(record_type):
         form[name] = read(form[name])
     return form
@@ -173,8 +178,11 @@ def _plan(record_type: type) -> tuple[tuple[str, str], ...]:
     return tuple(plan)
 
 
+# The decoder's own method: json.loads checks its arguments at each of a compare's hundred lists.
+_decode_list = json.JSONDecoder().decode
+
 _READ: dict[str, Callable[[Any], Any]] = {
-    "list": lambda value: json.loads(value) if value else [],
+    "list": lambda value: _decode_list(value) if value else [],
     "bool": bool,
     "number": lambda value: None if value is None else plain(float(value)),
     "text": lambda value: "" if value is None else value,

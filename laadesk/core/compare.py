@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from laadesk.core.agreement import PARTS
+from laadesk.core.catalogue import Catalogue
 from laadesk.core.codes import sort_key
 from laadesk.core.labels import field_words
 from laadesk.core.model import AS_WRITTEN, YEAR_FIELDS, AgreementState, Target
@@ -333,3 +334,13 @@ def grouped(differences: Iterable[Difference]) -> dict[tuple[str, str], list[Dif
         if difference.ni:
             found.setdefault((difference.ni, base_field(difference.field)), []).append(difference)
     return found
+
+
+def catalogue_polarity(catalogue: Catalogue) -> PolarityOf:
+    """Whether more is better for a code, as the indicator set says ("higher", "lower" or None)."""
+
+    def polarity_of(code: str) -> str | None:
+        indicator = catalogue.get(code)
+        return indicator.polarity.value if indicator is not None and indicator.polarity else None
+
+    return polarity_of

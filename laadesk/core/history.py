@@ -26,7 +26,6 @@ UNDONE = "undone"
 REDONE = "redone"
 MIGRATED = "migrated"
 AGREED = "agreed"
-RESTORED = "restored"
 
 ADDED = "added"
 REMOVED = "removed"
@@ -61,7 +60,7 @@ class HistoryEntry:
     change_id: str  # shared by every entry of one edit, and by the copies of the workbook that have it
     at: str  # ISO 8601, UTC
     who: str
-    how: str  # typed, pasted, imported, merged, undone, redone, migrated, agreed, restored
+    how: str  # typed, pasted, imported, merged, undone, redone, migrated, agreed
     source: str  # the file an import or a merge came from; "" when typed
     action: str  # the edit's name, as the undo menu shows it
     kind: str  # the table the record is kept in

@@ -77,6 +77,7 @@ class MergePlan:
     removes: list[tuple[str, Row]] = field(default_factory=list)  # table, row removed
     conflicts: list[Conflict] = field(default_factory=list)
     same: int = 0  # records both sides brought to the same state
+    kept_versions: list[str] = field(default_factory=list)  # versions both have under one label, differing
 
     @property
     def taken(self) -> int:
@@ -98,17 +99,28 @@ class MergePlan:
                     said.append(f"{subject} {field_name}: {shown(before.get(name))} -> {shown(row.get(name))}")
         for table, gone in self.removes:
             said.append(f"{_subject(table, gone)}: removed")
+        for label in self.kept_versions:
+            said.append(f'agreed version "{label}" differs in the other copy: this workbook keeps its own')
         return said
 
 
-def touched(entries: Iterable[HistoryEntry]) -> dict[tuple[str, str], set[str]]:
-    """For each record one side's entries changed: the fields changed (WHOLE if added or removed)."""
-    found: dict[tuple[str, str], set[str]] = {}
+def touched(entries: Iterable[HistoryEntry]) -> dict[tuple[str, str], dict[str, Any]]:
+    """For each record one side's entries changed: each field changed with its value when the two
+    copies parted (the first entry's `before`); WHOLE when the record was added or removed."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
     for entry in entries:
         if entry.kind in NOT_RECORDS:
             continue
-        found.setdefault((entry.kind, entry.record_key), set()).add(entry.field)
+        found.setdefault((entry.kind, entry.record_key), {}).setdefault(entry.field, entry.before)
     return found
+
+
+def _changed(fields: dict[str, Any], row: Row, everything: set[str]) -> set[str]:
+    """The fields a side really changed since parting: touched and not back at the value they had
+    then (an edit undone, or changed and changed back, is no change); every field of a whole record."""
+    if WHOLE in fields:
+        return everything
+    return {name for name, base in fields.items() if row.get(name) != base}
 
 
 def plan_merge(
@@ -136,10 +148,9 @@ def plan_merge(
         if their_row is None or our_row is None:
             plan.conflicts.append(Conflict(kind, key, ni, WHOLE, _whole(our_row), _whole(their_row)))
             continue
-        our_fields = mine[(kind, key)]
         everything = set(their_row) | set(our_row)
-        theirs_changed = everything if WHOLE in their_fields else their_fields
-        ours_changed = everything if WHOLE in our_fields else our_fields
+        theirs_changed = _changed(their_fields, their_row, everything)
+        ours_changed = _changed(mine[(kind, key)], our_row, everything)
         merged = dict(our_row)
         for name in sorted(theirs_changed & everything):
             if their_row.get(name) == our_row.get(name):

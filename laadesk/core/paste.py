@@ -235,7 +235,7 @@ class PastePlan:
             change for code, values in self.values.items() for change in target_edit(by_code[code], values, "").changes
         )
         cells = f"{self.taken} cell{'s' if self.taken != 1 else ''}"
-        return Edit(label or f"paste {cells} into targets", changes)
+        return Edit(label or f"paste {cells} into targets", changes, "pasted")
 
 
 def _quote(text: str) -> str:

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from laadesk.core.agreement import agreement_form
-from laadesk.core.compare import Difference, compare, grouped
+from laadesk.core.compare import Difference, catalogue_polarity, compare, grouped
 from laadesk.core.edits import Edit, Put
 from laadesk.core.labels import field_words, indicator_name
 from laadesk.core.model import YEAR_FIELDS, YEARS, Role
@@ -53,14 +53,6 @@ class ChangesSince:
     @property
     def unexplained(self) -> tuple[ChangeLine, ...]:
         return tuple(line for line in self.lines if not line.reason.strip())
-
-
-def _catalogue_polarity(snapshot: WorkbookSnapshot) -> PolarityOf:
-    def polarity_of(code: str) -> str | None:
-        indicator = snapshot.catalogue.get(code)
-        return indicator.polarity.value if indicator is not None and indicator.polarity else None
-
-    return polarity_of
 
 
 def _value(difference: Difference, side: str) -> Any:
@@ -105,7 +97,7 @@ def changes_since(
 ) -> ChangesSince:
     """Every change to the targets since the version, grouped as a person decides on them, with the
     reason the workbook records for each (blank when none yet)."""
-    differences = compare(version_form, agreement_form(snapshot), polarity_of or _catalogue_polarity(snapshot))
+    differences = compare(version_form, agreement_form(snapshot), polarity_of or catalogue_polarity(snapshot.catalogue))
     reasons = {(r.code, r.field): r.reason for r in snapshot.change_reasons}
     lines = []
     for (code, field), found in grouped(differences).items():
@@ -145,4 +137,3 @@ def reason_edit(reasons: tuple[ChangeReason, ...], code: str, field: str, reason
     before = next((r for r in reasons if (r.code, r.field) == (code, field)), None)
     text = " ".join(reason.split())
     return Edit(f"give the reason for the change to {code} {field}", (Put(ChangeReason(code, field, text), before),))
-

@@ -4,7 +4,6 @@ read at start-up load the comparing only when a round is open."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from laadesk.core.dates import format_date
@@ -19,10 +18,7 @@ def check_refresh(snapshot: WorkbookSnapshot) -> list[Problem]:
     if not round_.open:
         return []
     problems = []
-    try:
-        base = json.loads(round_.base_form)
-    except ValueError:
-        base = None
+    base = round_.base()
     if isinstance(base, dict):
         from laadesk.core.refresh import changes_since  # only while a round is open
 

@@ -8,8 +8,10 @@ levels in the refresh pack, so they are the council's to read (not government's 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,14 @@ class RefreshRound:
     @property
     def open(self) -> bool:
         return bool(self.label)
+
+    def base(self) -> dict[str, Any] | None:
+        """The agreed version's agreement the round started from; None when it cannot be read."""
+        try:
+            form = json.loads(self.base_form)
+        except ValueError:
+            return None
+        return form if isinstance(form, dict) else None
 
 
 @dataclass(frozen=True)

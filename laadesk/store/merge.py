@@ -18,14 +18,15 @@ from typing import Any
 
 from laadesk.core.edits import Change, Edit, Put, Remove
 from laadesk.core.errors import WorkbookProblem
-from laadesk.core.history import MERGED, REMOVED, HistoryEntry
+from laadesk.core.history import MERGED, REDONE, REMOVED, UNDONE, HistoryEntry
 from laadesk.core.merge import Conflict, MergePlan, plan_merge
-from laadesk.store.history import COLUMNS, INSERT, EditLedger, read_entries
+from laadesk.store.history import COLUMNS, INSERT, EditLedger, new_change_id, read_entries
 from laadesk.store.rows import from_row
 from laadesk.store.tables import TableSpec, all_tables
 from laadesk.store.workbook import Workbook
 
-LEDGER_COLUMNS = 'code, year, field, value, who, "when"'
+VERSION_COLUMNS = 'label, "when", who, sha256, form, change_id'
+HELD_COLUMNS = "source, at, kind, record_key, ni, field, ours, theirs, theirs_record, change_id"
 
 
 class MergeRefused(WorkbookProblem):
@@ -72,6 +73,7 @@ class PreparedMerge:
     merged: Merged
     edit: Edit
     carry: Callable[[sqlite3.Connection, EditLedger], None]  # Workbook.apply's `also`: history, versions, held
+    uncarry: Callable[[sqlite3.Connection, EditLedger], None]  # with the edit's inverse: undoing the merge
 
     @property
     def empty(self) -> bool:
@@ -97,41 +99,80 @@ def prepare_merge(workbook: Workbook, other_path: Path) -> PreparedMerge:
                 f"{other_path.name} ({other.area().name}) is not a copy of {workbook.path.name} "
                 f"({workbook.area().name}): they are two different workbooks, so nothing was merged."
             )
-        ours_ids = {e.change_id for e in read_entries(workbook)}
         theirs_all = list(read_entries(other))
+        if not theirs_all:
+            raise MergeRefused(
+                f"{other_path.name} has no history to merge from (a council's copy, or a copy from a laadesk "
+                "before format 5 opened read-only): import its table instead (File > Import Returned Table)."
+            )
+        ours_all = list(read_entries(workbook))
+        ours_ids = {e.change_id for e in ours_all}
         theirs_ids = {e.change_id for e in theirs_all}
-        ours_since = [e for e in read_entries(workbook) if e.change_id not in theirs_ids]
+        # A merge of this same copy that was undone (entries merged and undone, naming it) changed nothing
+        # of this side's own: its changes are the copy's, to be taken afresh.
+        ours_since = [
+            e
+            for e in ours_all
+            if e.change_id not in theirs_ids and not (e.how in (MERGED, UNDONE, REDONE) and e.source == other_path.name)
+        ]
         theirs_since = [e for e in theirs_all if e.change_id not in ours_ids]
         plan = plan_merge(ours_since, theirs_since, _lookup(workbook), _lookup(other))
-        versions = other.query('SELECT label, "when", who, sha256, form, change_id FROM agreed_versions').fetchall()
-        position_changes = other.query(f"SELECT {LEDGER_COLUMNS} FROM position_history").fetchall()
+        ours_versions = {
+            str(label).casefold(): sha for label, sha in workbook.query("SELECT label, sha256 FROM agreed_versions")
+        }
+        their_versions = other.query(
+            'SELECT label, "when", who, sha256, form, change_id FROM agreed_versions'
+        ).fetchall()
+    new_versions = [tuple(v) for v in their_versions if str(v[0]).casefold() not in ours_versions]
+    plan.kept_versions.extend(
+        str(v[0]) for v in their_versions if ours_versions.get(str(v[0]).casefold(), v[3]) != v[3]
+    )
+    frozen_entries = {e.change_id: e for e in theirs_all if e.kind == "agreed_versions"}
     merged = Merged(other_path, plan, len(theirs_since))
     edit = Edit(f"merge {plan.taken} changes from {other_path.name}", _changes(plan), MERGED, other_path.name)
-
+    # Each change taken is recorded under the change id it had in the other copy: both copies then
+    # hold that id, so neither counts it as its own when they are merged again.
     origins = {(e.kind, e.record_key, e.field): e.change_id for e in theirs_since}
+
+    made: list[str] = []  # the moment each writing of the merge held its conflicts
 
     def carry(db: sqlite3.Connection, ledger: EditLedger) -> None:
         ledger.attribute(origins)
-        db.executemany(INSERT, [_entry_row(e) for e in theirs_since])
+        made.append(workbook.clock())
         db.executemany(
-            'INSERT OR IGNORE INTO agreed_versions (label, "when", who, sha256, form, change_id) '
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [tuple(v) for v in versions],
+            f"INSERT INTO agreed_versions ({VERSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+            new_versions,
         )
-        held_ledger = {
-            tuple(r) for r in db.execute('SELECT code, year, field, value, who, "when" FROM position_history')
-        }
+        db.executemany(INSERT, [_entry_row(frozen_entries[v[5]]) for v in new_versions if v[5] in frozen_entries])
+        held = {tuple(r) for r in db.execute("SELECT kind, record_key, field, theirs, theirs_record FROM held_changes")}
         db.executemany(
-            'INSERT INTO position_history (code, year, field, value, who, "when") VALUES (?, ?, ?, ?, ?, ?)',
-            [tuple(r) for r in position_changes if tuple(r) not in held_ledger],
-        )
-        db.executemany(
-            "INSERT INTO held_changes (source, at, kind, record_key, ni, field, ours, theirs, theirs_record) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_held_row(other_path.name, workbook.clock(), c) for c in plan.conflicts],
+            f"INSERT INTO held_changes ({HELD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [_held_row(other_path.name, made[-1], c, origins) for c in plan.conflicts if _held_key(c) not in held],
         )
 
-    return PreparedMerge(merged, edit, carry)
+    def uncarry(db: sqlite3.Connection, _: EditLedger) -> None:
+        """Undoing the merge: its entries stay (with the undo's, the history says what happened) but
+        no longer under the other copy's change ids, and the versions and held conflicts it brought go,
+        so that merging the same copy later takes its changes afresh."""
+        ids = sorted(set(origins.values()))
+        undone = new_change_id()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            db.execute(
+                f"UPDATE history SET change_id = ? WHERE how IN (?, ?) AND source = ? AND change_id IN ({marks})",
+                (undone, MERGED, REDONE, other_path.name, *chunk),
+            )
+        db.executemany(
+            "DELETE FROM agreed_versions WHERE label = ? AND change_id = ?", [(v[0], v[5]) for v in new_versions]
+        )
+        db.executemany(
+            "DELETE FROM history WHERE kind = 'agreed_versions' AND change_id = ?", [(v[5],) for v in new_versions]
+        )
+        if made:
+            db.execute("DELETE FROM held_changes WHERE source = ? AND at = ?", (other_path.name, made[-1]))
+
+    return PreparedMerge(merged, edit, carry, uncarry)
 
 
 def _changes(plan: MergePlan) -> tuple[Change, ...]:
@@ -154,10 +195,25 @@ def _entry_row(entry: HistoryEntry) -> tuple[Any, ...]:
     return tuple(getattr(entry, "op" if c == "op" else c) for c in COLUMNS)
 
 
-def _held_row(source: str, at: str, conflict: Conflict) -> tuple[Any, ...]:
+def _held_key(conflict: Conflict) -> tuple[Any, ...]:
+    """What makes a held conflict the same one again (merging the same copy twice holds it once)."""
+    whole = not conflict.field
+    return (
+        conflict.kind,
+        conflict.record_key,
+        conflict.field,
+        None if whole else conflict.theirs,
+        conflict.theirs if whole else None,
+    )
+
+
+def _held_row(source: str, at: str, conflict: Conflict, origins: dict[tuple[str, str, str], str]) -> tuple[Any, ...]:
     whole = not conflict.field
     theirs = None if whole else conflict.theirs
-    ours = conflict.ours
+    origin = origins.get((conflict.kind, conflict.record_key, conflict.field)) or origins.get(
+        (conflict.kind, conflict.record_key, "")
+    )
+    record = conflict.theirs if whole else None
     return (
         source,
         at,
@@ -165,9 +221,10 @@ def _held_row(source: str, at: str, conflict: Conflict) -> tuple[Any, ...]:
         conflict.record_key,
         conflict.ni,
         conflict.field,
-        ours,
+        conflict.ours,
         theirs,
-        conflict.theirs if whole else None,
+        record,
+        origin or "",
     )
 
 
@@ -179,16 +236,24 @@ class HeldChange:
     id: int
     source: str
     conflict: Conflict
+    change_id: str = ""  # the other copy's change: recorded with the choice, so a later merge does not hold it again
 
 
 def held_changes(workbook: Workbook) -> tuple[HeldChange, ...]:
     rows = workbook.query(
-        "SELECT id, source, kind, record_key, ni, field, ours, theirs, theirs_record FROM held_changes ORDER BY id"
+        "SELECT id, source, kind, record_key, ni, field, ours, theirs, theirs_record, change_id FROM held_changes "
+        "ORDER BY id"
     )
     found = []
-    for held_id, source, kind, key, ni, field, ours, theirs, record in rows:
-        found.append(HeldChange(held_id, source, Conflict(kind, key, ni, field, ours, record if not field else theirs)))
+    for held_id, source, kind, key, ni, field, ours, theirs, record, change_id in rows:
+        conflict = Conflict(kind, key, ni, field, ours, record if not field else theirs)
+        found.append(HeldChange(held_id, source, conflict, change_id))
     return tuple(found)
+
+
+def _origin(held: HeldChange) -> dict[tuple[str, str, str], str]:
+    conflict = held.conflict
+    return {(conflict.kind, conflict.record_key, conflict.field): held.change_id} if held.change_id else {}
 
 
 def take_theirs(workbook: Workbook, held: HeldChange) -> None:
@@ -209,7 +274,8 @@ def take_theirs(workbook: Workbook, held: HeldChange) -> None:
         change = Put(from_row(record_type, json.loads(conflict.theirs)), before)
     label = f"take {held.source}'s value: {conflict.sentence}"
 
-    def let_go(db: sqlite3.Connection, _: EditLedger) -> None:
+    def let_go(db: sqlite3.Connection, ledger: EditLedger) -> None:
+        ledger.attribute(_origin(held))
         db.execute("DELETE FROM held_changes WHERE id = ?", (held.id,))
 
     workbook.apply(Edit(label, (change,), MERGED, held.source), also=let_go)
@@ -220,4 +286,7 @@ def keep_ours(workbook: Workbook, held: HeldChange) -> None:
     action = f"keep this workbook's value: {held.conflict.sentence}"
     with workbook.recording(action, MERGED) as (db, ledger):
         db.execute("DELETE FROM held_changes WHERE id = ?", (held.id,))
-        ledger.note_row("held_changes", [held.id], held.conflict.field, REMOVED, held.conflict.theirs, None)
+        conflict = held.conflict
+        ledger.note_row(conflict.kind, json.loads(conflict.record_key), conflict.field, REMOVED, conflict.theirs, None)
+        # Recorded under the other copy's change id: merging that copy again does not hold it again.
+        ledger.attribute(_origin(held))

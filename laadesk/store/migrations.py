@@ -162,7 +162,7 @@ def m0005_history_versions(db: sqlite3.Connection) -> None:
         CREATE TABLE held_changes (
             id INTEGER PRIMARY KEY, source TEXT NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL,
             record_key TEXT NOT NULL, ni TEXT NOT NULL DEFAULT '', field TEXT NOT NULL DEFAULT '',
-            ours ANY, theirs ANY, theirs_record TEXT);
+            ours ANY, theirs ANY, theirs_record TEXT, change_id TEXT NOT NULL DEFAULT '');
         CREATE TABLE refresh_round (
             key TEXT PRIMARY KEY CHECK (key = 'refresh_round'), label TEXT NOT NULL DEFAULT '',
             from_version TEXT NOT NULL DEFAULT '', started TEXT, base_form TEXT NOT NULL DEFAULT '');

@@ -6,12 +6,12 @@ import functools
 import os
 import sqlite3
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from laadesk.core.errors import NotAWorkbook, WorkbookCorrupt, WorkbookProblem, WorkbookTooNew, WorkbookUnavailable
 from laadesk.core.snapshot import list_fields
 from laadesk.plain_files import DENIED, FOLDER, MISSING, SPECIAL, NotAPlainFile, read_plain_file
+from laadesk.store import schema_made
 from laadesk.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from laadesk.store.tables import all_tables, ledger_table_names
 
@@ -188,16 +188,21 @@ def _normal_sql(sql: str | None) -> str:
     return " ".join((sql or "").split())
 
 
-@dataclass(frozen=True)
-class _Made:
-    """What laadesk's migrations make at one schema version, from one run of them in memory."""
-
-    schema: dict[str, tuple[str, str, str]]  # name -> (type, table, SQL with spaces normalised)
-    columns: dict[str, tuple[tuple[str, str], ...]]  # table -> (column, declared type)
+# name -> (type, table, SQL with spaces normalised), and table -> (column, declared type)
+Made = tuple[dict[str, tuple[str, str, str]], dict[str, tuple[tuple[str, str], ...]]]
 
 
 @functools.cache
-def _made(version: int) -> _Made:
+def _made(version: int) -> Made:
+    if version == SCHEMA_VERSION == schema_made.FORMAT:
+        # Written out once (store/schema_made.py; a test runs the migrations and checks it), not
+        # learnt by running every migration in memory at each start.
+        return schema_made.SCHEMA, schema_made.COLUMNS
+    return made_by_migrations(version)
+
+
+def made_by_migrations(version: int) -> Made:
+    """What laadesk's migrations make at one schema version, from one run of them in memory."""
     conn = sqlite3.connect(":memory:")
     try:
         for migration in MIGRATIONS[: max(0, min(version, SCHEMA_VERSION))]:
@@ -210,17 +215,17 @@ def _made(version: int) -> _Made:
         }
     finally:
         conn.close()
-    return _Made({name: (kind, table, _normal_sql(sql)) for kind, name, table, sql in rows}, columns)
+    return {name: (kind, table, _normal_sql(sql)) for kind, name, table, sql in rows}, columns
 
 
 def expected_schema(version: int) -> dict[str, tuple[str, str, str]]:
     """name -> (type, table, SQL with spaces normalised) of what laadesk's migrations make at version."""
-    return _made(version).schema
+    return _made(version)[0]
 
 
 def _expected_columns(version: int) -> dict[str, tuple[tuple[str, str], ...]]:
     """table -> (column, declared type) of each table laadesk makes at version."""
-    return _made(version).columns
+    return _made(version)[1]
 
 
 def _check_schema(

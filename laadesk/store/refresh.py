@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from laadesk.core.agreement import canonical_bytes
-from laadesk.core.edits import Edit, Put
+from laadesk.core.edits import Edit, Put, Remove
 from laadesk.core.errors import WorkbookProblem
 from laadesk.core.rounds import RefreshRound
 from laadesk.store.versions import clean_label, latest
@@ -39,5 +39,8 @@ def start_round(workbook: Workbook, label: str, today: date | None = None) -> Re
     made = RefreshRound(
         text, base.label, today or snapshot.area.as_at or date.today(), canonical_bytes(base.form).decode()
     )
-    workbook.apply(Edit(f'start the refresh round "{text}" from "{base.label}"', (Put(made, snapshot.refresh_round),)))
+    # A reason belongs to the round it was given in: the last round's are let go (the history keeps them).
+    forgotten = tuple(Remove(reason) for reason in snapshot.change_reasons)
+    label = f'start the refresh round "{text}" from "{base.label}"'
+    workbook.apply(Edit(label, (Put(made, snapshot.refresh_round), *forgotten)))
     return made

@@ -9,6 +9,7 @@ tool is named (docs/agreed-versions.md).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -117,9 +118,10 @@ def versions(workbook: Workbook) -> tuple[AgreedVersion, ...]:
 
 
 def _version(workbook: Workbook, row: tuple[Any, ...], recorded: dict[str, Any]) -> AgreedVersion:
+    if not all(isinstance(v, str) for v in row):  # altered by another tool: named, as any other altered version
+        label, when, who, digest = (v if isinstance(v, str) else repr(v) for v in row[:4])
+        return AgreedVersion(label, when, who, digest, {}, False)
     label, when, who, digest, text, change_id = row
-    if not all(isinstance(v, str) for v in row):
-        raise WorkbookCorrupt(f"{workbook.path} is damaged (an agreed version holds something that is not text).")
     try:
         form = json.loads(text)
     except ValueError:
@@ -180,14 +182,25 @@ def agreement_now(workbook: Workbook, *, ordered: bool = True) -> dict[str, Any]
     """The workbook's agreement now in the canonical form, read straight from its rows (the same
     form agreement_form(workbook.snapshot()) gives, without reading every record of the workbook;
     with ordered=False its lists are as read, enough for compare)."""
-    wanted = {"area", "sign_off", *(part for part, _ in PARTS)}
     rows: dict[str, list[dict[str, Any]]] = {}
-    for kind in kinds():
-        if kind.field in wanted:
-            cursor = workbook.query(f'SELECT {", ".join(stored_columns(kind.field))} FROM "{kind.table}"')
-            names = [column[0] for column in cursor.description]
-            rows[kind.field] = [dict(zip(names, row)) for row in cursor]
-    return form_from_rows(rows, normalised=True, ordered=ordered)
+    for field, sql in _agreement_reads():
+        cursor = workbook.query(sql)
+        names = [column[0] for column in cursor.description]
+        rows[field] = [dict(zip(names, row, strict=True)) for row in cursor]
+    # The dicts were made here for this form alone: converted where they are, not copied again.
+    return form_from_rows(rows, normalised=True, ordered=ordered, owned=True)
+
+
+@functools.cache
+def _agreement_reads() -> tuple[tuple[str, str], ...]:
+    """(snapshot field, SELECT) of each part of the agreement: worked out from the record types
+    once, not at every compare (the Compare page reads the agreement at each change)."""
+    wanted = {"area", "sign_off", *(part for part, _ in PARTS)}
+    return tuple(
+        (kind.field, f'SELECT {", ".join(stored_columns(kind.field))} FROM "{kind.table}"')
+        for kind in kinds()
+        if kind.field in wanted
+    )
 
 
 def version_form(workbook: Workbook, label: str | None = None) -> tuple[str, str, dict[str, Any]] | None:
@@ -195,10 +208,10 @@ def version_form(workbook: Workbook, label: str | None = None) -> tuple[str, str
     Read for comparing, without checking its hash (`versions` does that)."""
     if label is None:
         found = workbook.query('SELECT label, "when", form FROM agreed_versions ORDER BY rowid DESC LIMIT 1').fetchone()
-    else:
-        found = workbook.query(
-            'SELECT label, "when", form FROM agreed_versions WHERE label = ? COLLATE NOCASE', (" ".join(label.split()),)
-        ).fetchone()
+    else:  # matched as version() matches a label: spaces tidied, case aside (in any alphabet)
+        wanted = " ".join(label.split()).casefold()
+        rows = workbook.query('SELECT label, "when", form FROM agreed_versions ORDER BY rowid')
+        found = next((r for r in rows if isinstance(r[0], str) and r[0].casefold() == wanted), None)
     if found is None:
         return None
     try:

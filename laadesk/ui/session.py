@@ -51,19 +51,22 @@ class WorkbookSession(QObject):
             self._problems = check_workbook(self.snapshot())
         return self._problems
 
-    def apply(self, edit: Edit, merge_key: object = None, *, also: Also | None = None) -> None:
+    def apply(
+        self, edit: Edit, merge_key: object = None, *, also: Also | None = None, undo_also: Also | None = None
+    ) -> None:
         """Push an edit onto the undo stack, which writes it to the file (QUndoStack runs redo()).
 
-        `also` is written with the edit's first write only, in the same transaction (Workbook.apply's
-        `also`: a merge's carried history and held conflicts); undo and redo write the edit alone.
-        An edit with nothing to undo but something `also` writes is written once, off the stack."""
+        `also` is written with the edit each time it is done or redone, in the same transaction
+        (Workbook.apply's `also`: a merge's versions, held conflicts and entries under the other copy's
+        change ids), `undo_also` with its inverse (store/merge.py's uncarry). An edit with nothing to
+        undo but something `also` writes is written once, off the stack."""
         if not self._open:
             return
         if edit.empty:
             if also is not None:
                 self.write(edit, also)
             return
-        self.undo_stack.push(EditCommand(self, edit, merge_key, also))
+        self.undo_stack.push(EditCommand(self, edit, merge_key, also, undo_also))
 
     def undo(self) -> None:
         """Undo one step; if its inverse cannot be written, the step stays on the stack."""

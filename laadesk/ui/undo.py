@@ -19,8 +19,8 @@ class Writer(Protocol):
     def write(self, edit: Edit, also: Also | None = None) -> bool: ...
 
 
-# What Workbook.apply writes beyond records on an edit's first write (a merge's carried history and
-# held conflicts); later redos and undos write only the edit or its inverse.
+# What Workbook.apply writes beyond records with an edit (a merge's versions and held conflicts, its
+# entries under the other copy's change ids) and with its inverse (undoing all that).
 Also = Callable[[sqlite3.Connection, EditLedger], None]
 
 
@@ -35,12 +35,20 @@ class EditCommand(QUndoCommand):
     where it was, and `skip` lets it do so without writing anything.
     """
 
-    def __init__(self, session: Writer, edit: Edit, merge_key: object = None, also: Also | None = None) -> None:
+    def __init__(
+        self,
+        session: Writer,
+        edit: Edit,
+        merge_key: object = None,
+        also: Also | None = None,
+        undo_also: Also | None = None,
+    ) -> None:
         super().__init__(edit.label)
         self.session = session
         self.edit = edit
         self.merge_key = merge_key
-        self.also = also  # written with the first write only
+        self.also = also  # written with the edit, each time it is done or redone
+        self.undo_also = undo_also  # written with its inverse, each time it is undone
         self.pushed = False
         self.failed = False
         self.skip = False
@@ -51,7 +59,7 @@ class EditCommand(QUndoCommand):
             return
         # The first write is the edit as made (with what goes with it); a later one is the officer redoing it.
         if self.pushed:
-            self.failed = not self.session.write(self.edit.came("redone", self.edit.source))
+            self.failed = not self.session.write(self.edit.came("redone", self.edit.source), self.also)
         else:
             self.failed = not self.session.write(self.edit, self.also)
         if self.failed and not self.pushed:
@@ -62,7 +70,7 @@ class EditCommand(QUndoCommand):
         if self.skip:
             self.skip = False
             return
-        self.failed = not self.session.write(self.edit.inverse())
+        self.failed = not self.session.write(self.edit.inverse(), self.undo_also)
 
     def id(self) -> int:
         return MERGING_COMMAND_ID if self.merge_key is not None else -1

@@ -206,7 +206,7 @@ class EditStream:
         return (
             "merge the colleague's copy",
             prepared.edit,
-            lambda: self.session.apply(prepared.edit, also=prepared.carry),
+            lambda: self.session.apply(prepared.edit, also=prepared.carry, undo_also=prepared.uncarry),
         )
 
 

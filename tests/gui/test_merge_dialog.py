@@ -86,11 +86,19 @@ def test_a_copy_with_a_conflict_merges_the_rest_and_holds_the_conflict(
     window.record_keeping.sign_off_menu.aboutToShow.emit()
     action = window.record_keeping.held_changes.action
     assert action.text() == "&Held Changes (1)..." and action.isEnabled()
-    window.undo_action.trigger()  # one step takes the merge back; the conflict stays held to decide
+    window.undo_action.trigger()  # one step takes the merge back, with the conflict it held
     assert target_in_file(demo_path, "NI 16").target_2008_09 == 12.8
     assert target_in_file(demo_path, "NI 8").units == "%"
-    assert window.session is not None and len(held_changes(window.session.workbook)) == 1
-    window.redo_action.trigger()
+    assert window.session is not None and held_changes(window.session.workbook) == ()
+    window.redo_action.trigger()  # and redo brings it all back
+    assert target_in_file(demo_path, "NI 16").target_2008_09 == 12.7
+    assert len(held_changes(window.session.workbook)) == 1
+    window.undo_action.trigger()
+    # Undone, the copy's changes are the copy's again: merging it once more takes them afresh.
+    shown.clear()
+    window.record_keeping.merge.action.trigger()
+    ((taken, held),) = shown
+    assert taken == ["NI 8 units: % -> per cent", "NI 16 2008/09 target: 12.8 -> 12.7"]
     assert target_in_file(demo_path, "NI 16").target_2008_09 == 12.7
 
 

@@ -20,7 +20,7 @@ from laadesk.core.history import HistoryEntry
 from laadesk.core.merge import Conflict, plan_merge
 from laadesk.core.model import ChampionNote, NoteKind, Target
 from laadesk.store.history import read_entries
-from laadesk.store.merge import MergeRefused, held_changes, keep_ours, merge_copy, take_theirs
+from laadesk.store.merge import MergeRefused, held_changes, keep_ours, merge_copy, prepare_merge, take_theirs
 from laadesk.store.workbook import Workbook
 
 # -- the plan, from hand-made histories ------------------------------------------------------------
@@ -153,8 +153,12 @@ def test_changes_only_they_made_are_taken_and_both_sides_notes_are_kept(copies: 
         assert {"a", "b"} <= {n.id for n in workbook.notes()}
         dev = [e for e in read_entries(workbook) if e.who == "Dev"]
         merged_in = [e for e in read_entries(workbook) if e.how == "merged"]
-    assert [(e.action, e.field) for e in dev] == [("theirs", "target_2008_09")]  # their own entry, carried over
+    # The change lands once, by the merge, under the change id it had in the other copy.
+    assert dev == []
     assert {(e.who, e.source) for e in merged_in} == {("Ruth", "theirs.laa")}
+    with Workbook.open(theirs, read_only=True) as workbook:
+        their_ids = {e.change_id for e in read_entries(workbook)}
+    assert {e.change_id for e in merged_in} <= their_ids
     again = merge(mine, theirs)
     assert (again.plan.taken, again.plan.conflicts, again.carried) == (0, [], 0)
 
@@ -188,7 +192,7 @@ def test_keeping_ours_lets_theirs_go_and_records_it(copies: tuple[Path, Path]) -
         *_, last = read_entries(workbook)
     assert (last.how, last.kind, last.op, last.field, last.before, last.after) == (
         "merged",
-        "held_changes",
+        "targets",
         "removed",
         "target_2010_11",
         26,
@@ -196,6 +200,9 @@ def test_keeping_ours_lets_theirs_go_and_records_it(copies: tuple[Path, Path]) -
     )
     assert last.action == "keep this workbook's value: NI 8 2010/11 target: 25 here, 26 in the other copy"
     assert target(mine, "NI 8").target_2010_11 == 25.0
+    # The choice is recorded under the other copy's change: merging it again holds nothing again.
+    again = merge(mine, theirs)
+    assert (again.plan.taken, again.plan.conflicts) == (0, [])
 
 
 def test_a_copy_of_another_workbook_or_the_workbook_itself_is_refused(
@@ -259,3 +266,21 @@ def test_an_edit_after_a_merge_is_taken_by_the_next_merge(copies: tuple[Path, Pa
     assert [c.sentence for c in again.plan.conflicts] == []
     assert again.plan.lines() == ["NI 16 2008/09 target: 12.7 -> 12.6"]
     assert target(mine, "NI 16").target_2008_09 == 12.6
+
+
+def test_undoing_a_merge_lets_the_same_copy_be_merged_again(copies: tuple[Path, Path]) -> None:
+    mine, theirs = copies
+    edit(mine, "Ruth", "NI 8", "mine", target_2010_11=25.0)
+    edit(theirs, "Dev", "NI 8", "theirs", target_2010_11=26.0)
+    edit(theirs, "Dev", "NI 16", "theirs", target_2008_09=12.7)
+    with Workbook.open(mine, author="Ruth") as workbook:
+        prepared = prepare_merge(workbook, theirs)
+        workbook.apply(prepared.edit, also=prepared.carry)  # as the window's first write
+        assert len(held_changes(workbook)) == 1
+        workbook.apply(prepared.edit.inverse(), also=prepared.uncarry)  # Edit > Undo
+        assert held_changes(workbook) == ()
+        assert [e.how for e in read_entries(workbook) if e.ni == "NI 16"][-1] == "undone"
+    assert target(mine, "NI 16").target_2008_09 == 12.8
+    again = merge(mine, theirs)
+    assert again.plan.lines() == ["NI 16 2008/09 target: 12.8 -> 12.7"]
+    assert [c.sentence for c in again.plan.conflicts] == ["NI 8 2010/11 target: 25 here, 26 in the other copy"]

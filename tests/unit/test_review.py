@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from support.files import copy_closed
 
-from laadesk.cli.compare import polarity_lookup
+from laadesk.core.compare import catalogue_polarity
 from laadesk.core.edits import Edit, Put, set_fields
 from laadesk.core.model import NoteKind, Partner, Position, Role, Target, Visibility
 from laadesk.core.review import LEVEL, NOTE, PROPOSAL, RECORD, Review, accepted_edit, review
@@ -53,7 +53,7 @@ def table_edit(snapshot: WorkbookSnapshot) -> Edit:
 
 
 def reviewed(snapshot: WorkbookSnapshot) -> Review:
-    return review(snapshot, table_edit(snapshot), "returned.csv", polarity_lookup(snapshot))
+    return review(snapshot, table_edit(snapshot), "returned.csv", catalogue_polarity(snapshot.catalogue))
 
 
 def land(path: Path, snapshot: WorkbookSnapshot, found: Review, numbers: list[int], **options: object) -> Edit:

@@ -3,7 +3,6 @@ the officer's hand, newest first; it follows the officer from target to target a
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -140,11 +139,16 @@ class TargetHistory:
             self.code = None  # read again when the panel next shows
 
     def _show(self) -> None:
+        import html  # loads when first used (with its table of entities): a quicker start
+
         code, rows = self.code, self.model.rowCount() if self.model is not None else 0
         self.dock.setWindowTitle(f"History of {code}" if code else TITLE)
         session = self.host.session
         title = html.escape(session.snapshot().title_of(code)) if code and session is not None else ""
         named = f"<b>{html.escape(code or '')}</b> {title}<br>"
+        if self.model is not None and self.model.problem:
+            self.heading.setText(f"The history cannot be shown: {html.escape(self.model.problem)}")
+            return
         if code is None:
             self.heading.setText("")
         elif rows == 0:

@@ -153,9 +153,13 @@ class MergeCopy:
         backup = backed_up_first(session, parent, "merged")
         if backup is None:
             return None
-        session.apply(prepared.edit, also=prepared.carry)
+        session.apply(prepared.edit, also=prepared.carry, undo_also=prepared.uncarry)
         self.held.update()
-        undo = " Undo takes the merge back in one step." if not prepared.edit.empty else ""
+        undo = (
+            " Undo takes the merge back in one step (then merging the copy again takes it afresh)."
+            if not prepared.edit.empty
+            else ""
+        )
         self.host.say(f"Merged: {merged.sentence}. Backed up first as {backup.name}.{undo}", 15000)
         if merged.plan.conflicts:
             self.held.show()

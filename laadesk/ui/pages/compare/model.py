@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from laadesk.core.compare import ADDED, REMOVED, Difference
+from laadesk.core.compare import ADDED, REMOVED, Difference, catalogue_polarity
 from laadesk.core.labels import field_words
 from laadesk.core.numbers import format_figure
 from laadesk.core.snapshot import WorkbookSnapshot
@@ -26,13 +26,8 @@ _NAMED = {
 
 
 def polarity_lookup(snapshot: WorkbookSnapshot) -> Callable[[str], str | None]:
-    """Whether a higher figure is better for each indicator, from the workbook's catalogue."""
-
-    def polarity_of(code: str) -> str | None:
-        indicator = snapshot.catalogue.get(code)
-        return indicator.polarity.value if indicator is not None and indicator.polarity else None
-
-    return polarity_of
+    """Whether more is better for a code, as the workbook's indicator set says."""
+    return catalogue_polarity(snapshot.catalogue)
 
 
 def what(difference: Difference) -> str:

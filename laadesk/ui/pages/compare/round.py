@@ -5,7 +5,6 @@ must settle - the statutory levels now due and the deferrals past their date."""
 from __future__ import annotations
 
 import html
-import json
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -76,11 +75,8 @@ def round_changes(snapshot: WorkbookSnapshot) -> ChangesSince | None:
     round_ = snapshot.refresh_round
     if not round_.open:
         return None
-    try:
-        base = json.loads(round_.base_form)
-    except ValueError:
-        return None
-    if not isinstance(base, dict):
+    base = round_.base()
+    if base is None:
         return None
     return changes_since(round_.from_version, "", "", base, snapshot, polarity_lookup(snapshot))
 

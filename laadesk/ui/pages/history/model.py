@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex
 
+from laadesk.core.errors import WorkbookProblem
 from laadesk.core.history import ADDED, REMOVED, HistoryEntry, HistoryFilter, shown
 from laadesk.store.history import read_entries
 from laadesk.store.workbook import Workbook
@@ -106,6 +107,7 @@ class HistoryModel(RecordTableModel):
         super().__init__(columns, None, key=lambda entry: entry.id)
         self.file = workbook
         self.wanted = wanted or HistoryFilter()
+        self.problem = ""  # the sentence when the history could not be read (a damaged file)
         self._more = True
         self.read_afresh()
 
@@ -114,11 +116,16 @@ class HistoryModel(RecordTableModel):
         return entry
 
     def _read(self, start: int, count: int) -> list[HistoryEntry]:
-        entries = read_entries(self.file, self.wanted, newest_first=True)
+        """The entries from `start`; none, with the sentence in `problem`, when the history is damaged."""
         try:
-            return list(islice(entries, start, start + count))
-        finally:
-            entries.close()  # the read ends now, not when the generator is collected
+            entries = read_entries(self.file, self.wanted, newest_first=True)
+            try:
+                return list(islice(entries, start, start + count))
+            finally:
+                entries.close()  # the read ends now, not when the generator is collected
+        except WorkbookProblem as problem:
+            self.problem = str(problem)
+            return []
 
     def read_afresh(self, wanted: HistoryFilter | None = None) -> None:
         """Show the newest entries the filter asks for (a new filter, or another target's)."""
@@ -137,11 +144,15 @@ class HistoryModel(RecordTableModel):
             if not self._more:
                 self.read_afresh()
             return
-        entries = read_entries(self.file, self.wanted, newest_first=True)
         try:
-            new = list(islice(takewhile(lambda e: e.id > newest, entries), CATCH_UP + 1))
-        finally:
-            entries.close()
+            entries = read_entries(self.file, self.wanted, newest_first=True)
+            try:
+                new = list(islice(takewhile(lambda e: e.id > newest, entries), CATCH_UP + 1))
+            finally:
+                entries.close()
+        except WorkbookProblem as problem:
+            self.problem = str(problem)
+            return
         if len(new) > CATCH_UP:
             self.read_afresh()
         elif new:

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from laadesk.core.edits import Edit
+from laadesk.core.errors import WorkbookProblem
 from laadesk.store.history import entry_count, indicators, people
 from laadesk.ui.pages.base import Page
 from laadesk.ui.pages.history.export import export_history
@@ -76,10 +77,19 @@ class HistoryPage(Page):
 
     def _offer(self) -> None:
         workbook = self.session.workbook
-        self.filters.offer(people(workbook), indicators(workbook))
+        try:
+            self.filters.offer(people(workbook), indicators(workbook))
+        except WorkbookProblem as problem:  # a damaged history: said below the table, never a crash
+            self.model.problem = str(problem)
 
     def _say_what_is_shown(self) -> None:
-        total = entry_count(self.session.workbook)
+        try:
+            total = entry_count(self.session.workbook)
+        except WorkbookProblem as problem:
+            self.model.problem = str(problem)
+        if self.model.problem:
+            self.summary.setText(f"The history cannot be shown: {self.model.problem}")
+            return
         wanted = self.model.wanted.describe()
         if total == 0:
             text = "No changes recorded in this workbook yet."

@@ -1,0 +1,353 @@
+"""What laadesk's migrations make at the current workbook format, written out once.
+
+Opening a workbook compares its schema with this before anything else reads the file. Running
+every migration in an in-memory database to learn it took a tenth of the work of opening a
+workbook at each start; tests/unit/test_schema_made.py runs them and checks they still make
+exactly this, so a migration added without writing its result out here fails the tests (which
+show what to write), never an officer's start.
+"""
+
+from __future__ import annotations
+
+FORMAT = 5
+
+# name -> (type, table, SQL with spaces normalised)
+SCHEMA: dict[str, tuple[str, str, str]] = {
+    "meta": ("table", "meta", "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+    "sqlite_autoindex_meta_1": ("index", "meta", ""),
+    "indicators": (
+        "table",
+        "indicators",
+        "CREATE TABLE indicators ( ni INTEGER PRIMARY KEY, title TEXT NOT NULL, theme TEXT, "
+        "department TEXT, survey TEXT, statutory INTEGER NOT NULL, polarity TEXT, polarity_basis "
+        "TEXT, withdrawn INTEGER NOT NULL, title_basis TEXT, source TEXT)",
+    ),
+    "area": (
+        "table",
+        "area",
+        "CREATE TABLE area ( key TEXT PRIMARY KEY CHECK (key = 'area'), name TEXT NOT NULL, ons_code TEXT, "
+        "go_region TEXT, type TEXT, tier TEXT NOT NULL, lsp_name TEXT, protective_marking TEXT, as_at "
+        "TEXT)",
+    ),
+    "sqlite_autoindex_area_1": ("index", "area", ""),
+    "districts": ("table", "districts", "CREATE TABLE districts (name TEXT PRIMARY KEY, ons_code TEXT)"),
+    "sqlite_autoindex_districts_1": ("index", "districts", ""),
+    "partners": (
+        "table",
+        "partners",
+        "CREATE TABLE partners (name TEXT PRIMARY KEY COLLATE NOCASE, sector TEXT, authority_kind TEXT "
+        "NOT NULL DEFAULT '')",
+    ),
+    "sqlite_autoindex_partners_1": ("index", "partners", ""),
+    "story_sections": (
+        "table",
+        "story_sections",
+        "CREATE TABLE story_sections ( id TEXT PRIMARY KEY, position INTEGER NOT NULL, title "
+        "TEXT NOT NULL, text TEXT, indicators TEXT)",
+    ),
+    "sqlite_autoindex_story_sections_1": ("index", "story_sections", ""),
+    "evidence": (
+        "table",
+        "evidence",
+        "CREATE TABLE evidence ( id TEXT PRIMARY KEY, section_id TEXT NOT NULL REFERENCES "
+        "story_sections(id), source TEXT NOT NULL, figure TEXT, date TEXT)",
+    ),
+    "sqlite_autoindex_evidence_1": ("index", "evidence", ""),
+    "targets": (
+        "table",
+        "targets",
+        "CREATE TABLE targets ( code TEXT PRIMARY KEY, role TEXT NOT NULL, title TEXT, rationale TEXT, "
+        "status TEXT NOT NULL, baseline REAL, baseline_period TEXT, baseline_source TEXT, "
+        "target_2008_09 REAL, target_2009_10 REAL, target_2010_11 REAL, units TEXT, polarity TEXT, "
+        "lead_partner TEXT, partners TEXT, districts TEXT, deferral_reason TEXT, revisit_date TEXT, "
+        "reward INTEGER NOT NULL DEFAULT 0, comment TEXT, baseline_as_written TEXT NOT NULL DEFAULT '', "
+        "target_2008_09_as_written TEXT NOT NULL DEFAULT '', target_2009_10_as_written TEXT NOT NULL "
+        "DEFAULT '', target_2010_11_as_written TEXT NOT NULL DEFAULT '', deferral_note TEXT NOT NULL "
+        "DEFAULT '')",
+    ),
+    "sqlite_autoindex_targets_1": ("index", "targets", ""),
+    "positions": (
+        "table",
+        "positions",
+        "CREATE TABLE positions ( code TEXT NOT NULL REFERENCES targets(code), year TEXT NOT NULL, "
+        "area_proposal REAL, government_position REAL, agreed_level REAL, floor REAL, PRIMARY KEY "
+        "(code, year))",
+    ),
+    "sqlite_autoindex_positions_1": ("index", "positions", ""),
+    "position_history": (
+        "table",
+        "position_history",
+        "CREATE TABLE position_history ( id INTEGER PRIMARY KEY, code TEXT NOT NULL, year TEXT "
+        'NOT NULL, field TEXT NOT NULL, value REAL, who TEXT NOT NULL, "when" TEXT NOT NULL)',
+    ),
+    "champion_notes": (
+        "table",
+        "champion_notes",
+        "CREATE TABLE champion_notes ( id TEXT PRIMARY KEY, author TEXT NOT NULL, text TEXT NOT "
+        "NULL, kind TEXT NOT NULL, date TEXT NOT NULL, role TEXT, indicators TEXT, visibility "
+        "TEXT NOT NULL, action_status TEXT NOT NULL, time TEXT NOT NULL DEFAULT '')",
+    ),
+    "sqlite_autoindex_champion_notes_1": ("index", "champion_notes", ""),
+    "adoptions": (
+        "table",
+        "adoptions",
+        "CREATE TABLE adoptions ( id TEXT PRIMARY KEY, body TEXT NOT NULL, date TEXT, decision_maker "
+        "TEXT, minute_reference TEXT)",
+    ),
+    "sqlite_autoindex_adoptions_1": ("index", "adoptions", ""),
+    "sign_off": (
+        "table",
+        "sign_off",
+        "CREATE TABLE sign_off ( key TEXT PRIMARY KEY CHECK (key = 'sign_off'), go_recommendation_date "
+        "TEXT, go_recommended_by TEXT, secretary_of_state_date TEXT, version TEXT)",
+    ),
+    "sqlite_autoindex_sign_off_1": ("index", "sign_off", ""),
+    "milestones": (
+        "table",
+        "milestones",
+        "CREATE TABLE milestones (id TEXT PRIMARY KEY, name TEXT NOT NULL, due TEXT, done TEXT)",
+    ),
+    "sqlite_autoindex_milestones_1": ("index", "milestones", ""),
+    "partner_agreements": (
+        "table",
+        "partner_agreements",
+        "CREATE TABLE partner_agreements ( code TEXT NOT NULL, partner TEXT NOT NULL COLLATE "
+        "NOCASE, state TEXT NOT NULL, date TEXT, who TEXT NOT NULL DEFAULT '', reference "
+        "TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '', PRIMARY KEY (code, "
+        "partner))",
+    ),
+    "sqlite_autoindex_partner_agreements_1": ("index", "partner_agreements", ""),
+    "sub_area_targets": (
+        "table",
+        "sub_area_targets",
+        "CREATE TABLE sub_area_targets ( code TEXT NOT NULL, sub_area TEXT NOT NULL, kind TEXT "
+        "NOT NULL, baseline REAL, baseline_period TEXT NOT NULL DEFAULT '', target_2008_09 "
+        "REAL, target_2009_10 REAL, target_2010_11 REAL, units TEXT NOT NULL DEFAULT '', "
+        "lead_partner TEXT NOT NULL DEFAULT '', comment TEXT NOT NULL DEFAULT '', "
+        "baseline_as_written TEXT NOT NULL DEFAULT '', target_2008_09_as_written TEXT NOT NULL "
+        "DEFAULT '', target_2009_10_as_written TEXT NOT NULL DEFAULT '', "
+        "target_2010_11_as_written TEXT NOT NULL DEFAULT '', PRIMARY KEY (code, sub_area))",
+    ),
+    "sqlite_autoindex_sub_area_targets_1": ("index", "sub_area_targets", ""),
+    "history": (
+        "table",
+        "history",
+        "CREATE TABLE history ( id INTEGER PRIMARY KEY, change_id TEXT NOT NULL, at TEXT NOT NULL, who "
+        "TEXT NOT NULL, how TEXT NOT NULL, source TEXT NOT NULL DEFAULT '', action TEXT NOT NULL, kind "
+        "TEXT NOT NULL, record_key TEXT NOT NULL, ni TEXT NOT NULL DEFAULT '', field TEXT NOT NULL "
+        "DEFAULT '', op TEXT NOT NULL, before ANY, after ANY)",
+    ),
+    "history_by_indicator": ("index", "history", "CREATE INDEX history_by_indicator ON history (ni)"),
+    "history_by_change": ("index", "history", "CREATE INDEX history_by_change ON history (change_id)"),
+    "agreed_versions": (
+        "table",
+        "agreed_versions",
+        'CREATE TABLE agreed_versions ( label TEXT PRIMARY KEY, "when" TEXT NOT NULL, who TEXT '
+        "NOT NULL, sha256 TEXT NOT NULL, form TEXT NOT NULL, change_id TEXT NOT NULL)",
+    ),
+    "sqlite_autoindex_agreed_versions_1": ("index", "agreed_versions", ""),
+    "held_changes": (
+        "table",
+        "held_changes",
+        "CREATE TABLE held_changes ( id INTEGER PRIMARY KEY, source TEXT NOT NULL, at TEXT NOT "
+        "NULL, kind TEXT NOT NULL, record_key TEXT NOT NULL, ni TEXT NOT NULL DEFAULT '', field "
+        "TEXT NOT NULL DEFAULT '', ours ANY, theirs ANY, theirs_record TEXT, change_id TEXT NOT "
+        "NULL DEFAULT '')",
+    ),
+    "refresh_round": (
+        "table",
+        "refresh_round",
+        "CREATE TABLE refresh_round ( key TEXT PRIMARY KEY CHECK (key = 'refresh_round'), label "
+        "TEXT NOT NULL DEFAULT '', from_version TEXT NOT NULL DEFAULT '', started TEXT, base_form "
+        "TEXT NOT NULL DEFAULT '')",
+    ),
+    "sqlite_autoindex_refresh_round_1": ("index", "refresh_round", ""),
+    "change_reasons": (
+        "table",
+        "change_reasons",
+        "CREATE TABLE change_reasons ( code TEXT NOT NULL, field TEXT NOT NULL, reason TEXT NOT "
+        "NULL DEFAULT '', PRIMARY KEY (code, field))",
+    ),
+    "sqlite_autoindex_change_reasons_1": ("index", "change_reasons", ""),
+}
+
+# table -> (column, declared type)
+COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "meta": (("key", "TEXT"), ("value", "TEXT")),
+    "indicators": (
+        ("ni", "INTEGER"),
+        ("title", "TEXT"),
+        ("theme", "TEXT"),
+        ("department", "TEXT"),
+        ("survey", "TEXT"),
+        ("statutory", "INTEGER"),
+        ("polarity", "TEXT"),
+        ("polarity_basis", "TEXT"),
+        ("withdrawn", "INTEGER"),
+        ("title_basis", "TEXT"),
+        ("source", "TEXT"),
+    ),
+    "area": (
+        ("key", "TEXT"),
+        ("name", "TEXT"),
+        ("ons_code", "TEXT"),
+        ("go_region", "TEXT"),
+        ("type", "TEXT"),
+        ("tier", "TEXT"),
+        ("lsp_name", "TEXT"),
+        ("protective_marking", "TEXT"),
+        ("as_at", "TEXT"),
+    ),
+    "districts": (("name", "TEXT"), ("ons_code", "TEXT")),
+    "partners": (("name", "TEXT"), ("sector", "TEXT"), ("authority_kind", "TEXT")),
+    "story_sections": (
+        ("id", "TEXT"),
+        ("position", "INTEGER"),
+        ("title", "TEXT"),
+        ("text", "TEXT"),
+        ("indicators", "TEXT"),
+    ),
+    "evidence": (("id", "TEXT"), ("section_id", "TEXT"), ("source", "TEXT"), ("figure", "TEXT"), ("date", "TEXT")),
+    "targets": (
+        ("code", "TEXT"),
+        ("role", "TEXT"),
+        ("title", "TEXT"),
+        ("rationale", "TEXT"),
+        ("status", "TEXT"),
+        ("baseline", "REAL"),
+        ("baseline_period", "TEXT"),
+        ("baseline_source", "TEXT"),
+        ("target_2008_09", "REAL"),
+        ("target_2009_10", "REAL"),
+        ("target_2010_11", "REAL"),
+        ("units", "TEXT"),
+        ("polarity", "TEXT"),
+        ("lead_partner", "TEXT"),
+        ("partners", "TEXT"),
+        ("districts", "TEXT"),
+        ("deferral_reason", "TEXT"),
+        ("revisit_date", "TEXT"),
+        ("reward", "INTEGER"),
+        ("comment", "TEXT"),
+        ("baseline_as_written", "TEXT"),
+        ("target_2008_09_as_written", "TEXT"),
+        ("target_2009_10_as_written", "TEXT"),
+        ("target_2010_11_as_written", "TEXT"),
+        ("deferral_note", "TEXT"),
+    ),
+    "positions": (
+        ("code", "TEXT"),
+        ("year", "TEXT"),
+        ("area_proposal", "REAL"),
+        ("government_position", "REAL"),
+        ("agreed_level", "REAL"),
+        ("floor", "REAL"),
+    ),
+    "position_history": (
+        ("id", "INTEGER"),
+        ("code", "TEXT"),
+        ("year", "TEXT"),
+        ("field", "TEXT"),
+        ("value", "REAL"),
+        ("who", "TEXT"),
+        ("when", "TEXT"),
+    ),
+    "champion_notes": (
+        ("id", "TEXT"),
+        ("author", "TEXT"),
+        ("text", "TEXT"),
+        ("kind", "TEXT"),
+        ("date", "TEXT"),
+        ("role", "TEXT"),
+        ("indicators", "TEXT"),
+        ("visibility", "TEXT"),
+        ("action_status", "TEXT"),
+        ("time", "TEXT"),
+    ),
+    "adoptions": (
+        ("id", "TEXT"),
+        ("body", "TEXT"),
+        ("date", "TEXT"),
+        ("decision_maker", "TEXT"),
+        ("minute_reference", "TEXT"),
+    ),
+    "sign_off": (
+        ("key", "TEXT"),
+        ("go_recommendation_date", "TEXT"),
+        ("go_recommended_by", "TEXT"),
+        ("secretary_of_state_date", "TEXT"),
+        ("version", "TEXT"),
+    ),
+    "milestones": (("id", "TEXT"), ("name", "TEXT"), ("due", "TEXT"), ("done", "TEXT")),
+    "partner_agreements": (
+        ("code", "TEXT"),
+        ("partner", "TEXT"),
+        ("state", "TEXT"),
+        ("date", "TEXT"),
+        ("who", "TEXT"),
+        ("reference", "TEXT"),
+        ("note", "TEXT"),
+    ),
+    "sub_area_targets": (
+        ("code", "TEXT"),
+        ("sub_area", "TEXT"),
+        ("kind", "TEXT"),
+        ("baseline", "REAL"),
+        ("baseline_period", "TEXT"),
+        ("target_2008_09", "REAL"),
+        ("target_2009_10", "REAL"),
+        ("target_2010_11", "REAL"),
+        ("units", "TEXT"),
+        ("lead_partner", "TEXT"),
+        ("comment", "TEXT"),
+        ("baseline_as_written", "TEXT"),
+        ("target_2008_09_as_written", "TEXT"),
+        ("target_2009_10_as_written", "TEXT"),
+        ("target_2010_11_as_written", "TEXT"),
+    ),
+    "history": (
+        ("id", "INTEGER"),
+        ("change_id", "TEXT"),
+        ("at", "TEXT"),
+        ("who", "TEXT"),
+        ("how", "TEXT"),
+        ("source", "TEXT"),
+        ("action", "TEXT"),
+        ("kind", "TEXT"),
+        ("record_key", "TEXT"),
+        ("ni", "TEXT"),
+        ("field", "TEXT"),
+        ("op", "TEXT"),
+        ("before", "ANY"),
+        ("after", "ANY"),
+    ),
+    "agreed_versions": (
+        ("label", "TEXT"),
+        ("when", "TEXT"),
+        ("who", "TEXT"),
+        ("sha256", "TEXT"),
+        ("form", "TEXT"),
+        ("change_id", "TEXT"),
+    ),
+    "held_changes": (
+        ("id", "INTEGER"),
+        ("source", "TEXT"),
+        ("at", "TEXT"),
+        ("kind", "TEXT"),
+        ("record_key", "TEXT"),
+        ("ni", "TEXT"),
+        ("field", "TEXT"),
+        ("ours", "ANY"),
+        ("theirs", "ANY"),
+        ("theirs_record", "TEXT"),
+        ("change_id", "TEXT"),
+    ),
+    "refresh_round": (
+        ("key", "TEXT"),
+        ("label", "TEXT"),
+        ("from_version", "TEXT"),
+        ("started", "TEXT"),
+        ("base_form", "TEXT"),
+    ),
+    "change_reasons": (("code", "TEXT"), ("field", "TEXT"), ("reason", "TEXT")),
+}

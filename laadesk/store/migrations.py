@@ -155,7 +155,6 @@ def m0005_history_versions(db: sqlite3.Connection) -> None:
             kind TEXT NOT NULL, record_key TEXT NOT NULL, ni TEXT NOT NULL DEFAULT '',
             field TEXT NOT NULL DEFAULT '', op TEXT NOT NULL, before ANY, after ANY);
         CREATE INDEX history_by_indicator ON history (ni);
-        CREATE INDEX history_by_change ON history (change_id);
         CREATE TABLE agreed_versions (
             label TEXT PRIMARY KEY, "when" TEXT NOT NULL, who TEXT NOT NULL, sha256 TEXT NOT NULL,
             form TEXT NOT NULL, change_id TEXT NOT NULL);

@@ -70,6 +70,11 @@ def _writer(hint: Any) -> Callable[[Any], Any]:
     return _plain_value
 
 
+def plain_value(value: Any) -> Any:
+    """A field's value as its column stores it (a choice by its word, yes/no as 1/0, a day as text)."""
+    return _plain_value(value)
+
+
 def _plain_value(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value

@@ -138,7 +138,6 @@ SCHEMA: dict[str, tuple[str, str, str]] = {
         "DEFAULT '', op TEXT NOT NULL, before ANY, after ANY)",
     ),
     "history_by_indicator": ("index", "history", "CREATE INDEX history_by_indicator ON history (ni)"),
-    "history_by_change": ("index", "history", "CREATE INDEX history_by_change ON history (change_id)"),
     "agreed_versions": (
         "table",
         "agreed_versions",

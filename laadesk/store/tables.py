@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from laadesk.core.snapshot import Kept, kinds
-from laadesk.store.rows import to_row
+from laadesk.store.rows import plain_value, to_row
 
 
 @functools.cache
@@ -54,8 +54,8 @@ class TableSpec:
     def key_values(self, record: Any) -> tuple[Any, ...]:
         if self.singleton:
             return (record.key,)
-        row = to_row(record)
-        return tuple(row[k] for k in self.keys)
+        # The key fields alone, as stored (every edit asks, twice: its whole row is not needed).
+        return tuple(plain_value(getattr(record, k)) for k in self.keys)
 
 
 # Tables that hold no records of the area: the file's own facts (format, edition, when made)

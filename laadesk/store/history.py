@@ -63,8 +63,9 @@ _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def whole(row: Row) -> str:
-    """A whole record as its entry keeps it: a JSON object of its columns, in their order."""
-    return _encode(row)
+    """A whole record as its entry keeps it: a JSON object of its filled columns, in their order
+    (a blank, no value and an empty list are left out: what was added or removed, not its form)."""
+    return _encode({k: v for k, v in row.items() if v is not None and v != "" and v != "[]"})
 
 
 class EditLedger:

@@ -16,7 +16,7 @@ from laadesk.core.compare import catalogue_polarity, compare
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.labels import counted
 from laadesk.core.snapshot import WorkbookSnapshot
-from laadesk.store.versions import latest, version
+from laadesk.store.versions import AgreedVersion, version, versions
 from laadesk.store.workbook import WORKBOOK_SUFFIX, Workbook
 
 NOW = "now"
@@ -41,10 +41,11 @@ def run(args: argparse.Namespace) -> int:
             start_name, start = f"{args.file.name} now", agreement_form(snapshot)
             end_name, end = args.other.name, other_form(args.other, snapshot)
         else:
-            start_name, start = starting_version(workbook, args.start)
+            found = versions(workbook)  # read (and hashed) once for both ends
+            start_name, start = starting_version(workbook, args.start, found)
             end_name, end = (NOW, agreement_form(snapshot))
             if args.end:
-                chosen = version(workbook, args.end)
+                chosen = version(workbook, args.end, found)
                 end_name, end = f'"{chosen.label}"', chosen.form
     differences = compare(start, end, catalogue_polarity(snapshot.catalogue))
     if args.json:
@@ -57,11 +58,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def starting_version(workbook: Workbook, label: str | None) -> tuple[str, dict[str, Any]]:
+def starting_version(
+    workbook: Workbook, label: str | None, found: tuple[AgreedVersion, ...]
+) -> tuple[str, dict[str, Any]]:
     if label:
-        chosen = version(workbook, label)
+        chosen = version(workbook, label, found)
         return f'"{chosen.label}"', chosen.form
-    newest = latest(workbook)
+    newest = found[-1] if found else None
     if newest is None:
         raise WorkbookUnavailable(
             f"{workbook.path.name} has no agreed version yet to compare with: freeze one with "

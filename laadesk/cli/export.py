@@ -17,7 +17,7 @@ from laadesk.export.exchange_csv import write_exchange_csv, write_sub_area_csv
 from laadesk.export.packs import PackFormat, write_packs
 from laadesk.store.opening import is_workbook_file
 from laadesk.store.reference import deferral_reasons
-from laadesk.store.versions import cover_line, version, version_snapshot
+from laadesk.store.versions import cover_line, version, version_snapshot, versions
 from laadesk.store.workbook import Workbook
 
 
@@ -111,8 +111,9 @@ def run(args: argparse.Namespace) -> int:
         raise WorkbookUnavailable("--changes-since LABEL goes with --pdf OUT: it adds a section to the PDF pack.")
     with Workbook.open(args.file, read_only=True) as workbook:
         snapshot = workbook.snapshot()
-        frozen = version(workbook, args.agreed_version) if args.agreed_version else None
-        since = version(workbook, args.changes_since) if args.changes_since else None
+        found = versions(workbook) if args.agreed_version or args.changes_since else ()  # read (and hashed) once
+        frozen = version(workbook, args.agreed_version, found) if args.agreed_version else None
+        since = version(workbook, args.changes_since, found) if args.changes_since else None
     for asked in (frozen, since):
         if asked is not None and not asked.verified:
             raise WorkbookUnavailable(

@@ -93,11 +93,7 @@ def run(args: argparse.Namespace) -> int:
             problems = [CellProblem(p.row, p.column, f"({SHEET}) {p.message}") for p in problems]
             plan = plan if sub_plan is not None else None
         if plan is None:
-            rejection = ImportRejected(str(args.source), problems)
-            for problem in problems:
-                print(f"{args.source} {problem}", file=sys.stderr)
-            print(f"laadesk: {rejection}", file=sys.stderr)
-            return 1
+            return _rejected(args.source, problems)
         planned = plan.edit if sub_plan is None else Edit(plan.edit.label, plan.edit.changes + sub_plan.changes)
         snapshot = workbook.snapshot()
         found = review(snapshot, planned, args.source.name, catalogue_polarity(snapshot.catalogue))
@@ -127,6 +123,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"Imported {args.source} into {args.file}: {totals}.")
     return 0
+
+
+def _rejected(source: Path, problems: list[CellProblem]) -> int:
+    """Each bad cell on its own line (file, row, column, why), then the sentence: nothing imported."""
+    for problem in problems:
+        print(f"{source} {problem}", file=sys.stderr)
+    print(f"laadesk: {ImportRejected(str(source), problems)}", file=sys.stderr)
+    return 1
 
 
 def _report_only(args: argparse.Namespace, found: Review, wanted: list[int]) -> int:
@@ -175,11 +179,7 @@ def import_sub_areas(args: argparse.Namespace, rows: SubAreaRows) -> int:
             print(f"laadesk: {notice}", file=sys.stderr)
         plan, problems = plan_sub_area_import(rows, workbook.records(SubAreaTarget), workbook.targets())
         if plan is None:
-            rejection = ImportRejected(str(args.source), problems)
-            for problem in problems:
-                print(f"{args.source} {problem}", file=sys.stderr)
-            print(f"laadesk: {rejection}", file=sys.stderr)
-            return 1
+            return _rejected(args.source, problems)
         if not args.dry_run and plan.changes:
             back_up_first(workbook, args.file, backups.BEFORE_IMPORT, "imported into")
             workbook.apply(plan.edit(str(args.source)))  # sub-area figures have no agreed levels to keep

@@ -80,27 +80,21 @@ def agreement_hash(form: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_bytes(form)).hexdigest()
 
 
-def form_from_rows(
-    rows: Mapping[str, Sequence[Mapping[str, Any]]],
-    *,
-    normalised: bool = False,
-    ordered: bool = True,
-    owned: bool = False,
-) -> dict[str, Any]:
-    """The canonical form from the rows the store keeps (by snapshot field: "area", "targets", ...),
-        without making records first: what agreement_form gives for the same workbook, at a fraction of
-        the cost. `normalised`: the rows were read with stored_columns' expressions, so only lists and
-        yes/no fields are left to convert. `ordered=False` leaves the lists as read: compare matches
-        records by their keys, and only the canonical writing (the hash) needs the order. `owned`: the
-    normalised rows are dicts made for this call, converted where they are instead of copied."""
+def form_from_rows(rows: Mapping[str, Sequence[dict[str, Any]]], *, ordered: bool = True) -> dict[str, Any]:
+    """The canonical form from rows read with stored_columns' expressions (by snapshot field:
+    "area", "targets", ...), without making records first: what agreement_form gives for the same
+    workbook, at a fraction of the cost. SQLite has done the blanks and whole numbers; only lists
+    and yes/no are left to convert, in the rows themselves (made for this call). `ordered=False`
+    leaves the lists as read: compare matches records by their keys, and only the canonical
+    writing (the hash) needs the order."""
     form: dict[str, Any] = {"form": FORM}
     for part in ("area", "sign_off"):
         found = rows.get(part) or ()
-        form[part] = _row_form(_kind(part), found[0], normalised, owned) if found else record_form(_kind(part)())
+        form[part] = _row_form(_kind(part), found[0]) if found else record_form(_kind(part)())
     for part, keys in PARTS:
         record_type = _kind(part)
-        found = [_row_form(record_type, r, normalised, owned) for r in rows.get(part) or ()]
-        form[part] = sorted(found, key=_order(keys)) if ordered else found
+        converted = [_row_form(record_type, r) for r in rows.get(part) or ()]
+        form[part] = sorted(converted, key=_order(keys)) if ordered else converted
     return form
 
 
@@ -139,18 +133,15 @@ def _kind(part: str) -> Any:
     return next(k.record for k in kinds() if k.field == part)
 
 
-def _row_form(record_type: type, row: Mapping[str, Any], normalised: bool, owned: bool = False) -> dict[str, Any]:
-    if not normalised:
-        return {name: _READ[kind](row.get(name)) for name, kind in _plan(record_type)}
-    form = row if owned and isinstance(row, dict) else dict(row)
+def _row_form(record_type: type, row: dict[str, Any]) -> dict[str, Any]:
     for name, read in _left_to_read(record_type):
-        form[name] = read(form[name])
-    return form
+        row[name] = read(row[name])
+    return row
 
 
 @functools.cache
 def _left_to_read(record_type: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
-    """The fields a normalised row still needs converted: lists and yes/no."""
+    """The fields a row read with stored_columns still needs converted: lists and yes/no."""
     return tuple((name, _READ[kind]) for name, kind in _plan(record_type) if kind in ("list", "bool"))
 
 
@@ -181,10 +172,8 @@ def _plan(record_type: type) -> tuple[tuple[str, str], ...]:
 # The decoder's own method: json.loads checks its arguments at each of a compare's hundred lists.
 _decode_list = json.JSONDecoder().decode
 
+# What is left for Python of a row read with stored_columns (SQLite did blanks and whole numbers).
 _READ: dict[str, Callable[[Any], Any]] = {
     "list": lambda value: _decode_list(value) if value else [],
     "bool": bool,
-    "number": lambda value: None if value is None else plain(float(value)),
-    "text": lambda value: "" if value is None else value,
-    "plain": lambda value: value,
 }

@@ -9,7 +9,7 @@ parse_date reads back.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 MONTH_NAMES = (
     "January",
@@ -73,6 +73,16 @@ def format_date(value: date | None) -> str:
     if value is None:
         return ""
     return f"{value.day} {MONTH_NAMES[value.month - 1][:3]} {value.year}"
+
+
+def format_moment(text: str) -> str:
+    """A moment the workbook recorded (ISO 8601, UTC) in the officer's own time: "7 Dec 2008 14:05";
+    anything that is not such a moment, as it is."""
+    try:
+        moment = datetime.fromisoformat(text).astimezone()
+    except ValueError:
+        return text
+    return f"{format_date(moment.date())} {moment:%H:%M}"
 
 
 def format_long_date(value: date | None) -> str:

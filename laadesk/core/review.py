@@ -46,8 +46,6 @@ PROPOSAL = "area's proposal"  # the year is agreed: lands in the negotiation led
 NOTE = "champion note"  # a comment: a shareable champion note on the target
 RECORD = "record"  # a whole target or sub-area figure the workbook does not have yet
 
-_WRITTEN_OF = {written: level for level, written in AS_WRITTEN.items()}
-
 
 @dataclass(frozen=True)
 class Proposal:
@@ -108,7 +106,8 @@ def review(snapshot: WorkbookSnapshot, planned: Edit, source: str, polarity_of: 
     for number, ((code, field), differences) in enumerate(grouped(compare(before, after, polarity_of)).items(), 1):
         main = next((d for d in differences if d.field == field), differences[0])
         sentence = "; ".join(d.sentence for d in differences if d is main or d.field != field)
-        words = next((d.after for d in differences if d.field != field and d.field in _WRITTEN_OF and d.after), "")
+        # The group's other difference is the words the level was written in (compare.grouped).
+        words = next((d.after for d in differences if d.field != field and d.after), "")
         if words and main.kind == "changed":
             level = next((d for d in differences if d.field == field), None)
             sentence = (

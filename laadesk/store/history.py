@@ -203,12 +203,6 @@ def entry_count(workbook: Workbook) -> int:
     return int(workbook.query("SELECT count(*) FROM history").fetchone()[0])
 
 
-def change_ids(workbook: Workbook) -> list[str]:
-    """Every edit's change id, in the order they reached this copy."""
-    workbook.check_history()
-    return [str(r[0]) for r in workbook.query("SELECT change_id FROM history GROUP BY change_id ORDER BY min(id)")]
-
-
 def people(workbook: Workbook) -> list[str]:
     """Everyone the history names, alphabetically."""
     workbook.check_history()

@@ -79,7 +79,7 @@ def clean_label(label: str) -> str:
 def freeze(workbook: Workbook, label: str) -> AgreedVersion:
     """Record the agreement as it stands now under `label`; refused if the label is taken."""
     text = clean_label(label)
-    if any(v.label.casefold() == text.casefold() for v in versions(workbook)):
+    if any(same_label(v.label, text) for v in versions(workbook)):
         raise VersionRefused(
             f'{workbook.path.name} already has an agreed version labelled "{text}"; versions are never replaced, '
             "so give this one another label."
@@ -137,11 +137,17 @@ def _version(workbook: Workbook, row: tuple[Any, ...], recorded: dict[str, Any])
     return AgreedVersion(label, when, who, digest, form, verified)
 
 
-def version(workbook: Workbook, label: str) -> AgreedVersion:
-    """The version with that label (case aside); a sentence naming the labels there are if none."""
-    found = versions(workbook)
+def same_label(stored: str, asked: str) -> bool:
+    """Whether a label asked for names a stored version: spaces tidied, case aside (in any alphabet)."""
+    return stored.casefold() == " ".join(asked.split()).casefold()
+
+
+def version(workbook: Workbook, label: str, found: tuple[AgreedVersion, ...] | None = None) -> AgreedVersion:
+    """The version with that label (of `found`, the versions already read, when given); a sentence
+    naming the labels there are if none."""
+    found = versions(workbook) if found is None else found
     for item in found:
-        if item.label.casefold() == " ".join(label.split()).casefold():
+        if same_label(item.label, label):
             return item
     there = ", ".join(f'"{v.label}"' for v in found) or "none yet"
     raise VersionRefused(f'{workbook.path.name} has no agreed version labelled "{label}" (its versions: {there}).')
@@ -187,8 +193,7 @@ def agreement_now(workbook: Workbook, *, ordered: bool = True) -> dict[str, Any]
         cursor = workbook.query(sql)
         names = [column[0] for column in cursor.description]
         rows[field] = [dict(zip(names, row, strict=True)) for row in cursor]
-    # The dicts were made here for this form alone: converted where they are, not copied again.
-    return form_from_rows(rows, normalised=True, ordered=ordered, owned=True)
+    return form_from_rows(rows, ordered=ordered)
 
 
 @functools.cache
@@ -208,10 +213,9 @@ def version_form(workbook: Workbook, label: str | None = None) -> tuple[str, str
     Read for comparing, without checking its hash (`versions` does that)."""
     if label is None:
         found = workbook.query('SELECT label, "when", form FROM agreed_versions ORDER BY rowid DESC LIMIT 1').fetchone()
-    else:  # matched as version() matches a label: spaces tidied, case aside (in any alphabet)
-        wanted = " ".join(label.split()).casefold()
+    else:
         rows = workbook.query('SELECT label, "when", form FROM agreed_versions ORDER BY rowid')
-        found = next((r for r in rows if isinstance(r[0], str) and r[0].casefold() == wanted), None)
+        found = next((r for r in rows if isinstance(r[0], str) and same_label(r[0], label)), None)
     if found is None:
         return None
     try:

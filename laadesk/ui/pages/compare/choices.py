@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from laadesk.core.codes import sort_key
 from laadesk.core.compare import ADDED, CHANGED, LESS, MORE, REMOVED, Difference
+from laadesk.core.dates import format_moment
 from laadesk.store.versions import AgreedVersion
 
 NOW = "now"
@@ -19,20 +19,12 @@ OUTSIDE_TARGETS = "-"  # the indicator choice for the area, the story, the adopt
 ALTERED_STYLE = "color: #b00020; font-weight: bold;"
 
 
-def frozen_when(version: AgreedVersion) -> str:
-    try:
-        moment = datetime.fromisoformat(version.when).astimezone()
-    except ValueError:
-        return version.when
-    return f"{moment.day} {moment:%b %Y %H:%M}"
-
-
 def versions_line(versions: Sequence[AgreedVersion]) -> str:
     """Each version, newest first: label, when, who, the first 12 digits of its hash; an altered one said so."""
     lines = []
     for version in reversed(versions):
         said = (
-            f"<b>&ldquo;{html.escape(version.label)}&rdquo;</b> frozen {frozen_when(version)} "
+            f"<b>&ldquo;{html.escape(version.label)}&rdquo;</b> frozen {format_moment(version.when)} "
             f"by {html.escape(version.who)} &mdash; SHA-256 <tt>{version.short_hash}</tt>"
         )
         if not version.verified:

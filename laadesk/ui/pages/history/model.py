@@ -10,12 +10,12 @@ without reading the rest again.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from itertools import islice, takewhile
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
 
+from laadesk.core.dates import format_moment
 from laadesk.core.errors import WorkbookProblem
 from laadesk.core.history import ADDED, REMOVED, HistoryEntry, HistoryFilter, shown
 from laadesk.store.history import read_entries
@@ -32,11 +32,7 @@ LONGEST_TIP = 600
 
 def when(entry: HistoryEntry) -> str:
     """The moment in the officer's own time: "7 Dec 2008 14:05"."""
-    try:
-        moment = datetime.fromisoformat(entry.at).astimezone()
-    except ValueError:
-        return entry.at
-    return f"{moment.day} {moment:%b %Y %H:%M}"
+    return format_moment(entry.at)
 
 
 def _one_line(value: Any) -> str:

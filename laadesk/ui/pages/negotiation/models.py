@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
 from laadesk.core.codes import sort_key
+from laadesk.core.dates import format_moment
 from laadesk.core.labels import position_words
 from laadesk.core.model import YEARS, PositionChange, PositionField, Role
 from laadesk.core.negotiation import agreed_years, history
@@ -77,15 +77,6 @@ class NegotiatedModel(RecordTableModel):
         return None
 
 
-def _when(text: str) -> str:
-    """An ISO timestamp in the officer's local time, as people write it."""
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return text
-    return moment.astimezone().strftime("%d %b %Y %H:%M")
-
-
 def _history_tip(change: PositionChange, snapshot: WorkbookSnapshot) -> str:
     return FLOOR_TIP if change.field is PositionField.FLOOR else f"{change.when} (UTC) by {change.who}"
 
@@ -95,7 +86,7 @@ def _history_column(key: str, title: str, text: Callable[[PositionChange], str],
 
 
 HISTORY_COLUMNS = (
-    _history_column("when", "When", lambda c: _when(c.when)),
+    _history_column("when", "When", lambda c: format_moment(c.when)),
     _history_column("who", "Who", lambda c: c.who),
     _history_column("year", "Year", lambda c: c.year),
     _history_column("field", "What changed", lambda c: position_words(c.field, marked=True)),

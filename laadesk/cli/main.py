@@ -12,6 +12,7 @@ from laadesk.cli import (
     compare,
     council_copy,
     demo,
+    demo_region,
     export,
     history,
     importing,
@@ -20,6 +21,8 @@ from laadesk.cli import (
     merge,
     new,
     refresh,
+    region,
+    rollup,
     validate,
 )
 from laadesk.core.errors import WorkbookProblem
@@ -38,12 +41,15 @@ COMMANDS = (
     export,
     indicators,
     demo,
+    demo_region,
     council_copy,
     history,
     agreed,
     compare,
     merge,
     refresh,
+    region,
+    rollup,
 )
 
 

@@ -151,11 +151,16 @@ def sign_off_sequence(snapshot: WorkbookSnapshot) -> str:
 def sign_off_stage(snapshot: WorkbookSnapshot) -> str:
     """The stage in two or three words, for the status bar: "Not adopted", "Adopted", "GO recommended",
     "Signed off"."""
-    if snapshot.sign_off.secretary_of_state_date is not None:
+    return stage_of(snapshot.sign_off, snapshot.adoptions, snapshot.partners)
+
+
+def stage_of(sign_off: SignOff, adoptions: Iterable[Adoption], partners: Iterable[Partner]) -> str:
+    """sign_off_stage from the records it rests on (the roll-up reads only those)."""
+    if sign_off.secretary_of_state_date is not None:
         return "Signed off"
-    if snapshot.sign_off.go_recommendation_date is not None:
+    if sign_off.go_recommendation_date is not None:
         return "GO recommended"
-    adoption = responsible_adoption(snapshot.adoptions, snapshot.partners)
+    adoption = responsible_adoption(adoptions, partners)
     return "Adopted" if adoption is not None and adoption.date is not None else "Not adopted"
 
 

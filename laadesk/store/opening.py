@@ -31,7 +31,7 @@ _ALLOWED_CLASSES = {
 }
 
 
-def inspect_header(path: Path, *, _recovered: bool = False) -> int:
+def inspect_header(path: Path, *, recover: bool = True) -> int:
     """The workbook's schema version, read from the file header without opening it in SQLite.
 
     Refuses files that are not laadesk workbooks, are too new, or are cut short, so that
@@ -40,7 +40,8 @@ def inspect_header(path: Path, *, _recovered: bool = False) -> int:
     A save cut short (laadesk killed, the power or the drive gone mid-commit) leaves a hot
     journal beside a workbook whose header may already count pages not yet written, or give
     the format a migration had not finished: the journal is rolled back first and the header
-    read again, so such a file opens as it was last saved instead of being called damaged.
+    read again, so such a file opens as it was last saved instead of being called damaged. A reader
+    that must never write (the region desk, the roll-up) passes recover=False and leaves it alone.
     """
     try:
         header, size = read_plain_file(path, 100)
@@ -68,8 +69,8 @@ def inspect_header(path: Path, *, _recovered: bool = False) -> int:
             f"{path} was written by a newer laadesk (workbook format {version}; this laadesk "
             f"reads formats up to {SCHEMA_VERSION}). Update laadesk to open it."
         )
-    if not _recovered and recover_interrupted_save(path):
-        return inspect_header(path, _recovered=True)
+    if recover and recover_interrupted_save(path):
+        return inspect_header(path, recover=False)
     if version == 0:
         raise WorkbookCorrupt(f"{path} is damaged: it was never completely created. Restore it from a backup.")
     if version < 0:
@@ -94,7 +95,7 @@ def connect(path: Path, *, read_only: bool, create: bool = False) -> sqlite3.Con
     """
     mode = "rwc" if create else ("ro" if read_only else "rw")
     uri = f"{path.resolve().as_uri()}?mode={mode}"
-    if read_only and _in_wal_mode(path):
+    if read_only and in_wal_mode(path):
         uri += "&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=2.0)
@@ -119,7 +120,7 @@ def connect(path: Path, *, read_only: bool, create: bool = False) -> sqlite3.Con
     return conn
 
 
-def _in_wal_mode(path: Path) -> bool:
+def in_wal_mode(path: Path) -> bool:
     """Whether another program switched the file to WAL (laadesk never does).
 
     Reading such a file even read-only makes SQLite create -wal and -shm files beside it, so a
@@ -149,12 +150,7 @@ def check_contents(conn: sqlite3.Connection, path: Path) -> None:
     The schema is compared before anything else reads the file, so an expression planted in it
     (a CHECK, a generated column, a default, an index on an expression) is never run.
     """
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        found = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema").fetchall()
-    except (sqlite3.Error, UnicodeDecodeError) as error:
-        raise translate(error, path) from None
-    _check_schema(found, expected_schema(version), path)
+    version = check_schema(conn, path)
     try:
         # Every table, each with its indexes, but the history (100,000 entries are 18 MB): it is
         # checked, with the whole file, the first time it is read.
@@ -164,6 +160,18 @@ def check_contents(conn: sqlite3.Connection, path: Path) -> None:
         _check_values(conn, version, path)
     except (sqlite3.Error, UnicodeDecodeError) as error:
         raise translate(error, path) from None
+
+
+def check_schema(conn: sqlite3.Connection, path: Path, schema: str = "main") -> int:
+    """Refuse a file whose schema is not exactly laadesk's at its format (so nothing planted in it runs);
+    the format. schema names the database of the connection that holds the file (an attached one)."""
+    try:
+        version = int(conn.execute(f'PRAGMA "{schema}".user_version').fetchone()[0])
+        found = conn.execute(f'SELECT type, name, tbl_name, sql FROM "{schema}".sqlite_schema').fetchall()
+    except (sqlite3.Error, UnicodeDecodeError) as error:
+        raise translate(error, path) from None
+    _check_schema(found, expected_schema(version), path)
+    return version
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path, table: str = "") -> None:

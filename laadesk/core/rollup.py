@@ -1,0 +1,43 @@
+"""The national roll-up's shape: every area's chosen targets in one table, keyed as departments received
+them (the Data Interchange Hub), and only what may leave government.
+
+Each value is the workbook's as stored: numbers as numbers, a level in words kept as written in its
+`_as_written` column, dates as ISO text, a deferral's reason as a pack writes it
+(core/deferral.written). store/rollup.py reads the rows (in SQL, for speed) and writes the database.
+"""
+
+from __future__ import annotations
+
+AREA_COLUMNS = ("ons_code", "area", "region", "type", "tier", "as_at", "sign_off_stage", "workbook")
+LEVELS = ("baseline", "target_2008_09", "target_2009_10", "target_2010_11")
+TARGET_COLUMNS = (
+    "ons_code",
+    "area",
+    "region",
+    "ni",
+    "title",
+    "kind",
+    "status",
+    "baseline",
+    "baseline_period",
+    "target_2008_09",
+    "target_2009_10",
+    "target_2010_11",
+    "units",
+    "lead_partner",
+    "deferred_reason",
+    "revisit",
+    "sub_area",
+    "sub_area_kind",
+    *(f"{level}_as_written" for level in LEVELS),
+)
+CHOSEN = ("designated", "statutory", "local")
+
+
+def same_area(workbook: str, area: str, ons_code: str, first: str) -> str:
+    """Why a second workbook of one area is left out: the roll-up holds one line an area."""
+    return f"{workbook} holds the same area ({area}, {ons_code}) as {first}; only {first} is in the roll-up."
+
+
+def no_ons_code(workbook: str, area: str) -> str:
+    return f"{workbook} ({area}) has no ONS code, by which the roll-up keys each area; set it on the Area page."

@@ -20,6 +20,7 @@ from laadesk.cli import (
     info,
     merge,
     new,
+    qa,
     refresh,
     region,
     rollup,
@@ -50,6 +51,7 @@ COMMANDS = (
     refresh,
     region,
     rollup,
+    qa,
 )
 
 

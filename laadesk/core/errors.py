@@ -29,6 +29,10 @@ class CatalogueRejected(WorkbookProblem):
     """A National Indicator Set file could not be read."""
 
 
+class ChecklistRejected(WorkbookProblem):
+    """A QA checklist file (a region's own items) could not be read."""
+
+
 @dataclass(frozen=True)
 class CellProblem:
     """A problem with one cell of an imported file; row 1 is the header row."""

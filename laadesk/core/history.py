@@ -47,6 +47,7 @@ RECORD_WORDS = {
     "adoptions": "adoption",
     "sign_off": "sign-off",
     "milestones": "milestone",
+    "qa_ticks": "QA tick",
     "agreed_versions": "agreed version",
     "meta": "workbook format",
 }

@@ -7,6 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from laadesk.core.catalogue import Polarity
+from laadesk.core.qa_ticks import QaTick
 from laadesk.core.rounds import ChangeReason, RefreshRound
 
 YEARS = ("2008/09", "2009/10", "2010/11")
@@ -416,4 +417,5 @@ Record = (
     | PartnerAgreement
     | RefreshRound
     | ChangeReason
+    | QaTick
 )

@@ -36,6 +36,7 @@ from laadesk.core.model import (
     SubAreaTarget,
     Target,
 )
+from laadesk.core.qa_ticks import QaTick
 from laadesk.core.rounds import ChangeReason, RefreshRound
 
 KEPT = "laadesk_kept"
@@ -231,6 +232,17 @@ class WorkbookSnapshot:
             internal=False,
             nouns=("reason for a change", "reasons for changes"),
             order=lambda r: (sort_key(r.code), r.field),
+        ),
+    )
+    qa_ticks: tuple[QaTick, ...] = field(
+        default=(),
+        metadata=kept(
+            QaTick,
+            "qa_ticks",
+            keys=("item",),
+            internal=True,
+            nouns=("QA tick", "QA ticks"),
+            order=lambda t: t.item,
         ),
     )
 

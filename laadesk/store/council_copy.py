@@ -47,8 +47,9 @@ class CouncilCopy:
     removed: tuple[tuple[Kept, int], ...]  # each internal kind of record, and how many were left out
 
     def describe(self) -> str:
-        left_out = listed([kind.counted(count) for kind, count in self.removed])
-        return f"{self.targets} target{'' if self.targets == 1 else 's'} kept; left out {left_out}"
+        held = [kind.counted(count) for kind, count in self.removed if count]
+        left_out = f"left out {listed(held)}" if held else "it held nothing internal to leave out"
+        return f"{self.targets} target{'' if self.targets == 1 else 's'} kept; {left_out}"
 
 
 def save_council_copy(workbook: Workbook, target: Path) -> CouncilCopy:

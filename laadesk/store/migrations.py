@@ -180,6 +180,17 @@ def m0005_history_versions(db: sqlite3.Connection) -> None:
         db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('workbook_id', ?)", (identity,))
 
 
+def m0006_qa_ticks(db: sqlite3.Connection) -> None:
+    """0006_qa_ticks: the GO reviewer's ticks on the QA checklist's judgement items (government's side)."""
+    _run(
+        db,
+        """
+        CREATE TABLE qa_ticks (
+            item TEXT PRIMARY KEY, who TEXT NOT NULL, "when" TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '')
+        """,
+    )
+
+
 def _run(db: sqlite3.Connection, script: str) -> None:
     # executescript() would COMMIT first and break the migration's transaction.
     for statement in script.split(";"):
@@ -193,6 +204,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m0003_as_written_as_at_other_reasons,
     m0004_partner_authorities_sub_areas,
     m0005_history_versions,
+    m0006_qa_ticks,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

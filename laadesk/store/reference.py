@@ -11,8 +11,9 @@ from pathlib import Path
 
 from laadesk.core.catalogue import CATALOGUE_COLUMNS, Catalogue, catalogue_from_rows, catalogue_rows
 from laadesk.core.deferral import DeferralReasons, reasons_from_rows
-from laadesk.core.errors import CatalogueRejected, CellProblem
+from laadesk.core.errors import CatalogueRejected, CellProblem, ChecklistRejected
 from laadesk.core.model import AreaProfile, AreaType, District, Tier
+from laadesk.core.qa import QaItem, items_from_rows
 from laadesk.core.text import decode_text
 from laadesk.core.timetable import UsualStep, usual_steps
 from laadesk.resources import resource_path
@@ -23,6 +24,7 @@ MAX_CATALOGUE_BYTES = 5 * 1024 * 1024
 INSTALLED_CATALOGUE = "national_indicators.csv"
 INSTALLED_EDITION = "edition.txt"
 MILESTONE_TEMPLATE = "milestone_template.csv"
+QA_CHECKLIST = "qa_checklist.csv"  # shipped in resources/; a region's own items in the data folder
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,34 @@ def milestone_template() -> tuple[UsualStep, ...]:
     except (OSError, ValueError):
         text = resource_path(MILESTONE_TEMPLATE).read_text(encoding="utf-8")  # unreadable: the shipped one
     return usual_steps(csv.DictReader(io.StringIO(text)))
+
+
+def qa_checklist() -> tuple[QaItem, ...]:
+    """The QA checklist: the shipped items (resources/qa_checklist.csv), then the region's own from a
+    qa_checklist.csv in laadesk's data folder, when there is one; ChecklistRejected names each bad cell."""
+    with resource_path(QA_CHECKLIST).open(encoding="utf-8", newline="") as handle:
+        shipped, problems = items_from_rows(csv.DictReader(handle))
+    assert not problems, problems  # the shipped list is checked by the tests
+    own = user_data_dir() / QA_CHECKLIST
+    if not own.exists():
+        return tuple(shipped)
+    if not own.is_file():
+        raise ChecklistRejected(f"{own} is not a file; a region's own QA items go in a .csv file there.")
+    try:
+        if own.stat().st_size > MAX_CATALOGUE_BYTES:
+            raise ChecklistRejected(f"{own} is larger than 5 MB; that is not a QA checklist.")
+        text = decode_text(own.read_bytes())
+    except OSError as error:
+        raise ChecklistRejected(f"{own} cannot be read: {error.strerror or error}.") from None
+    except ValueError as error:
+        raise ChecklistRejected(f"{own}: {error}.") from None
+    reader = csv.DictReader(io.StringIO(text))
+    rows = ({(k or "").strip().lower(): (v or "") for k, v in row.items() if isinstance(v, str)} for row in reader)
+    added, problems = items_from_rows(rows, shipped)
+    if problems:
+        listed = "\n".join(f"  {p}" for p in problems)
+        raise ChecklistRejected(f"{own} holds QA items laadesk cannot use:\n{listed}")
+    return (*shipped, *added)
 
 
 @cache

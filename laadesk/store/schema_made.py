@@ -9,7 +9,7 @@ show what to write), never an officer's start.
 
 from __future__ import annotations
 
-FORMAT = 5
+FORMAT = 6
 
 # name -> (type, table, SQL with spaces normalised)
 SCHEMA: dict[str, tuple[str, str, str]] = {
@@ -168,6 +168,13 @@ SCHEMA: dict[str, tuple[str, str, str]] = {
         "NULL DEFAULT '', PRIMARY KEY (code, field))",
     ),
     "sqlite_autoindex_change_reasons_1": ("index", "change_reasons", ""),
+    "qa_ticks": (
+        "table",
+        "qa_ticks",
+        'CREATE TABLE qa_ticks ( item TEXT PRIMARY KEY, who TEXT NOT NULL, "when" TEXT NOT NULL, comment TEXT '
+        "NOT NULL DEFAULT '')",
+    ),
+    "sqlite_autoindex_qa_ticks_1": ("index", "qa_ticks", ""),
 }
 
 # table -> (column, declared type)
@@ -349,4 +356,5 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("base_form", "TEXT"),
     ),
     "change_reasons": (("code", "TEXT"), ("field", "TEXT"), ("reason", "TEXT")),
+    "qa_ticks": (("item", "TEXT"), ("who", "TEXT"), ("when", "TEXT"), ("comment", "TEXT")),
 }

@@ -35,6 +35,7 @@ from laadesk.core.model import (
     Tier,
     Visibility,
 )
+from laadesk.core.qa_ticks import QaTick
 from laadesk.store.migrations import SCHEMA_VERSION
 from laadesk.store.reference import shipped_catalogue
 from laadesk.store.versions import freeze
@@ -150,6 +151,10 @@ def main() -> None:
         wb.clock = lambda: "2008-06-20T10:00:00+00:00"
         wb.apply(Edit("fixture", tuple(Put(r) for r in records)))
         freeze(wb, "Fixture agreed")  # format 5: an agreed version, and the history of both
+        # Format 6: a QA reviewer's tick on a judgement item.
+        wb.apply(
+            Edit("tick", (Put(QaTick("peer-review", "R. Reviewer", "2008-06-21T09:00:00+00:00", "done by GOEM")),))
+        )
     print(f"wrote {path}")
 
 

@@ -19,6 +19,7 @@ from laadesk.core.history import HISTORY_CSV_COLUMNS, HistoryEntry, HistoryFilte
 from laadesk.core.model import ChampionNote, NoteKind, Position
 from laadesk.export.history_csv import write_history_csv
 from laadesk.store.history import entry_count, read_entries
+from laadesk.store.migrations import SCHEMA_VERSION
 from laadesk.store.workbook import Workbook
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -166,7 +167,13 @@ def test_an_upgraded_format_4_workbook_has_one_migrated_entry(tmp_path: Path) ->
     with Workbook.open(copy, backup_folder=tmp_path / "backups", author="tester") as workbook:
         workbook.clock = lambda: "2009-01-05T10:00:00+00:00"
     (entry,) = entries(Path(copy))
-    assert (entry.how, entry.kind, entry.field, entry.before, entry.after) == ("migrated", "meta", "format", 4, 5)
+    assert (entry.how, entry.kind, entry.field, entry.before, entry.after) == (
+        "migrated",
+        "meta",
+        "format",
+        4,
+        SCHEMA_VERSION,
+    )
     with Workbook.open(copy, author="tester"):
         pass
     assert len(entries(Path(copy))) == 1  # opened again: nothing more to upgrade
@@ -177,7 +184,8 @@ def test_an_upgrade_reads_as_one_plain_phrase(tmp_path: Path) -> None:
     Workbook.open(copy, backup_folder=tmp_path / "backups", author="tester").close()
     (entry,) = entries(Path(copy))
     said = line(entry).split("  ", 2)[2]
-    assert said == "workbook format: 4 -> 5  (migrated; upgrade the workbook from format 4 to format 5)"
+    now = SCHEMA_VERSION
+    assert said == f"workbook format: 4 -> {now}  (migrated; upgrade the workbook from format 4 to format {now})"
 
 
 def entry(**values: object) -> HistoryEntry:

@@ -104,7 +104,8 @@ def test_fixture_opens_and_upgrades(fixture: Path, tmp_path: Path) -> None:
         assert len(workbook.workbook_id) == 32
     if format_written >= 5:
         assert [(v.label, v.verified, v.when) for v in found] == [("Fixture agreed", True, "2008-06-20T10:00:00+00:00")]
-        assert {e.how for e in entries} == {"typed", "agreed"}
+        upgraded_now = {"migrated"} if format_written < SCHEMA_VERSION else set()
+        assert {e.how for e in entries} == {"typed", "agreed"} | upgraded_now
         assert any(e.ni == "NI 116" and e.op == "added" for e in entries)
     else:
         assert found == ()
@@ -113,8 +114,11 @@ def test_fixture_opens_and_upgrades(fixture: Path, tmp_path: Path) -> None:
             "migrated",
             "format",
             format_written,
-            5,
+            SCHEMA_VERSION,
         )
+    # 0006 added the QA reviewer's ticks; older files have none.
+    expected_ticks = [("peer-review", "R. Reviewer", "done by GOEM")] if format_written >= 6 else []
+    assert [(t.item, t.who, t.comment) for t in snapshot.qa_ticks] == expected_ticks
 
 
 def test_copies_of_an_older_workbook_upgraded_apart_share_their_identity_and_first_entry(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from support.records import complete, snapshot
 
 from laadesk.core.model import ChampionNote, NoteKind, Position, PositionChange, PositionField
 from laadesk.core.pack import council_pack, internal_brief
+from laadesk.core.qa_ticks import QaTick
 from laadesk.core.snapshot import WorkbookSnapshot, kinds, list_fields
 from laadesk.store.migrations import MIGRATIONS
 from laadesk.store.tables import all_tables, internal_tables
@@ -43,6 +44,7 @@ def test_government_side_is_notes_positions_the_history_and_the_agreed_versions(
         "history",
         "agreed_versions",
         "held_changes",
+        "qa_ticks",
     }
 
 
@@ -60,7 +62,8 @@ def planted() -> WorkbookSnapshot:
     note = ChampionNote("n1", "Champion", "CANARY note", NoteKind.DECISION, date(2008, 5, 1))
     position = Position("NI 116", "2008/09", area_proposal=21.0, government_position=20.0, floor=99.125)
     change = PositionChange("NI 116", "2008/09", PositionField.FLOOR, 99.125, "CANARY who", "2008-05-01T10:00:00+00:00")
-    return snapshot(complete(), notes=(note,), positions=(position,), position_history=(change,))
+    tick = QaTick("peer-review", "CANARY reviewer", "2008-05-01T10:00:00+00:00", "CANARY comment")
+    return snapshot(complete(), notes=(note,), positions=(position,), position_history=(change,), qa_ticks=(tick,))
 
 
 def test_the_council_view_empties_every_internal_kind_and_keeps_the_rest() -> None:

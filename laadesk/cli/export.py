@@ -1,4 +1,5 @@
-"""`laadesk export FILE --pdf|--xlsx|--csv OUT [--audience ...] [--for-partner NAME] [--as-at DATE]`: packs and CSV."""
+"""`laadesk export FILE --pdf|--xlsx|--csv OUT [--audience ...] [--for-partner NAME] [--as-at DATE]`: packs and CSV;
+`--pdf OUT --qa`: the QA report."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from laadesk.core.area import PROTECTIVE_MARKINGS
 from laadesk.core.dates import DATE_HINT, parse_date
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.pack import Audience, ChartChoice, build_pack, partner_authority_named
+from laadesk.core.qa import qa_states
 from laadesk.core.refresh import changes_since
 from laadesk.export.exchange_csv import write_exchange_csv, write_sub_area_csv
 from laadesk.export.packs import PackFormat, write_packs
 from laadesk.store.opening import is_workbook_file
-from laadesk.store.reference import deferral_reasons
+from laadesk.store.reference import deferral_reasons, qa_checklist
 from laadesk.store.versions import cover_line, version, version_snapshot, versions
 from laadesk.store.workbook import Workbook
 
@@ -72,6 +74,12 @@ def add_parser(commands: Any) -> None:
         "and proposed levels side by side with the reason for each (the refresh pack)",
     )
     parser.add_argument(
+        "--qa",
+        action="store_true",
+        help="with --pdf OUT alone: write the QA report (the checklist, each item's state and evidence, the "
+        "reviewer's sign-off), internal to government, instead of a pack",
+    )
+    parser.add_argument(
         "--as-at",
         type=_as_at,
         metavar="DATE",
@@ -92,6 +100,8 @@ def _as_at(text: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.qa:
+        return _qa_report(args)
     outputs = [(PackFormat.PDF, args.pdf), (PackFormat.XLSX, args.xlsx)]
     chosen = [(f, p) for f, p in outputs if p is not None]
     if args.sub_areas and args.csv is None:
@@ -159,4 +169,22 @@ def run(args: argparse.Namespace) -> int:
             )
         for written in write_packs(pack, chosen):
             print(f"Wrote the {name} ({written.detail}) to {written.path}.")
+    return 0
+
+
+def _qa_report(args: argparse.Namespace) -> int:
+    if args.pdf is None or args.xlsx is not None or args.csv is not None or args.for_partner or args.changes_since:
+        raise WorkbookUnavailable("--qa goes with --pdf OUT alone: it writes the QA report, not a pack.")
+    if is_workbook_file(args.pdf):
+        raise WorkbookUnavailable(
+            f"{args.pdf} is a laadesk workbook; export will not overwrite it. Choose another name."
+        )
+    from laadesk.export.pdf_qa import write_qa_report  # reportlab loads only for a PDF
+
+    items = qa_checklist()
+    with Workbook.open(args.file, read_only=True) as workbook:
+        snapshot = workbook.snapshot()
+    as_at = args.as_at or snapshot.area.as_at or date.today()
+    pages = write_qa_report(snapshot.area, qa_states(snapshot, items), as_at, args.pdf)
+    print(f"Wrote the QA report ({pages} page{'s' if pages != 1 else ''}, internal to government) to {args.pdf}.")
     return 0

@@ -57,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
         for state in states:
             print(f"[{'x' if state.met else ' '}] {state.item.id}  ({state.item.kind}) {state.item.item}")
             print(f"      {state.evidence}")
+            for finding in state.findings:
+                print(f"        - {finding}")
         print(summary(states) + ".")
     return 0 if not open_items(states) else EXIT_OPEN
 

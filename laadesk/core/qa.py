@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from laadesk.core.cross_checks import check_workbook
+from laadesk.core.dates import format_moment
 from laadesk.core.edits import Edit, Put, Remove
 from laadesk.core.errors import CellProblem
 from laadesk.core.model import CHOSEN_ROLES, Role, Status
@@ -46,7 +47,8 @@ class QaState:
 
     item: QaItem
     met: bool
-    findings: tuple[str, ...] = ()  # automatic: each thing still wrong, naming the target
+    findings: tuple[str, ...] = ()  # automatic: each thing still wrong, in a sentence naming the target
+    codes: tuple[str, ...] = ()  # automatic: the indicators the findings are about, once each
     tick: QaTick | None = None  # judgement: the reviewer's tick, when ticked
 
     @property
@@ -59,15 +61,12 @@ class QaState:
         if self.item.kind is QaKind.JUDGEMENT:
             if self.tick is None:
                 return "not ticked yet"
-            said = f"ticked by {self.tick.who} on {self.tick.when[:10]}"
+            said = f"ticked by {self.tick.who} on {format_moment(self.tick.when)}"
             return f"{said}: {self.tick.comment}" if self.tick.comment else said
         if self.met:
             return "laadesk checked: nothing found"
-        return (
-            f"{len(self.findings)} to settle: "
-            + "; ".join(self.findings[:3])
-            + ("; ..." if len(self.findings) > 3 else "")
-        )
+        where = ", ".join(self.codes) if self.codes else self.findings[0]
+        return f"{len(self.findings)} to settle: {where}"
 
 
 # -- the checks QA adds to the workbook's rules ------------------------------------------
@@ -245,8 +244,9 @@ def qa_states(snapshot: WorkbookSnapshot, items: Sequence[QaItem]) -> list[QaSta
             tick = ticks.get(item.id)
             states.append(QaState(item, tick is not None, tick=tick))
         else:
-            findings = tuple(p.message for check in item.checks for p in found.get(check, ()))
-            states.append(QaState(item, not findings, findings))
+            problems = [p for check in item.checks for p in found.get(check, ())]
+            codes = tuple(dict.fromkeys(p.code for p in problems if p.code))
+            states.append(QaState(item, not problems, tuple(p.message for p in problems), codes))
     return states
 
 

@@ -126,31 +126,31 @@ def milestone_template() -> tuple[UsualStep, ...]:
     return usual_steps(csv.DictReader(io.StringIO(text)))
 
 
-def qa_checklist() -> tuple[QaItem, ...]:
-    """The QA checklist: the shipped items (resources/qa_checklist.csv), then the region's own from a
-    qa_checklist.csv in laadesk's data folder, when there is one; ChecklistRejected names each bad cell."""
+def qa_checklist(*, own: bool = True) -> tuple[QaItem, ...]:
+    """The QA checklist: the shipped items (resources/qa_checklist.csv), then (own=True) the region's own
+    from a qa_checklist.csv in laadesk's data folder, when there is one; ChecklistRejected names each bad cell."""
     with resource_path(QA_CHECKLIST).open(encoding="utf-8", newline="") as handle:
         shipped, problems = items_from_rows(csv.DictReader(handle))
     assert not problems, problems  # the shipped list is checked by the tests
-    own = user_data_dir() / QA_CHECKLIST
-    if not own.exists():
+    regional = user_data_dir() / QA_CHECKLIST
+    if not own or not regional.exists():
         return tuple(shipped)
-    if not own.is_file():
-        raise ChecklistRejected(f"{own} is not a file; a region's own QA items go in a .csv file there.")
+    if not regional.is_file():
+        raise ChecklistRejected(f"{regional} is not a file; a region's own QA items go in a .csv file there.")
     try:
-        if own.stat().st_size > MAX_CATALOGUE_BYTES:
-            raise ChecklistRejected(f"{own} is larger than 5 MB; that is not a QA checklist.")
-        text = decode_text(own.read_bytes())
+        if regional.stat().st_size > MAX_CATALOGUE_BYTES:
+            raise ChecklistRejected(f"{regional} is larger than 5 MB; that is not a QA checklist.")
+        text = decode_text(regional.read_bytes())
     except OSError as error:
-        raise ChecklistRejected(f"{own} cannot be read: {error.strerror or error}.") from None
+        raise ChecklistRejected(f"{regional} cannot be read: {error.strerror or error}.") from None
     except ValueError as error:
-        raise ChecklistRejected(f"{own}: {error}.") from None
+        raise ChecklistRejected(f"{regional}: {error}.") from None
     reader = csv.DictReader(io.StringIO(text))
     rows = ({(k or "").strip().lower(): (v or "") for k, v in row.items() if isinstance(v, str)} for row in reader)
     added, problems = items_from_rows(rows, shipped)
     if problems:
         listed = "\n".join(f"  {p}" for p in problems)
-        raise ChecklistRejected(f"{own} holds QA items laadesk cannot use:\n{listed}")
+        raise ChecklistRejected(f"{regional} holds QA items laadesk cannot use:\n{listed}")
     return (*shipped, *added)
 
 

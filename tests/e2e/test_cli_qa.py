@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,38 @@ def test_ticks_never_reach_the_council(cli: Cli) -> None:
     conn.close()
     cli("export", "kingsmere.laa", "--xlsx", "pack.xlsx", "--csv", "pack.csv")
     assert b"CANARY-QA-7731" not in cli.path("pack.csv").read_bytes()
+
+
+def test_the_qa_report_is_a_marked_internal_pdf_with_each_item_and_the_sign_off(cli: Cli) -> None:
+    cli(
+        "qa",
+        "kingsmere.laa",
+        "--tick",
+        "reviewer-sign-off",
+        "--comment",
+        "Recommend, floors aside",
+        "--who",
+        "Rita",
+        expect=1,
+    )
+    done = cli("export", "kingsmere.laa", "--pdf", "qa.pdf", "--qa")
+    assert done.out.strip() == "Wrote the QA report (2 pages, internal to government) to qa.pdf."
+    pdf = cli.path("qa.pdf")
+    subprocess.run(["qpdf", "--check", str(pdf)], check=True, capture_output=True)
+    words = " ".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout.split()
+    )
+    assert words.count("PROTECT - INTERNAL TO GOVERNMENT - NOT FOR THE COUNCIL") == 4  # header and footer, 2 pages
+    assert "QA: 7 of 13 items met." in words
+    assert "No level is beyond government's floor" in words
+    assert "4 to settle: NI 20, NI 130, NI 151, NI 154" in words
+    assert "Signed off by Rita on" in words and "Recommend, floors aside" in words
+
+
+@pytest.mark.parametrize(
+    "extra", [("--xlsx", "p.xlsx"), ("--csv", "p.csv"), ("--for-partner", "Thornwold District Council")], ids=str
+)
+def test_the_qa_report_goes_with_pdf_alone(cli: Cli, extra: tuple[str, str]) -> None:
+    refused = cli("export", "kingsmere.laa", "--pdf", "qa.pdf", "--qa", *extra, expect=2)
+    assert refused.err.strip() == "laadesk: --qa goes with --pdf OUT alone: it writes the QA report, not a pack."
+    assert not cli.path("qa.pdf").exists()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from support.records import complete, snapshot
 
+from laadesk.core.dates import format_moment
 from laadesk.core.errors import ChecklistRejected
 from laadesk.core.model import AreaProfile, Role, Status, StorySection
 from laadesk.core.qa import (
@@ -114,7 +115,7 @@ def test_a_judgement_item_is_met_only_when_ticked_and_untick_takes_it_back() -> 
     assert tick == QaTick("peer-review", "Rita", "2008-07-03T10:00:00+00:00", "by GO East")
     ticked = snapshot(qa_ticks=(tick,))
     state = next(s for s in qa_states(ticked, items) if s.item.id == "peer-review")
-    assert state.met and state.evidence == "ticked by Rita on 2008-07-03: by GO East"
+    assert state.met and state.evidence == f"ticked by Rita on {format_moment(tick.when)}: by GO East"
     assert untick_edit(ticked, item).changes and untick_edit(base, item).empty
     with pytest.raises(ValueError, match="checked by laadesk"):
         tick_edit(base, find_item(items, "within-floors"), "Rita", "2008-07-03T10:00:00+00:00")  # type: ignore[arg-type]

@@ -34,6 +34,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("Problems", "problems.page", "ProblemsPage"),
     PageEntry("History", "history.page", "HistoryPage"),
     PageEntry("Compare", "compare.page", "ComparePage"),
+    PageEntry("Quality assurance", "qa.page", "QaPage"),
 )
 
 __all__ = ["PAGES", "Page", "PageEntry"]

@@ -1,0 +1,1 @@
+"""The Quality assurance page: the GO reviewer's checklist for this agreement."""

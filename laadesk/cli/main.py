@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from laadesk import __version__
 from laadesk.cli import (
     agreed,
+    attachments,
     compare,
     council_copy,
     demo,
@@ -52,6 +53,7 @@ COMMANDS = (
     region,
     rollup,
     qa,
+    attachments,
 )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from laadesk.core.attachments import Attachment, InternalAttachment
 from laadesk.core.catalogue import Polarity
 from laadesk.core.qa_ticks import QaTick
 from laadesk.core.rounds import ChangeReason, RefreshRound
@@ -418,4 +419,6 @@ Record = (
     | RefreshRound
     | ChangeReason
     | QaTick
+    | Attachment
+    | InternalAttachment
 )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from laadesk.core.attachments import Attachment
 from laadesk.core.catalogue import Polarity
 from laadesk.core.cross_checks import check_workbook
 from laadesk.core.errors import WorkbookUnavailable
@@ -153,6 +154,7 @@ class Pack:
     for_partner: str = ""  # a partner authority's pack: only its targets, its figures and its agreement
     agreed_version: str = ""  # the agreed version the pack was made from, as its cover prints it
     changes_since: ChangesSince | None = None  # the refresh pack's section: each change since a version
+    attachments: tuple[Attachment, ...] = ()  # files attached as evidence, listed with their hash
     # Internal brief only: always empty in a council pack.
     positions: tuple[PositionLine, ...] = ()
     position_history: tuple[PositionChange, ...] = ()
@@ -260,6 +262,8 @@ def _common(snapshot: WorkbookSnapshot, audience: Audience, generated: date, as_
         sequence=sign_off_sequence(snapshot),
         responsible=responsible_adoption(snapshot.adoptions, snapshot.partners),
         agreements=tuple(relations(snapshot)),
+        # The council's view holds no internal attachments (for_council): its pack lists the shareable.
+        attachments=(*snapshot.attachments, *snapshot.internal_attachments),
     )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from laadesk.core.attachments import Attachment, InternalAttachment
 from laadesk.core.catalogue import Catalogue
 from laadesk.core.codes import sort_key
 from laadesk.core.model import (
@@ -243,6 +244,29 @@ class WorkbookSnapshot:
             internal=True,
             nouns=("QA tick", "QA ticks"),
             order=lambda t: t.item,
+        ),
+    )
+    # The files' contents are not records: they stay in the file until extracted (store/attachments.py).
+    attachments: tuple[Attachment, ...] = field(
+        default=(),
+        metadata=kept(
+            Attachment,
+            "attachments",
+            keys=("sha256",),
+            internal=False,
+            nouns=("attachment", "attachments"),
+            order=lambda a: (a.name.casefold(), a.sha256),
+        ),
+    )
+    internal_attachments: tuple[InternalAttachment, ...] = field(
+        default=(),
+        metadata=kept(
+            InternalAttachment,
+            "internal_attachments",
+            keys=("sha256",),
+            internal=True,
+            nouns=("internal attachment", "internal attachments"),
+            order=lambda a: (a.name.casefold(), a.sha256),
         ),
     )
 

@@ -19,6 +19,7 @@ from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.model import Position
 from laadesk.core.pack import PACK_TITLE, ChartChoice, Pack
 from laadesk.export.atomic import write_bytes_atomically
+from laadesk.export.pdf_attachments import attachments_section
 from laadesk.export.pdf_changes import changes_section
 from laadesk.export.pdf_charts import chart_grid
 from laadesk.export.pdf_internal import actions_table, notes_table, positions_table
@@ -236,6 +237,7 @@ COUNCIL_SECTIONS: tuple[Section, ...] = (
     _charts,
     _sign_off,
     _milestones,
+    attachments_section,
 )
 INTERNAL_SECTIONS: tuple[Section, ...] = (_positions, _champion_notes, _open_actions)
 

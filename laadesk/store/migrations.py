@@ -191,6 +191,19 @@ def m0006_qa_ticks(db: sqlite3.Connection) -> None:
     )
 
 
+def m0007_attachments(db: sqlite3.Connection) -> None:
+    """0007_attachments: files attached as evidence, shareable and internal kept in tables of their
+    own (each with its contents), so an internal file cannot reach the council by a mark on a row."""
+    columns = (
+        "sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, size INTEGER NOT NULL, "
+        "who TEXT NOT NULL, \"when\" TEXT NOT NULL, indicators TEXT NOT NULL DEFAULT '[]', "
+        "sections TEXT NOT NULL DEFAULT '[]'"
+    )
+    for side in ("", "internal_"):
+        db.execute(f"CREATE TABLE {side}attachments ({columns})")
+        db.execute(f"CREATE TABLE {side}attachment_files (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)")
+
+
 def _run(db: sqlite3.Connection, script: str) -> None:
     # executescript() would COMMIT first and break the migration's transaction.
     for statement in script.split(";"):
@@ -205,6 +218,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m0004_partner_authorities_sub_areas,
     m0005_history_versions,
     m0006_qa_ticks,
+    m0007_attachments,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -13,7 +13,7 @@ from laadesk.core.snapshot import list_fields
 from laadesk.plain_files import DENIED, FOLDER, MISSING, SPECIAL, NotAPlainFile, read_plain_file
 from laadesk.store import schema_made
 from laadesk.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
-from laadesk.store.tables import all_tables, ledger_table_names
+from laadesk.store.tables import CONTENT_TABLES, all_tables, unread_at_opening
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_DBCONFIG_DEFENSIVE = 1010
@@ -153,9 +153,10 @@ def check_contents(conn: sqlite3.Connection, path: Path) -> None:
     version = check_schema(conn, path)
     try:
         # Every table, each with its indexes, but the history (100,000 entries are 18 MB): it is
-        # checked, with the whole file, the first time it is read.
+        # checked, with the whole file, the first time it is read; and the attached files' contents
+        # (up to 250 MB), each checked against its SHA-256 when it is extracted.
         for table in _expected_columns(version):
-            if table != HISTORY_TABLE:
+            if table != HISTORY_TABLE and table not in CONTENT_TABLE_NAMES:
                 _quick_check(conn, path, table)
         _check_values(conn, version, path)
     except (sqlite3.Error, UnicodeDecodeError) as error:
@@ -182,6 +183,7 @@ def _quick_check(conn: sqlite3.Connection, path: Path, table: str = "") -> None:
 
 
 HISTORY_TABLE = "history"
+CONTENT_TABLE_NAMES = frozenset(spec.name for spec in CONTENT_TABLES)
 
 
 def check_whole_file(conn: sqlite3.Connection, path: Path) -> None:
@@ -262,8 +264,8 @@ def _check_schema(
 def _check_values(conn: sqlite3.Connection, version: int, path: Path) -> None:
     """Every stored value is of the kind its column holds (a blob or a list that is not a list is damage)."""
     for table, columns in _expected_columns(version).items():
-        if table in ledger_table_names():
-            continue  # read (and checked) only when the history or the versions are asked for
+        if table in unread_at_opening():
+            continue  # read (and checked) only when the history, the versions or a file are asked for
         typed = [(column, _ALLOWED_CLASSES[d]) for column, d in columns if d in _ALLOWED_CLASSES]
         # One statement a table says whether any value is of the wrong kind; only then is the
         # column found, for the sentence (opening runs this on every table at every start).

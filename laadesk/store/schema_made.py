@@ -9,7 +9,7 @@ show what to write), never an officer's start.
 
 from __future__ import annotations
 
-FORMAT = 6
+FORMAT = 7
 
 # name -> (type, table, SQL with spaces normalised)
 SCHEMA: dict[str, tuple[str, str, str]] = {
@@ -175,6 +175,34 @@ SCHEMA: dict[str, tuple[str, str, str]] = {
         "NOT NULL DEFAULT '')",
     ),
     "sqlite_autoindex_qa_ticks_1": ("index", "qa_ticks", ""),
+    "attachments": (
+        "table",
+        "attachments",
+        "CREATE TABLE attachments (sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, size "
+        "INTEGER NOT NULL, who TEXT NOT NULL, \"when\" TEXT NOT NULL, indicators TEXT NOT NULL DEFAULT '[]', "
+        "sections TEXT NOT NULL DEFAULT '[]')",
+    ),
+    "sqlite_autoindex_attachments_1": ("index", "attachments", ""),
+    "attachment_files": (
+        "table",
+        "attachment_files",
+        "CREATE TABLE attachment_files (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)",
+    ),
+    "sqlite_autoindex_attachment_files_1": ("index", "attachment_files", ""),
+    "internal_attachments": (
+        "table",
+        "internal_attachments",
+        "CREATE TABLE internal_attachments (sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, size "
+        "INTEGER NOT NULL, who TEXT NOT NULL, \"when\" TEXT NOT NULL, indicators TEXT NOT NULL DEFAULT '[]', "
+        "sections TEXT NOT NULL DEFAULT '[]')",
+    ),
+    "sqlite_autoindex_internal_attachments_1": ("index", "internal_attachments", ""),
+    "internal_attachment_files": (
+        "table",
+        "internal_attachment_files",
+        "CREATE TABLE internal_attachment_files (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)",
+    ),
+    "sqlite_autoindex_internal_attachment_files_1": ("index", "internal_attachment_files", ""),
 }
 
 # table -> (column, declared type)
@@ -357,4 +385,26 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "change_reasons": (("code", "TEXT"), ("field", "TEXT"), ("reason", "TEXT")),
     "qa_ticks": (("item", "TEXT"), ("who", "TEXT"), ("when", "TEXT"), ("comment", "TEXT")),
+    "attachments": (
+        ("sha256", "TEXT"),
+        ("name", "TEXT"),
+        ("kind", "TEXT"),
+        ("size", "INTEGER"),
+        ("who", "TEXT"),
+        ("when", "TEXT"),
+        ("indicators", "TEXT"),
+        ("sections", "TEXT"),
+    ),
+    "attachment_files": (("sha256", "TEXT"), ("data", "BLOB")),
+    "internal_attachments": (
+        ("sha256", "TEXT"),
+        ("name", "TEXT"),
+        ("kind", "TEXT"),
+        ("size", "INTEGER"),
+        ("who", "TEXT"),
+        ("when", "TEXT"),
+        ("indicators", "TEXT"),
+        ("sections", "TEXT"),
+    ),
+    "internal_attachment_files": (("sha256", "TEXT"), ("data", "BLOB")),
 }

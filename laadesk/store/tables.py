@@ -77,14 +77,29 @@ LEDGER_TABLES = (
 )
 
 
+# The attached files' contents, one table a side (shareable, internal), keyed by their SHA-256: read
+# only when a file is extracted, never at opening (a workbook may hold 250 MB of them).
+CONTENT_TABLES = (
+    TableSpec("attachment_files", ("sha256",), internal=False),
+    TableSpec("internal_attachment_files", ("sha256",), internal=True),
+)
+
+
 @functools.cache
 def all_tables() -> tuple[TableSpec, ...]:
     """Every table a workbook has, each classed as government's side or not."""
-    return REFERENCE_TABLES + LEDGER_TABLES + tuple(TableSpec(k.table, k.keys, k.internal, k) for k in kinds())
+    records = tuple(TableSpec(k.table, k.keys, k.internal, k) for k in kinds())
+    return REFERENCE_TABLES + LEDGER_TABLES + CONTENT_TABLES + records
 
 
 def ledger_table_names() -> frozenset[str]:
     return frozenset(spec.name for spec in LEDGER_TABLES)
+
+
+def unread_at_opening() -> frozenset[str]:
+    """Tables opening neither reads nor checks: the ledger (checked when first read) and the attached
+    files' contents (each checked against its SHA-256 when extracted)."""
+    return frozenset(spec.name for spec in LEDGER_TABLES + CONTENT_TABLES)
 
 
 def internal_tables() -> tuple[str, ...]:

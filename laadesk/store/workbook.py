@@ -24,7 +24,7 @@ from laadesk.store.file_steps import identity, place_new_file, remove_quietly, w
 from laadesk.store.history import EditLedger, new_change_id
 from laadesk.store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from laadesk.store.rows import from_row, to_row
-from laadesk.store.tables import spec_for
+from laadesk.store.tables import CONTENT_TABLES, spec_for
 from laadesk.store.transactions import atomic, rows
 
 R = TypeVar("R")
@@ -300,6 +300,16 @@ class Workbook:
         for kind in kinds():
             parts[kind.field] = self._single(kind.record) if kind.single else self.records(kind.record)
         return WorkbookSnapshot(catalogue=self.catalogue(), **parts)
+
+    def read_content(self, table: str, sha256: str) -> bytes | None:
+        """An attached file's bytes from its side's content table (store/attachments.py checks them)."""
+        if table not in {spec.name for spec in CONTENT_TABLES}:
+            raise ValueError(f"{table} holds no attached files")
+        try:
+            row = self._db.execute(f'SELECT data FROM "{table}" WHERE sha256 = ?', (sha256,)).fetchone()
+        except sqlite3.Error as error:
+            raise opening.translate(error, self.path) from None
+        return bytes(row[0]) if row is not None and isinstance(row[0], bytes) else None
 
     def backup_to(self, target: sqlite3.Connection) -> None:
         """Copy the whole workbook into another connection with SQLite's online backup API."""

@@ -36,6 +36,7 @@ from laadesk.core.model import (
     Visibility,
 )
 from laadesk.core.qa_ticks import QaTick
+from laadesk.store.attachments import attach_bytes
 from laadesk.store.migrations import SCHEMA_VERSION
 from laadesk.store.reference import shipped_catalogue
 from laadesk.store.versions import freeze
@@ -155,6 +156,9 @@ def main() -> None:
         wb.apply(
             Edit("tick", (Put(QaTick("peer-review", "R. Reviewer", "2008-06-21T09:00:00+00:00", "done by GOEM")),))
         )
+        # Format 7: a shareable attachment and an internal one, each with its content.
+        attach_bytes(wb, b"ni,level\nNI 116,22.0\n", "levels.csv", internal=False, indicators=("NI 116",))
+        attach_bytes(wb, b"%PDF-1.4\n% fixture evidence pack\n%%EOF\n", "DCSF pack.pdf", internal=True)
     print(f"wrote {path}")
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from laadesk.core.model import AgreementState, Role, SubAreaKind, Visibility
+from laadesk.store.attachments import content_of
 from laadesk.store.history import read_entries
 from laadesk.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from laadesk.store.versions import versions
@@ -105,7 +106,8 @@ def test_fixture_opens_and_upgrades(fixture: Path, tmp_path: Path) -> None:
     if format_written >= 5:
         assert [(v.label, v.verified, v.when) for v in found] == [("Fixture agreed", True, "2008-06-20T10:00:00+00:00")]
         upgraded_now = {"migrated"} if format_written < SCHEMA_VERSION else set()
-        assert {e.how for e in entries} == {"typed", "agreed"} | upgraded_now
+        attached = {"attached"} if format_written >= 7 else set()
+        assert {e.how for e in entries} == {"typed", "agreed"} | upgraded_now | attached
         assert any(e.ni == "NI 116" and e.op == "added" for e in entries)
     else:
         assert found == ()
@@ -119,6 +121,15 @@ def test_fixture_opens_and_upgrades(fixture: Path, tmp_path: Path) -> None:
     # 0006 added the QA reviewer's ticks; older files have none.
     expected_ticks = [("peer-review", "R. Reviewer", "done by GOEM")] if format_written >= 6 else []
     assert [(t.item, t.who, t.comment) for t in snapshot.qa_ticks] == expected_ticks
+    # 0007 added attachments, shareable and internal, each with its content; older files have none.
+    shared = [(a.name, a.kind, a.indicators) for a in snapshot.attachments]
+    internal = [(a.name, a.kind) for a in snapshot.internal_attachments]
+    if format_written >= 7:
+        assert (shared, internal) == ([("levels.csv", "CSV", ("NI 116",))], [("DCSF pack.pdf", "PDF")])
+        with Workbook.open(copy, read_only=True) as workbook:
+            assert content_of(workbook, snapshot.attachments[0]) == b"ni,level\nNI 116,22.0\n"
+    else:
+        assert (shared, internal) == ([], [])
 
 
 def test_copies_of_an_older_workbook_upgraded_apart_share_their_identity_and_first_entry(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from laadesk.core.attachments import Attachment, InternalAttachment
 from laadesk.core.model import ActionStatus, SignOff, Visibility
 from laadesk.core.pack import Audience, PackStatus, build_pack, council_pack, internal_brief, pack_status
 from laadesk.core.snapshot import WorkbookSnapshot
@@ -67,11 +68,20 @@ def test_council_pack_carries_nothing_internal(demo_snapshot: WorkbookSnapshot) 
         "for_partner",  # a partner authority's name: its pack is the council pack cut to it (issue 14)
         "agreed_version",  # the version's label, day and hash: the council's to match its paper (issue 15)
         "changes_since",  # the agreement's changes since a version, with their reasons (issue 15)
+        "attachments",  # attached evidence, built from the council view: shareable ones only (issue 17)
         "positions",
         "position_history",
         "notes",
         "open_actions",
     }
+
+
+def test_the_council_pack_lists_only_shareable_attachments(demo_snapshot: WorkbookSnapshot) -> None:
+    shared = Attachment("a" * 64, "minutes.pdf", "PDF", 100, "Rita", "2008-06-01T10:00:00+00:00")
+    internal = InternalAttachment("b" * 64, "CANARY pack.pdf", "PDF", 100, "Rita", "2008-06-01T10:00:00+00:00")
+    held = replace(demo_snapshot, attachments=(shared,), internal_attachments=(internal,))
+    assert council_pack(held, TODAY).attachments == (shared,)
+    assert internal_brief(held, TODAY).attachments == (shared, internal)
 
 
 def test_internal_brief_holds_the_negotiation(demo_snapshot: WorkbookSnapshot) -> None:

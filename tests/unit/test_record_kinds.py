@@ -9,6 +9,7 @@ from datetime import date
 
 from support.records import complete, snapshot
 
+from laadesk.core.attachments import InternalAttachment
 from laadesk.core.model import ChampionNote, NoteKind, Position, PositionChange, PositionField
 from laadesk.core.pack import council_pack, internal_brief
 from laadesk.core.qa_ticks import QaTick
@@ -45,6 +46,8 @@ def test_government_side_is_notes_positions_the_history_and_the_agreed_versions(
         "agreed_versions",
         "held_changes",
         "qa_ticks",
+        "internal_attachments",
+        "internal_attachment_files",
     }
 
 
@@ -63,7 +66,15 @@ def planted() -> WorkbookSnapshot:
     position = Position("NI 116", "2008/09", area_proposal=21.0, government_position=20.0, floor=99.125)
     change = PositionChange("NI 116", "2008/09", PositionField.FLOOR, 99.125, "CANARY who", "2008-05-01T10:00:00+00:00")
     tick = QaTick("peer-review", "CANARY reviewer", "2008-05-01T10:00:00+00:00", "CANARY comment")
-    return snapshot(complete(), notes=(note,), positions=(position,), position_history=(change,), qa_ticks=(tick,))
+    pack = InternalAttachment("f" * 64, "CANARY pack.pdf", "PDF", 10, "Rita", "2008-05-01T10:00:00+00:00")
+    return snapshot(
+        complete(),
+        notes=(note,),
+        positions=(position,),
+        position_history=(change,),
+        qa_ticks=(tick,),
+        internal_attachments=(pack,),
+    )
 
 
 def test_the_council_view_empties_every_internal_kind_and_keeps_the_rest() -> None:

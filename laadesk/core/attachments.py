@@ -18,6 +18,17 @@ MAX_FILE_BYTES = 25 * 1000 * 1000  # 25 MB a file
 MAX_WORKBOOK_BYTES = 250 * 1000 * 1000  # 250 MB a workbook, internal and shareable together
 MAX_NAME = 120
 KINDS = ("PDF", "XLSX", "DOCX", "ODT", "CSV", "PNG", "JPEG")
+# The extension a private copy opened in the system's viewer gets: from what the bytes are, so a file
+# named "minutes.pdf.exe" that is a PDF opens as a PDF, and nothing is ever opened as a program.
+EXTENSIONS = {
+    "PDF": ".pdf",
+    "XLSX": ".xlsx",
+    "DOCX": ".docx",
+    "ODT": ".odt",
+    "CSV": ".csv",
+    "PNG": ".png",
+    "JPEG": ".jpg",
+}
 
 
 @dataclass(frozen=True)
@@ -119,6 +130,12 @@ def _looks_like_csv(data: bytes) -> bool:
     first = text.splitlines()[0] if text.splitlines() else ""
     printable = sum(1 for c in text if c.isprintable() or c in "\r\n\t")
     return printable >= 0.98 * len(text) and any(sep in first for sep in ",;\t")
+
+
+def viewing_name(attachment: Attachment) -> str:
+    """The private copy's name: the attachment's own stem with its kind's extension."""
+    stem = attachment.name.rsplit(".", 1)[0] if "." in attachment.name else attachment.name
+    return (stem.strip() or "attachment") + EXTENSIONS[attachment.kind]
 
 
 def describe_size(size: int) -> str:

@@ -13,6 +13,7 @@ import hashlib
 import os
 import sqlite3
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from laadesk.core.attachments import (
     check_room,
     clean_name,
     sniff,
+    viewing_name,
 )
 from laadesk.core.edits import Edit, Put
 from laadesk.core.errors import WorkbookCorrupt, WorkbookUnavailable
@@ -111,6 +113,48 @@ def attach_bytes(
     sections: tuple[str, ...] = (),
     shown: Path | str = "",
 ) -> Attached:
+    """Attach these bytes (the record and the content in one transaction)."""
+    planned = plan_attachment(
+        workbook.snapshot(),
+        data,
+        name,
+        internal=internal,
+        indicators=indicators,
+        sections=sections,
+        who=workbook.author,
+        when=workbook.clock(),
+        shown=shown,
+    )
+    if not planned.already:
+        workbook.apply(planned.edit, also=planned.also)
+    return Attached(planned.attachment, planned.already)
+
+
+@dataclass(frozen=True)
+class PlannedAttachment:
+    """An attachment ready to write: the edit adding its record, and `also`, which stores its content in
+    the same transaction (the window puts both on its undo stack as one step). `already`: the same
+    content is attached on that side, and nothing is to be written."""
+
+    attachment: Attachment
+    already: bool
+    edit: Edit
+    also: Callable[[sqlite3.Connection, EditLedger], None]
+
+
+def plan_attachment(
+    snapshot: WorkbookSnapshot,
+    data: bytes,
+    name: str,
+    *,
+    internal: bool,
+    who: str,
+    when: str,
+    indicators: tuple[str, ...] = (),
+    sections: tuple[str, ...] = (),
+    shown: Path | str = "",
+) -> PlannedAttachment:
+    """What attaching these bytes would do; WorkbookUnavailable with a sentence if laadesk refuses them."""
     where = shown or name
     kind = sniff(data)
     if kind is None:
@@ -118,26 +162,26 @@ def attach_bytes(
             f"Cannot attach {where}: its content is not a PDF, Excel (.xlsx), Word (.docx), OpenDocument text "
             "(.odt), CSV, PNG or JPEG file, whatever its name says."
         )
-    snapshot = workbook.snapshot()
     digest = hashlib.sha256(data).hexdigest()
     side: list[Attachment] = list(snapshot.internal_attachments if internal else snapshot.attachments)
     same = next((a for a in side if a.sha256 == digest), None)
     if same is not None:
-        return Attached(same, already=True)
+        return PlannedAttachment(same, True, Edit("attach nothing", ()), _nothing)
     problem = _refusal(len(data), held_bytes(snapshot))
     if problem:
         raise WorkbookUnavailable(f"Cannot attach {where}: {problem}.")
     record_type = InternalAttachment if internal else Attachment
-    record = record_type(
-        digest, clean_name(name), kind, len(data), workbook.author, workbook.clock(), indicators, sections
-    )
+    record = record_type(digest, clean_name(name), kind, len(data), who, when, indicators, sections)
     table = content_table(record)
 
     def store_content(conn: sqlite3.Connection, _ledger: EditLedger) -> None:
         conn.execute(f'INSERT OR IGNORE INTO "{table}" (sha256, data) VALUES (?, ?)', (digest, data))
 
-    workbook.apply(attach_edit(record), also=store_content)
-    return Attached(record, already=False)
+    return PlannedAttachment(record, False, attach_edit(record), store_content)
+
+
+def _nothing(_conn: sqlite3.Connection, _ledger: EditLedger) -> None:
+    """Nothing more to write."""
 
 
 def attach_edit(record: Attachment) -> Edit:
@@ -194,3 +238,16 @@ def extract(workbook: Workbook, attachment: Attachment, out: Path) -> None:
         raise WorkbookUnavailable(f"Cannot write {out}: {os_reason(error)}.") from None
     finally:
         remove_quietly(partial)
+
+
+def private_copy(workbook: Workbook, attachment: Attachment, folder: Path) -> Path:
+    """A read-only copy of the attached file in folder (the caller's private one, mode 0700), named for
+    what its bytes are, for the system's viewer to open; laadesk itself never runs or reads it."""
+    data = content_of(workbook, attachment)
+    target = folder / f"{attachment.sha256[:8]}-{viewing_name(attachment)}"
+    if not target.exists():
+        partial = target.with_name(f".{target.name}.partial")
+        partial.write_bytes(data)
+        partial.chmod(0o400)
+        os.replace(partial, target)
+    return target

@@ -120,8 +120,9 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu("&Go")
         for number, page in enumerate(PAGES, start=1):
             action = QAction(page.title, self)
-            if number <= 10:  # Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth page
-                action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))
+            # Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth page; Ctrl+Shift+1 and on for the pages after
+            shift = "Shift+" if number > 10 else ""
+            action.setShortcut(QKeySequence(f"Ctrl+{shift}{(number - 10 if shift else number) % 10}"))
             action.triggered.connect(lambda _=False, title=page.title: self.show_page(title))
             go_menu.addAction(action)
         self.go_menu = go_menu

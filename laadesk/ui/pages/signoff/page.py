@@ -31,6 +31,7 @@ from laadesk.ui.pages.signoff.models import AdoptionsModel, MilestonesModel
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.choice_delegate import ComboDelegate
 from laadesk.ui.tables.record_table import RecordTable
+from laadesk.ui.widgets.attachments_panel import AttachmentsPanel
 
 
 class SignOffPage(Page):
@@ -102,6 +103,9 @@ class SignOffPage(Page):
         self.remove_milestone_action = self.milestones.action(
             "Remove milestone", "Remove the selected milestone (Delete)", self.remove_milestone, delete
         )
+        # The signed adoption letter, the council's minutes: attached here.
+        self.attachments = AttachmentsPanel(session, title="Attached papers (adoption letters, minutes)")
+        self.attachments.told.connect(self.tell)
         self._lay_out()
         self.refresh()
 
@@ -117,7 +121,10 @@ class SignOffPage(Page):
         layout.addWidget(
             self.agreements.group("Partner authorities' agreement to their targets", self.agreements_note), 3
         )
-        layout.addWidget(self.milestones.group("Timetable", self.timetable), 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.milestones.group("Timetable", self.timetable), 3)
+        bottom.addWidget(self.attachments, 2)
+        layout.addLayout(bottom, 1)
         layout.addWidget(self.message)
         self.adoptions.widths({"body": 200, "date": 95, "decision_maker": 110})
         self.milestones.widths({"name": 420, "due": 120, "done": 120})

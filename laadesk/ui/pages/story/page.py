@@ -18,6 +18,7 @@ from laadesk.ui.pages.story.models import SectionsModel
 from laadesk.ui.pages.story.panels import EvidencePanel, LinksPanel
 from laadesk.ui.pages.story.sections import SectionsPanel
 from laadesk.ui.session import WorkbookSession
+from laadesk.ui.widgets.attachments_panel import AttachmentsPanel
 from laadesk.ui.widgets.controls import quiet
 
 STORY_FIELDS = ("story", "story_text", "evidence", "indicators")
@@ -52,7 +53,8 @@ class StoryPage(Page):
         quiet(self.words)
         self.evidence = EvidencePanel(session, self.current_section)
         self.links = LinksPanel(session, self.current_section)
-        for part in (self.evidence, self.links):
+        self.attachments = AttachmentsPanel(session, self._section_links, "Attached evidence (drop files here)")
+        for part in (self.evidence, self.links, self.attachments):
             part.told.connect(self.tell)
         self._lay_out()
         session.settling.connect(self._settle)
@@ -73,8 +75,10 @@ class StoryPage(Page):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(writing)
         right.addWidget(below)
+        right.addWidget(self.attachments)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
+        right.setStretchFactor(2, 1)
         right.setChildrenCollapsible(False)
         whole = QSplitter(Qt.Orientation.Horizontal)
         whole.addWidget(self.sections)
@@ -99,11 +103,17 @@ class StoryPage(Page):
             self.links.code,
             self.links.link_button,
             self.links.unlink_button,
+            *self.attachments.tab_order(),
         ]
         for before, after in pairwise(order):
             self.setTabOrder(before, after)
 
     # -- showing ------------------------------------------------------------------------
+
+    def _section_links(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """A file attached here is evidence for the section in hand."""
+        section = self.current_section()
+        return ((), (section.id,) if section is not None else ())
 
     def current_section(self) -> StorySection | None:
         index = self.view.currentIndex()

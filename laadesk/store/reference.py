@@ -11,7 +11,7 @@ from pathlib import Path
 
 from laadesk.core.catalogue import CATALOGUE_COLUMNS, Catalogue, catalogue_from_rows, catalogue_rows
 from laadesk.core.deferral import DeferralReasons, reasons_from_rows
-from laadesk.core.errors import CatalogueRejected, CellProblem, ChecklistRejected
+from laadesk.core.errors import CatalogueRejected, CellProblem, ChecklistRejected, WorkbookProblem
 from laadesk.core.model import AreaProfile, AreaType, District, Tier
 from laadesk.core.qa import QaItem, items_from_rows
 from laadesk.core.text import decode_text
@@ -47,14 +47,7 @@ def read_catalogue_file(path: Path, edition: str) -> Catalogue:
     """A catalogue CSV in the shipped layout; CatalogueRejected names each bad row and column."""
     if path.exists() and not path.is_file():  # a folder, a pipe or a device: never read it
         raise CatalogueRejected(f"{path} is not a file; give the indicator catalogue as a .csv file.")
-    try:
-        if path.stat().st_size > MAX_CATALOGUE_BYTES:
-            raise CatalogueRejected(f"{path} is larger than 5 MB; that is not an indicator catalogue.")
-        text = decode_text(path.read_bytes())
-    except OSError as error:
-        raise CatalogueRejected(f"{path} cannot be read: {error.strerror or error}.") from None
-    except ValueError as error:
-        raise CatalogueRejected(f"{path}: {error}.") from None
+    text = _small_text(path, CatalogueRejected, "an indicator catalogue")
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip().lower() for h in reader.fieldnames or []]
     missing = [c for c in CATALOGUE_COLUMNS if c not in header]
@@ -66,6 +59,18 @@ def read_catalogue_file(path: Path, edition: str) -> Catalogue:
     if catalogue is None:
         raise CatalogueRejected(_listed(path, problems))
     return catalogue
+
+
+def _small_text(path: Path, refused: type[WorkbookProblem], what: str) -> str:
+    """A reference file a person gives (at most 5 MB), decoded; `refused` with a sentence if it cannot be."""
+    try:
+        if path.stat().st_size > MAX_CATALOGUE_BYTES:
+            raise refused(f"{path} is larger than 5 MB; that is not {what}.")
+        return decode_text(path.read_bytes())
+    except OSError as error:
+        raise refused(f"{path} cannot be read: {error.strerror or error}.") from None
+    except ValueError as error:
+        raise refused(f"{path}: {error}.") from None
 
 
 def _listed(path: Path, problems: list[CellProblem]) -> str:
@@ -137,14 +142,7 @@ def qa_checklist(*, own: bool = True) -> tuple[QaItem, ...]:
         return tuple(shipped)
     if not regional.is_file():
         raise ChecklistRejected(f"{regional} is not a file; a region's own QA items go in a .csv file there.")
-    try:
-        if regional.stat().st_size > MAX_CATALOGUE_BYTES:
-            raise ChecklistRejected(f"{regional} is larger than 5 MB; that is not a QA checklist.")
-        text = decode_text(regional.read_bytes())
-    except OSError as error:
-        raise ChecklistRejected(f"{regional} cannot be read: {error.strerror or error}.") from None
-    except ValueError as error:
-        raise ChecklistRejected(f"{regional}: {error}.") from None
+    text = _small_text(regional, ChecklistRejected, "a QA checklist")
     reader = csv.DictReader(io.StringIO(text))
     rows = ({(k or "").strip().lower(): (v or "") for k, v in row.items() if isinstance(v, str)} for row in reader)
     added, problems = items_from_rows(rows, shipped)

@@ -21,6 +21,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="laadesk-gui", description="The Local Area Agreement workbook.")
     parser.add_argument("file", nargs="?", type=Path, help="a workbook (.laa) to open")
     parser.add_argument("--demo", action="store_true", help="open the demo workbook (Kingsmere, a fictional area)")
+    parser.add_argument(
+        "--region",
+        type=Path,
+        metavar="FOLDER",
+        help="open the region desk on a folder of workbooks (and its sub-folders), read-only",
+    )
     parser.add_argument("--version", action="version", version=f"laadesk {__version__}")
     parser.add_argument(
         "--smoke-test",
@@ -52,5 +58,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from laadesk.ui.smoke_test import run_smoke_test
 
         return run_smoke_test(args.smoke_test_report)
+    if args.region is not None:
+        gc.disable()  # as open_gui: the collector waits until the window is up
+        from laadesk.ui.application import open_region_desk
+
+        app, desk = open_region_desk(args.region)
+        return int(app.exec()) if desk is not None else 2
     app, _window = open_gui(args.file, demo=args.demo)
     return int(app.exec())

@@ -27,9 +27,14 @@ def run(args: argparse.Namespace) -> int:
     if not areas:
         regions = sorted({a.go_region for a in reference_areas()})
         raise WorkbookUnavailable(f'There is no region "{args.region}"; the regions are: {", ".join(regions)}.')
+    if args.folder.exists() and not args.folder.is_dir():
+        raise WorkbookUnavailable(f"{args.folder} is a file, not a folder; give an empty or new folder.")
     taken = [file_name(a) for a in areas if (args.folder / file_name(a)).exists()]
     if taken:
         raise WorkbookUnavailable(f"{args.folder / taken[0]} already exists; give an empty or new folder.")
-    made = build_region(args.folder, areas)
+    try:
+        made = build_region(args.folder, areas)
+    except OSError as error:  # the folder is a file, or cannot be written to
+        raise WorkbookUnavailable(f"Cannot make workbooks in {args.folder}: {error.strerror or error}.") from None
     print(f"Created {len(made)} generated workbook(s) in {args.folder} (real areas, fictional figures).")
     return 0

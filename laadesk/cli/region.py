@@ -10,7 +10,7 @@ from typing import Any
 
 from laadesk.cli.output import print_json, tell
 from laadesk.core.dates import format_moment
-from laadesk.core.region import AreaOverview, Skipped, overview_columns
+from laadesk.core.region import AreaOverview, Skipped, one_line_per_area, overview_columns
 from laadesk.store.folder_reading import region_folder, workbook_files
 from laadesk.store.region_read import read_overview
 
@@ -24,7 +24,7 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     folder = region_folder(args.folder)
-    found = [read_overview(path, folder) for path in workbook_files(folder)]
+    found = one_line_per_area([read_overview(path, folder) for path in workbook_files(folder)])
     areas = [f for f in found if isinstance(f, AreaOverview)]
     skipped = [f for f in found if isinstance(f, Skipped)]
     for one in skipped:

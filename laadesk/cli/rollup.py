@@ -4,13 +4,17 @@ into one database of what may leave government; exit 1 when any file could not b
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 from pathlib import Path
 from typing import Any
 
 from laadesk.cli.output import print_json, tell
+from laadesk.core.errors import WorkbookProblem, WorkbookUnavailable
 from laadesk.export.rollup_files import write_targets_csv, write_targets_xlsx
 from laadesk.store.folder_reading import region_folder, workbook_files
-from laadesk.store.rollup import roll_up
+from laadesk.store.opening import SQLITE_MAGIC
+from laadesk.store.rollup import check_out, roll_up
 
 
 def add_parser(commands: Any) -> None:
@@ -27,14 +31,32 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     folder = region_folder(args.folder)
-    rollup = roll_up(folder, workbook_files(folder), args.out)
+    tables = {kind: path for kind, path in (("csv", args.csv), ("xlsx", args.xlsx)) if path is not None}
+    _check_outputs(args.out, tables)
+    # Every output is written beside its place under a hidden name and all are moved into place only
+    # once all are complete: a run that fails leaves no output, new or half-written.
+    database = _beside(args.out)
+    made = [(database, args.out)]
+    try:
+        rollup = roll_up(folder, workbook_files(folder), database)
+        for kind, path in tables.items():
+            made.append((_beside(path), path))
+            (write_targets_csv if kind == "csv" else write_targets_xlsx)(database, made[-1][0])
+        for temporary, path in made:
+            os.replace(temporary, path)
+    except OSError as error:
+        raise WorkbookUnavailable(f"Cannot write {made[-1][1]}: {error.strerror or error}.") from None
+    except WorkbookProblem as problem:
+        said = str(problem)  # about a file being written: named by the place it was meant for
+        for temporary, path in made:
+            said = said.replace(str(temporary), str(path))
+        raise WorkbookUnavailable(said) from None
+    finally:
+        for temporary, _ in made:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
     written: dict[str, str | None] = {"csv": None, "xlsx": None}
-    if args.csv:
-        write_targets_csv(args.out, args.csv)
-        written["csv"] = str(args.csv)
-    if args.xlsx:
-        write_targets_xlsx(args.out, args.xlsx)
-        written["xlsx"] = str(args.xlsx)
+    written.update({kind: str(path) for kind, path in tables.items()})
     for skipped in rollup.skipped:
         tell(f"skipped: {skipped.why}")
     if args.json:
@@ -59,3 +81,34 @@ def run(args: argparse.Namespace) -> int:
                 "'skipped' table)."
             )
     return 1 if rollup.skipped else 0
+
+
+def _beside(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.new")
+
+
+def _check_outputs(out: Path, tables: dict[str, Path]) -> None:
+    """A sentence (WorkbookUnavailable) before anything is read when an output cannot or must not be written:
+    the roll-up over anything but an older roll-up, a table file over a database (a workbook above all), a
+    folder that does not exist, or two outputs to one file."""
+    check_out(out)
+    places = [out.resolve()]
+    for kind, path in tables.items():
+        if path.resolve() in places:
+            raise WorkbookUnavailable(f"{path} is given for two outputs; give each output a file of its own.")
+        places.append(path.resolve())
+        if not path.parent.is_dir():
+            raise WorkbookUnavailable(f"Cannot write {path}: the folder {path.parent} does not exist.")
+        if path.is_dir():
+            raise WorkbookUnavailable(f"Cannot write {path}: it is a folder.")
+        if path.exists():
+            try:
+                with open(path, "rb") as handle:
+                    header = handle.read(len(SQLITE_MAGIC))
+            except OSError as error:
+                raise WorkbookUnavailable(f"Cannot write {path}: {error.strerror or error}.") from None
+            if header == SQLITE_MAGIC:
+                raise WorkbookUnavailable(
+                    f"{path} already exists and is a database (a workbook or a roll-up), not a {kind.upper()} "
+                    "file; laadesk will not overwrite it."
+                )

@@ -103,6 +103,32 @@ class Skipped:
     why: str
 
 
+def one_line_per_area(found: Sequence[AreaOverview | Skipped]) -> list[AreaOverview | Skipped]:
+    """The region's lines with each area once, as the roll-up keeps them: a workbook with no ONS code, or
+    of an area an earlier workbook (in the order given) already holds, becomes a Skipped that says so."""
+    first: dict[str, str] = {}
+    lines: list[AreaOverview | Skipped] = []
+    for line in found:
+        if isinstance(line, AreaOverview):
+            code = line.ons_code.strip()
+            if not code:
+                line = Skipped(
+                    line.path,
+                    f"{line.path} ({line.area}) has no ONS code, by which the region keys each area; "
+                    "set it on the Area page.",
+                )
+            elif code in first:
+                line = Skipped(
+                    line.path,
+                    f"{line.path} holds the same area ({line.area}, {code}) as {first[code]}; "
+                    f"only {first[code]} is listed.",
+                )
+            else:
+                first[code] = line.path
+        lines.append(line)
+    return lines
+
+
 def overview_of(
     snapshot: WorkbookSnapshot, path: str, *, last_changed: str, last_changed_by: str, open_by: str, today: date
 ) -> AreaOverview:
@@ -164,7 +190,8 @@ def tally(areas: Sequence[AreaOverview], code: str) -> Counter[str]:
 
 
 def tally_words(areas: Sequence[AreaOverview], code: str) -> str:
-    """ "NI 153 designated by 11 of 14 areas, statutory by 0, local by 1, deferred by 2"."""
+    """ "NI 153 designated by 11 of 14 areas, local by 1, deferred by 2": a mark no area gave is left out,
+    but for designated, which is always said."""
     counts = tally(areas, code)
     parts = [f"{code} designated by {counts['designated']} of {len(areas)} areas"]
     parts += [f"{mark} by {counts[mark]}" for mark in ("statutory", "local", DEFERRED) if counts[mark]]

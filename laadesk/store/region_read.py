@@ -18,11 +18,17 @@ def read_overview(path: Path, folder: Path, today: date | None = None) -> AreaOv
 
     def read(path: Path, conn: sqlite3.Connection) -> AreaOverview:
         opening.check_contents(conn, path)
-        source = conn
-        if int(conn.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
-            source = sqlite3.connect(":memory:")  # an older workbook: upgraded in memory, never on disk
+        if int(conn.execute("PRAGMA user_version").fetchone()[0]) >= SCHEMA_VERSION:
+            return overview(path, conn)
+        source = sqlite3.connect(":memory:")  # an older workbook: upgraded in memory, never on disk
+        try:
             conn.backup(source)
             migrate(source)
+            return overview(path, source)
+        finally:
+            source.close()
+
+    def overview(path: Path, source: sqlite3.Connection) -> AreaOverview:
         snapshot = Workbook(path, source, read_only=True, author="").snapshot()
         last = source.execute("SELECT at, who FROM history ORDER BY id DESC LIMIT 1").fetchone()
         owner = locks.holder(path)

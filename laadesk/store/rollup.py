@@ -30,7 +30,7 @@ from laadesk.core.rollup import AREA_COLUMNS, CHOSEN, LEVELS, TARGET_COLUMNS, no
 from laadesk.core.sign_off import stage_of
 from laadesk.core.snapshot import kind_of
 from laadesk.store import opening
-from laadesk.store.folder_reading import BUSY_WAIT_SECONDS, shown, size_problem
+from laadesk.store.folder_reading import BUSY_WAIT_SECONDS, reworded, shown, size_problem, unread
 from laadesk.store.migrations import SCHEMA_VERSION, migrate
 from laadesk.store.rows import from_row
 from laadesk.store.tables import all_tables
@@ -133,6 +133,15 @@ class _Skip(Exception):
     """One workbook left out of the roll-up, with the sentence that says why."""
 
 
+class _SameArea(_Skip):
+    """A workbook of an area an earlier one gave; which area, so that joined parts can name the first."""
+
+    def __init__(self, sentence: str, ons_code: str, area: str) -> None:
+        super().__init__(sentence)
+        self.ons_code = ons_code
+        self.area = area
+
+
 def roll_up(folder: Path, paths: Sequence[Path], out: Path) -> RollUp:
     """Every workbook's shareable rows into a new roll-up database at out, complete or not at all; an
     existing file is replaced only if it is itself a roll-up (never a workbook or another database).
@@ -155,7 +164,7 @@ def roll_up(folder: Path, paths: Sequence[Path], out: Path) -> RollUp:
                     found = list(pool.map(_roll_part, [folder] * len(parts), runs, parts))
                 areas, skipped = _join_parts(conn, parts, found)
             else:
-                areas, skipped = _copy_all(conn, folder, paths)
+                areas, skipped, _ = _copy_all(conn, folder, paths)
             rollup = _finish(conn, folder, areas, skipped)
         finally:
             conn.close()
@@ -179,7 +188,10 @@ def _workers(files: int) -> int:
 
 
 def _new_database(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=BUSY_WAIT_SECONDS)
+    # Opened by URI so that SQLite reads each workbook's ATTACH URI (mode=ro, immutable) as one even where
+    # it was built without SQLITE_USE_URI (as Python's own Windows and macOS builds may be); a path alone
+    # would be taken as a file name, "file:...", made anew.
+    conn = sqlite3.connect(path.resolve().as_uri(), uri=True, timeout=BUSY_WAIT_SECONDS)
     if sys.version_info >= (3, 12):
         conn.setconfig(opening.SQLITE_DBCONFIG_DEFENSIVE, True)
     # The file is new and placed only when complete: its journal (for a workbook's rollback) stays in memory.
@@ -191,7 +203,8 @@ def _new_database(path: Path) -> sqlite3.Connection:
     return conn
 
 
-Found = tuple[list[tuple[Any, ...]], list[Skipped]]
+# The areas read, the files skipped, and of those the second copies of an area: (index, ONS code, area).
+Found = tuple[list[tuple[Any, ...]], list[Skipped], list[tuple[int, str, str]]]
 
 
 def _roll_part(folder: Path, paths: Sequence[Path], part: Path) -> Found:
@@ -206,6 +219,7 @@ def _roll_part(folder: Path, paths: Sequence[Path], part: Path) -> Found:
 def _copy_all(conn: sqlite3.Connection, folder: Path, paths: Sequence[Path]) -> Found:
     areas: list[tuple[Any, ...]] = []
     skipped: list[Skipped] = []
+    again: list[tuple[int, str, str]] = []
     seen: dict[str, str] = {}
     for path in paths:
         name = shown(path, folder)
@@ -213,16 +227,25 @@ def _copy_all(conn: sqlite3.Connection, folder: Path, paths: Sequence[Path]) -> 
             areas.append(_copy_workbook(conn, path, name, seen))
             seen[areas[-1][0]] = name
         except _Skip as why:
+            if isinstance(why, _SameArea):
+                again.append((len(skipped), why.ons_code, why.area))
             skipped.append(Skipped(name, str(why)))
-    return areas, skipped
+    return areas, skipped, again
 
 
-def _join_parts(conn: sqlite3.Connection, parts: Sequence[Path], found: Sequence[Found]) -> Found:
-    """The parts' rows copied in order; an area a part holds that an earlier part already gave is skipped."""
+def _join_parts(
+    conn: sqlite3.Connection, parts: Sequence[Path], found: Sequence[Found]
+) -> tuple[list[tuple[Any, ...]], list[Skipped]]:
+    """The parts' rows copied in order; an area a part holds that an earlier part already gave is skipped,
+    and so named; a part's own second copies of that area then name the earlier part's workbook as first."""
     areas: list[tuple[Any, ...]] = []
     skipped: list[Skipped] = []
     kept: dict[str, str] = {}
-    for part, (part_areas, part_skipped) in zip(parts, found, strict=True):
+    for part, (part_areas, part_skipped, part_again) in zip(parts, found, strict=True):
+        for index, ons_code, area_name in part_again:
+            if ons_code in kept:
+                path = part_skipped[index].path
+                part_skipped[index] = Skipped(path, same_area(path, area_name, ons_code, kept[ons_code]))
         skipped.extend(part_skipped)
         again = [a for a in part_areas if a[0] in kept]
         for area in again:
@@ -271,9 +294,9 @@ def _copy_workbook(conn: sqlite3.Connection, path: Path, name: str, seen: dict[s
         version = opening.inspect_header(path, recover=False)
         _attach(conn, path, version)
     except WorkbookProblem as refused:
-        raise _Skip(_named(str(refused), path, name)) from None
+        raise _Skip(_named(str(reworded(refused, path)), path, name)) from None
     except sqlite3.Error as error:
-        raise _Skip(_named(str(opening.translate(error, path)), path, name)) from None
+        raise _Skip(_named(str(unread(error, path)), path, name)) from None
     try:
         conn.execute("BEGIN")  # the workbook's read lock is taken at its first read and held to the end
         area = _copy_rows(conn, path, name, seen)
@@ -287,9 +310,9 @@ def _copy_workbook(conn: sqlite3.Connection, path: Path, name: str, seen: dict[s
             )
             raise _Skip(_named(sentence, path, name)) from None
         if isinstance(failed, sqlite3.Error | UnicodeDecodeError):
-            raise _Skip(_named(str(opening.translate(failed, path)), path, name)) from None
+            raise _Skip(_named(str(unread(failed, path)), path, name)) from None
         if isinstance(failed, WorkbookProblem):
-            raise _Skip(_named(str(failed), path, name)) from None
+            raise _Skip(_named(str(reworded(failed, path)), path, name)) from None
         raise
     finally:
         conn.execute(f"DETACH {WB}")
@@ -299,15 +322,26 @@ def _attach(conn: sqlite3.Connection, path: Path, version: int) -> None:
     """The workbook attached read-only; an older one as a copy upgraded in memory, never on disk."""
     if version < SCHEMA_VERSION:
         source = opening.connect(path, read_only=True)
+        memory = sqlite3.connect(":memory:")
         try:
+            # One read transaction for the check and the copy: they see one state of the file, and the
+            # copy never waits on a colleague's save (Python's backup() retries a busy file for ever).
+            source.execute("BEGIN")
+            source.execute("SELECT count(*) FROM sqlite_schema").fetchone()
             opening.check_schema(source, path)
-            memory = sqlite3.connect(":memory:")
             source.backup(memory)
+            source.execute("COMMIT")
             migrate(memory)
+            image = bytearray(memory.serialize())
         finally:
+            memory.close()
             source.close()
+        # A file another program switched to WAL keeps saying so in its header (bytes 18-19), and SQLite
+        # cannot open an in-memory image that says WAL (SQLITE_CANTOPEN): the copy says rollback journal.
+        if image[18:20] == b"\x02\x02":
+            image[18:20] = b"\x01\x01"
         conn.execute(f"ATTACH ':memory:' AS {WB}")
-        conn.deserialize(memory.serialize(), name=WB)
+        conn.deserialize(bytes(image), name=WB)
         return
     uri = f"{path.resolve().as_uri()}?mode=ro"
     if opening.in_wal_mode(path):
@@ -325,7 +359,7 @@ def _copy_rows(conn: sqlite3.Connection, path: Path, name: str, seen: dict[str, 
     if not ons_code.strip():
         raise _Skip(no_ons_code(name, area_name))
     if ons_code in seen:
-        raise _Skip(same_area(name, area_name, ons_code, seen[ons_code]))
+        raise _SameArea(same_area(name, area_name, ons_code, seen[ons_code]), ons_code, area_name)
     stage = stage_of(sign_off[0], _records(conn, Adoption), _records(conn, Partner))
     area = (ons_code, area_name, region, kind, tier, as_at, stage, name)
     conn.execute(f"INSERT INTO main.areas ({', '.join(AREA_COLUMNS)}) VALUES ({', '.join('?' * len(area))})", area)
@@ -337,6 +371,12 @@ def _copy_rows(conn: sqlite3.Connection, path: Path, name: str, seen: dict[str, 
 def _named(sentence: str, path: Path, name: str) -> str:
     """A sentence about a file with its path as the region's lists show it."""
     return sentence.replace(str(path.resolve()), name).replace(str(path), name)
+
+
+def check_out(out: Path) -> None:
+    """WorkbookUnavailable with a sentence unless a roll-up may be written at out: its folder exists, and
+    any file there already is itself a roll-up (never a workbook or another database)."""
+    _refuse_to_replace(out)
 
 
 def _refuse_to_replace(out: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from laadesk.resources import resource_path
 from laadesk.ui import settings
@@ -66,6 +66,20 @@ def load_pack_writers_in_background() -> QThread:
     loader.finished.connect(loader.deleteLater)
     loader.start()
     return loader
+
+
+def open_region_desk(folder: Path) -> tuple[QApplication, QWidget | None]:
+    """`laadesk-gui --region FOLDER`: the region desk shown and reading (None, after a message, when
+    the folder cannot be read). Double-clicking a workbook opens it in an editor window of its own."""
+    from laadesk.ui.region.window import open_region_window
+
+    app = application()
+    install_crash_reporter()  # a bug is logged and shown, never lost
+    settings.upgrade()
+    desk = open_region_window(folder, MainWindow)
+    gc.freeze()
+    gc.enable()
+    return app, desk
 
 
 def open_window(path: Path | None, *, demo: bool = False) -> tuple[QApplication, MainWindow]:

@@ -45,9 +45,7 @@ def test_arrows_move_between_targets(window: MainWindow, qtbot: QtBot, summaries
     assert view.counter.text() == f"{total} of {total}"
 
 
-def test_a_level_in_words_reads_as_written_in_the_room(
-    window: MainWindow, qtbot: QtBot, summaries: list[str]
-) -> None:
+def test_a_level_in_words_reads_as_written_in_the_room(window: MainWindow, qtbot: QtBot, summaries: list[str]) -> None:
     session = window.session
     assert session is not None
     target = next(t for t in session.snapshot().targets if t.code == "NI 8")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from laadesk.core.errors import WorkbookProblem
 from laadesk.store import locks
@@ -19,6 +19,11 @@ from laadesk.ui.window.host import Host
 
 def ask_open_path(parent: QWidget) -> Path | None:
     return ask_open_workbook(parent, settings.last_folder())
+
+
+def ask_region_folder(parent: QWidget) -> Path | None:
+    chosen = QFileDialog.getExistingDirectory(parent, "Open a region folder", str(settings.last_folder()))
+    return Path(chosen) if chosen else None
 
 
 def ask_copy_path(parent: QWidget, suggested: Path) -> Path | None:
@@ -53,6 +58,10 @@ class FileActions:
         window = host.dialog_parent()
         self.new_action = self._action("&New workbook...", QKeySequence.StandardKey.New, self.new_workbook)
         self.open_action = self._action("&Open...", QKeySequence.StandardKey.Open, self.open_dialog)
+        self.region_action = QAction("Open Re&gion Folder...", window)
+        self.region_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.region_action.triggered.connect(lambda _=False: self.open_region_folder())
+        self.region_windows: list[QWidget] = []  # the region desks opened from this window, kept alive
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.copy_action = self._action("Save a &Copy As...", QKeySequence.StandardKey.SaveAs, self.save_copy)
@@ -71,6 +80,7 @@ class FileActions:
         menu.addAction(self.new_action)
         menu.addAction(self.open_action)
         menu.addMenu(self.recent_menu)
+        menu.addAction(self.region_action)
         menu.addSeparator()
         menu.addAction(export_action)
         menu.addAction(self.copy_action)
@@ -133,6 +143,22 @@ class FileActions:
         path = ask_open_path(self.host.dialog_parent())
         if path is not None:
             self.open_path(path)
+
+    def open_region_folder(self, folder: Path | None = None) -> QWidget | None:
+        """The region desk on a folder of workbooks (asked for when not given), read-only, in a window of its own."""
+        from laadesk.ui.region.window import open_region_window  # the region desk loads when first asked for
+
+        window = self.host.dialog_parent()
+        folder = folder or ask_region_folder(window)
+        if folder is None:
+            return None
+        # An editor for a workbook opened from the desk is a window like this one (file_actions cannot
+        # import MainWindow: main_window imports file_actions).
+        desk = open_region_window(folder, lambda: type(window)(), window, home=window)
+        if desk is not None:
+            self.region_windows.append(desk)
+            desk.destroyed.connect(lambda _=None: self.region_windows.remove(desk))
+        return desk
 
     def open_recent(self, path: Path) -> None:
         if not path.exists():

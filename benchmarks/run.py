@@ -26,6 +26,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from evidence import open_with_attachments  # noqa: E402
 from fixtures import council_table_xlsx, demo_workbook, largest_workbook  # noqa: E402
 from measure import Figure, figure, first_paint, paired, times, whole_process  # noqa: E402
 from negotiation import cold_start_with_history, compare_with_version, merge_two_copies  # noqa: E402
@@ -318,6 +319,10 @@ def main() -> int:
             ("merge", lambda: [merge_two_copies(work, max(3, runs // 3))]),
             ("national roll-up", lambda: rollup_national(work, runs)),
             ("region desk", lambda: region_desk_national(work, max(3, runs // 2))),
+            (
+                "250 MB of attachments",
+                lambda: open_with_attachments(work, demo, runs, env, HERE / "start_window.py"),
+            ),
         ]
         if args.only:
             steps = [step for step in steps if any(word in step[0] for word in args.only)]

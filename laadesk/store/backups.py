@@ -2,7 +2,8 @@
 
 A backup is a complete workbook, `<folder>/<stem>/<stem> YYYY-MM-DD HHMMSS <reason>.laa`,
 copied with SQLite's online backup API from the connection already open (so the workbook
-stays open and the editor's undo history is untouched), and named only once complete.
+stays open and the editor's undo history is untouched), and named only once complete - but for
+its attached files' contents, each kept once beside the backups (store/backup_contents.py).
 Reading one back and restoring it is store/restoring.py's job.
 """
 
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from laadesk.core.errors import WorkbookUnavailable
+from laadesk.store.backup_contents import keep_contents_apart, remove_unnamed_contents
 from laadesk.store.file_steps import link_into_place, os_reason, remove_quietly
 from laadesk.store.paths import user_data_dir
 
@@ -147,7 +149,12 @@ def take_backup(
     memory = sqlite3.connect(":memory:")
     try:
         workbook.backup_to(memory)
-        path = _write(memory, workbook.path, folder, f"{stem} {when:%Y-%m-%d %H%M%S} {reason}")
+        try:
+            apart = keep_contents_apart(memory, folder)  # attached files: once for all the backups
+        except (OSError, sqlite3.Error) as error:
+            why = os_reason(error) if isinstance(error, OSError) else str(error)
+            raise BackupFailed(workbook.path, folder, why) from None
+        path = _write(memory, workbook.path, folder, f"{stem} {when:%Y-%m-%d %H%M%S} {reason}", compact=apart)
     finally:
         memory.close()
     with contextlib.suppress(OSError):
@@ -155,15 +162,18 @@ def take_backup(
     return Backup(path, stem, when, reason)
 
 
-def _write(memory: sqlite3.Connection, workbook: Path, folder: Path, base: str) -> Path:
+def _write(memory: sqlite3.Connection, workbook: Path, folder: Path, base: str, *, compact: bool = False) -> Path:
     partial = folder / f".{base}.{os.getpid()}.partial"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # backups hold internal notes too
-        target = sqlite3.connect(partial)
-        try:
-            memory.backup(target)
-        finally:
-            target.close()
+        if compact:  # the contents taken out leave free pages a page-by-page copy would keep
+            memory.execute("VACUUM INTO ?", (str(partial),))
+        else:
+            target = sqlite3.connect(partial)
+            try:
+                memory.backup(target)
+            finally:
+                target.close()
         for number in range(1, 100):
             name = f"{base}.laa" if number == 1 else f"{base} {number}.laa"
             with contextlib.suppress(FileExistsError):
@@ -239,4 +249,5 @@ def thin_folder(folder: Path, *, now: datetime) -> list[Path]:
         if backup.taken not in keep:
             backup.path.unlink(missing_ok=True)
             removed.append(backup.path)
+    remove_unnamed_contents(folder, [b.path for b in list_backups(folder.parent, folder.name)])
     return removed

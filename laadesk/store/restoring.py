@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from laadesk.core.errors import WorkbookUnavailable
+from laadesk.store.backup_contents import put_contents_back
 from laadesk.store.file_steps import link_into_place, os_reason, remove_quietly
 from laadesk.store.opening import file_exists_problem
 from laadesk.store.workbook import Workbook
@@ -46,6 +48,13 @@ def restore(backup: Path, target: Path) -> None:
     partial = target.with_name(f".{target.name}.{os.getpid()}.restoring")
     try:
         shutil.copyfile(backup, partial)
+        conn = sqlite3.connect(partial)
+        try:
+            put_contents_back(conn, backup)  # the attached files, kept once beside the backups
+        except sqlite3.Error as error:
+            raise WorkbookUnavailable(f"Cannot restore to {target}: {error}.") from None
+        finally:
+            conn.close()
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
         link_into_place(partial, target)

@@ -3,6 +3,7 @@ undo step, and a read-only workbook that cannot be ticked."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from support.gui import shown_page
 
 from laadesk.store.workbook import Workbook
 from laadesk.ui.pages.qa.page import QaPage
+from laadesk.ui.pages.qa.report import QaReportDialog
 from laadesk.ui.window.main_window import MainWindow
 
 
@@ -87,3 +89,29 @@ def test_a_bad_regional_checklist_is_named_and_the_shipped_items_still_shown(
     page = shown_page(window, "Quality assurance", QaPage)
     assert "row 2, column kind: 'sometimes' is not automatic or judgement" in page.notice.text()  # type: ignore[union-attr]
     assert page.model.rowCount() == 13
+
+
+def test_the_qa_report_is_saved_off_the_window_thread(
+    qtbot: QtBot, window: MainWindow, page: QaPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "qa report.pdf"
+    monkeypatch.setattr(QaReportDialog, "ask", classmethod(lambda cls, parent, suggested: target))
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    assert not page.report_button.isEnabled()
+    qtbot.waitUntil(lambda: page.writer is None, timeout=30_000)
+    said = window.statusBar().currentMessage()
+    assert said == f"Saved the QA report (2 pages, internal to government) to {target}."
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Quality assurance report" in text and "QA: 6 of 13 items met." in text
+    assert page.report_button.isEnabled()
+
+
+def test_the_qa_report_is_never_written_over_a_workbook(
+    qtbot: QtBot, window: MainWindow, page: QaPage, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = demo_path.read_bytes()
+    monkeypatch.setattr(QaReportDialog, "ask", classmethod(lambda cls, parent, suggested: demo_path))
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.writer is None, timeout=30_000)
+    assert page.notice is not None and "kingsmere.laa is a laadesk workbook" in page.notice.text()
+    assert demo_path.read_bytes() == before

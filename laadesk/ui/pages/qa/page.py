@@ -4,6 +4,8 @@ reviewer's tick (with a comment) on the items laadesk cannot judge. Government's
 from __future__ import annotations
 
 import html
+from datetime import date
+from pathlib import Path
 
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QVBoxLayout
@@ -12,9 +14,11 @@ from laadesk.core.edits import Edit
 from laadesk.core.errors import ChecklistRejected
 from laadesk.core.qa import QaItem, QaKind, QaState, open_items, qa_states, summary, tick_edit, untick_edit
 from laadesk.store.reference import qa_checklist
+from laadesk.ui import settings
 from laadesk.ui.pages.base import REFUSED_STYLE, Page
 from laadesk.ui.pages.problems.page import NOT_READY_STYLE, READY_STYLE
 from laadesk.ui.pages.qa.model import QaModel
+from laadesk.ui.pages.qa.report import QaReportDialog, QaReportWriter, start_writing, suggested_name
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.views import record_view
 from laadesk.ui.widgets.controls import button
@@ -62,10 +66,18 @@ class QaPage(Page):
         self.comment.returnPressed.connect(self.tick)
         self.tick_button = button("&Tick as met", "Record that this item is met, with your name and comment", self.tick)
         self.untick_button = button("Take the tick &back", "This item is not met after all", self.untick)
+        self.report_button = button(
+            "Save the QA &report...",
+            "The checklist, its evidence and the sign-off as a PDF, internal",
+            self.save_report,
+        )
+        self.writer: QaReportWriter | None = None  # held while it writes: Python owns it
         ticking = QHBoxLayout()
         ticking.addWidget(self.comment, 1)
         ticking.addWidget(self.tick_button)
         ticking.addWidget(self.untick_button)
+        ticking.addSpacing(24)
+        ticking.addWidget(self.report_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.notice)
@@ -138,3 +150,27 @@ class QaPage(Page):
     def _apply(self, edit: Edit) -> None:
         self.session.apply(edit)
         self.view.setFocus()
+
+    def save_report(self) -> None:
+        if self.writer is not None:
+            return  # one at a time
+        workbook = self.session.workbook
+        path = QaReportDialog.ask(self, suggested_name(workbook.path))
+        if path is None:
+            return
+        snapshot = self.session.snapshot()
+        as_at = snapshot.area.as_at or date.today()
+        self.writer = QaReportWriter(snapshot.area, self._states(), as_at, path, self)
+        self.writer.written.connect(lambda pages: self._report_done(path, pages))
+        self.writer.failed.connect(lambda sentence: self._report_done(path, 0, sentence))
+        self.report_button.setEnabled(False)
+        start_writing(self.writer)
+
+    def _report_done(self, path: Path, pages: int, refused: str = "") -> None:
+        self.writer = None
+        self.report_button.setEnabled(True)
+        if refused:
+            self.tell(refused, refused=True)
+            return
+        settings.remember_export_folder(path.parent)
+        self.tell(f"Saved the QA report ({pages} page{'s' if pages != 1 else ''}, internal to government) to {path}.")

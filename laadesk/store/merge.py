@@ -123,6 +123,7 @@ def prepare_merge(workbook: Workbook, other_path: Path) -> PreparedMerge:
         their_versions = other.query(
             'SELECT label, "when", who, sha256, form, change_id FROM agreed_versions'
         ).fetchall()
+        contents = _contents_taken(other, plan)
     new_versions = [tuple(v) for v in their_versions if str(v[0]).casefold() not in ours_versions]
     plan.kept_versions.extend(
         str(v[0]) for v in their_versions if ours_versions.get(str(v[0]).casefold(), v[3]) != v[3]
@@ -144,6 +145,8 @@ def prepare_merge(workbook: Workbook, other_path: Path) -> PreparedMerge:
             new_versions,
         )
         db.executemany(INSERT, [_entry_row(frozen_entries[v[5]]) for v in new_versions if v[5] in frozen_entries])
+        for table, sha256, data in contents:  # the files of attachments taken from the copy
+            db.execute(f'INSERT OR IGNORE INTO "{table}" (sha256, data) VALUES (?, ?)', (sha256, data))
         held = {tuple(r) for r in db.execute("SELECT kind, record_key, field, theirs, theirs_record FROM held_changes")}
         db.executemany(
             f"INSERT INTO held_changes ({HELD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -173,6 +176,24 @@ def prepare_merge(workbook: Workbook, other_path: Path) -> PreparedMerge:
             db.execute("DELETE FROM held_changes WHERE source = ? AND at = ?", (other_path.name, made[-1]))
 
     return PreparedMerge(merged, edit, carry, uncarry)
+
+
+# An attachment's record table, and the table of its contents.
+ATTACHMENT_CONTENTS = {"attachments": "attachment_files", "internal_attachments": "internal_attachment_files"}
+
+
+def _contents_taken(other: Workbook, plan: MergePlan) -> list[tuple[str, str, bytes]]:
+    """The contents of the attachments the merge takes from the other copy (its records carry only their
+    hash): each read from that copy, to be written with the records."""
+    found: list[tuple[str, str, bytes]] = []
+    for table, row, _before in plan.puts:
+        content_table = ATTACHMENT_CONTENTS.get(table)
+        if content_table is None or not isinstance(row.get("sha256"), str):
+            continue
+        data = other.read_content(content_table, row["sha256"])
+        if data is not None:
+            found.append((content_table, row["sha256"], data))
+    return found
 
 
 def _changes(plan: MergePlan) -> tuple[Change, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -151,3 +152,15 @@ def test_internal_attachments_never_reach_the_council(cli: Cli) -> None:
         ["pdftotext", str(cli.path("brief.pdf")), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "dcsf evidence pack.csv (internal to government)" in " ".join(brief.split())
+
+
+def test_a_colleagues_attachment_comes_with_a_merge_byte_for_byte(cli: Cli) -> None:
+    shutil.copyfile(cli.path("kingsmere.laa"), cli.path("colleague.laa"))
+    pdf = evidence_pdf(cli)
+    cli("attach", "colleague.laa", pdf.name, "--internal", "--who", "Dev")
+    merged = cli("merge", "kingsmere.laa", "colleague.laa")
+    assert "colleague.laa" in merged.out
+    listed = json.loads(cli("attachments", "kingsmere.laa", "--json").out)
+    assert [(a["name"], a["internal"], a["who"]) for a in listed] == [("pack.pdf", True, "Dev")]
+    cli("extract", "kingsmere.laa", "pack.pdf", "merged.pdf")
+    assert cli.path("merged.pdf").read_bytes() == pdf.read_bytes()

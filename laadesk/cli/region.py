@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from laadesk.cli.output import print_json, tell
-from laadesk.core.dates import format_moment
 from laadesk.core.region import AreaOverview, Skipped, one_line_per_area, overview_columns
+from laadesk.core.region_views import overview_row
 from laadesk.store.folder_reading import region_folder, workbook_files
 from laadesk.store.region_read import read_overview
 
@@ -40,14 +40,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_table(areas: list[AreaOverview]) -> None:
     heads = [head for head, _ in overview_columns()]
-    rows = [[_cell(value(a)) for _, value in overview_columns()] for a in areas]
+    rows = [overview_row(a) for a in areas]
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(heads)]
     print("  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip())
     for row in rows:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-
-
-def _cell(value: object) -> str:
-    if isinstance(value, str) and "T" in value and value[:4].isdigit():
-        return format_moment(value)
-    return "" if value is None else str(value)

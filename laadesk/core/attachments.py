@@ -9,9 +9,7 @@ stores, lists and extracts an attachment; it never runs or interprets one.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass
 
 MAX_FILE_BYTES = 25 * 1000 * 1000  # 25 MB a file
@@ -96,6 +94,9 @@ def sniff(data: bytes) -> str | None:
 
 def _office_kind(data: bytes) -> str | None:
     """A zip is an Office Open XML or OpenDocument file by the parts it names (nothing is extracted)."""
+    import io
+    import zipfile  # only when a file is attached: the record types load at every start
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())

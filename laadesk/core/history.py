@@ -8,6 +8,7 @@ government's side: never in anything bound for the council.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import Any
 
 from laadesk.core.dates import format_date
 from laadesk.core.labels import field_words
+from laadesk.core.snapshot import kinds
 
 # How a change reached the workbook (the edit's `how`).
 TYPED = "typed"
@@ -47,10 +49,16 @@ RECORD_WORDS = {
     "adoptions": "adoption",
     "sign_off": "sign-off",
     "milestones": "milestone",
-    "qa_ticks": "QA tick",
     "agreed_versions": "agreed version",
     "meta": "workbook format",
 }
+
+
+@functools.cache
+def _kept_nouns() -> dict[str, str]:
+    """Each record table's noun as its kind declares it (core/snapshot.py), for kinds RECORD_WORDS does
+    not word otherwise."""
+    return {kind.table: kind.nouns[0] for kind in kinds()}
 
 
 @dataclass(frozen=True)
@@ -80,7 +88,7 @@ class HistoryEntry:
     @property
     def what(self) -> str:
         """The record and field in the negotiators' words: "NI 153 2010/11 target"."""
-        noun = RECORD_WORDS.get(self.kind, self.kind.replace("_", " "))
+        noun = RECORD_WORDS.get(self.kind) or _kept_nouns().get(self.kind, self.kind.replace("_", " "))
         named = " ".join(str(v) for v in self.key_values if v not in ("", None))
         if self.kind in ("area", "sign_off", "meta"):
             named = ""

@@ -192,8 +192,7 @@ class Pack:
         """The protective marking line repeated in every page header: the workbook's marking on the
         internal brief; on the council pack none (it is published once adopted) unless one was chosen."""
         if self.internal:
-            marking = self.area.protective_marking.strip()
-            return f"{marking} - INTERNAL TO GOVERNMENT - NOT FOR THE COUNCIL".strip(" -")
+            return internal_marking(self.area)
         return self.council_marking.strip()
 
     @property
@@ -265,6 +264,12 @@ def _common(snapshot: WorkbookSnapshot, audience: Audience, generated: date, as_
         # The council's view holds no internal attachments (for_council): its pack lists the shareable.
         attachments=(*snapshot.attachments, *snapshot.internal_attachments),
     )
+
+
+def internal_marking(area: AreaProfile) -> str:
+    """The marking every page of a document for government's eyes only carries (the internal brief, the
+    QA report): the workbook's own marking, said to be internal."""
+    return f"{area.protective_marking.strip()} - INTERNAL TO GOVERNMENT - NOT FOR THE COUNCIL".strip(" -")
 
 
 def council_pack(snapshot: WorkbookSnapshot, generated: date, as_at: date | None = None, for_partner: str = "") -> Pack:

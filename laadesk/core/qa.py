@@ -228,12 +228,15 @@ def items_from_rows(
 # -- where the checklist stands ----------------------------------------------------------------
 
 
-def qa_states(snapshot: WorkbookSnapshot, items: Sequence[QaItem]) -> list[QaState]:
-    """Every item of the checklist in this workbook, in the checklist's order."""
+def qa_states(
+    snapshot: WorkbookSnapshot, items: Sequence[QaItem], problems: Sequence[Problem] | None = None
+) -> list[QaState]:
+    """Every item of the checklist in this workbook, in the checklist's order; `problems`: the workbook's
+    rules' result when the caller has it already (the window keeps it for the status bar)."""
     wanted = {check for item in items for check in item.checks}
     found: dict[str, list[Problem]] = {}
     if wanted & WORKBOOK_RULES:
-        for problem in check_workbook(snapshot):
+        for problem in check_workbook(snapshot) if problems is None else problems:
             found.setdefault(problem.rule, []).append(problem)
     for name in wanted & set(QA_CHECKS):
         found[name] = QA_CHECKS[name](snapshot)

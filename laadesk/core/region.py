@@ -14,6 +14,7 @@ from datetime import date
 from laadesk.core.catalogue import Polarity
 from laadesk.core.codes import sort_key
 from laadesk.core.cross_checks import check_workbook
+from laadesk.core.dates import format_moment
 from laadesk.core.model import CHOSEN_ROLES, Role, Status
 from laadesk.core.rules import DESIGNATED_LIMIT, Severity, polarity_of
 from laadesk.core.sign_off import sign_off_stage
@@ -89,7 +90,7 @@ def overview_columns() -> tuple[tuple[str, Callable[[AreaOverview], object]], ..
         ("Deferred", lambda a: a.deferred),
         ("Errors", lambda a: a.errors),
         ("Overdue", lambda a: a.overdue),
-        ("Last changed", lambda a: a.last_changed),
+        ("Last changed", lambda a: format_moment(a.last_changed)),  # in the officer's time
         ("By", lambda a: a.last_changed_by),
         ("Open now by", lambda a: a.open_by),
     )

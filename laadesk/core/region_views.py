@@ -10,7 +10,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from laadesk.core.codes import sort_key
-from laadesk.core.dates import format_moment
 from laadesk.core.numbers import format_figure
 from laadesk.core.region import DEFERRED, MARKS, NOT_CHOSEN, AreaOverview, TargetCell, overview_columns
 
@@ -19,9 +18,7 @@ MARK_ORDER = ("designated", "statutory", "local", DEFERRED, NOT_CHOSEN)
 
 
 def overview_text(value: object) -> str:
-    """An overview cell as `laadesk region` prints it: a moment in the officer's time, else the value."""
-    if isinstance(value, str) and "T" in value and value[:4].isdigit():
-        return format_moment(value)
+    """An overview cell as `laadesk region` prints it."""
     return "" if value is None else str(value)
 
 

@@ -8,8 +8,10 @@ Each value is the workbook's as stored: numbers as numbers, a level in words kep
 
 from __future__ import annotations
 
+from laadesk.core.model import CHOSEN_ROLES, YEAR_FIELDS
+
 AREA_COLUMNS = ("ons_code", "area", "region", "type", "tier", "as_at", "sign_off_stage", "workbook")
-LEVELS = ("baseline", "target_2008_09", "target_2009_10", "target_2010_11")
+LEVELS = ("baseline", *YEAR_FIELDS)
 TARGET_COLUMNS = (
     "ons_code",
     "area",
@@ -31,7 +33,7 @@ TARGET_COLUMNS = (
     "sub_area_kind",
     *(f"{level}_as_written" for level in LEVELS),
 )
-CHOSEN = ("designated", "statutory", "local")
+CHOSEN = tuple(role.value for role in CHOSEN_ROLES)
 
 
 def same_area(workbook: str, area: str, ons_code: str, first: str) -> str:

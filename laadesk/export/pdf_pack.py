@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path
 from typing import IO, Any
 
@@ -23,7 +22,7 @@ from laadesk.export.pdf_attachments import attachments_section
 from laadesk.export.pdf_changes import changes_section
 from laadesk.export.pdf_charts import chart_grid
 from laadesk.export.pdf_internal import actions_table, notes_table, positions_table
-from laadesk.export.pdf_pages import LANDSCAPE, PORTRAIT, Furniture, PackDocument, canvas_maker, frame_width, turn_to
+from laadesk.export.pdf_pages import LANDSCAPE, PORTRAIT, Furniture, frame_width, laid_out, turn_to
 from laadesk.export.pdf_sections import (
     audience_words,
     contents,
@@ -271,25 +270,18 @@ def write_pdf_pack(pack: Pack, path: Path, progress: Callable[[int, int], None] 
     for done, section in enumerate(steps, start=1):
         story += section(pack, styles)
         report(done, total)
-    buffer = BytesIO()
-    document = PackDocument(
-        buffer,
+    data, pages = laid_out(
+        story,
+        furniture(pack),
         title=f"{pack.area.name} - {PACK_TITLE} ({audience_words(pack).lower()})",
         subject=pack.area.name,
-        author="laadesk",
-        creator="laadesk",
         keywords=[PACK_TITLE, pack.area.name, audience_words(pack)],
-        lang="en-GB",
-        displayDocTitle=1,
     )
-    counted: list[int] = []
-    document.build(story, canvasmaker=canvas_maker(furniture(pack), counted))
     report(total - 1, total)
-    data = buffer.getvalue()
 
     def write(handle: IO[bytes]) -> None:
         handle.write(data)
 
     write_bytes_atomically(path, write)
     report(total, total)
-    return PdfResult(path, counted[-1], pack.audience.value)
+    return PdfResult(path, pages, pack.audience.value)

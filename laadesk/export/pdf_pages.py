@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from io import BytesIO
 from typing import Any
 
 from reportlab import rl_config
@@ -174,6 +175,26 @@ class PackDocument(BaseDocTemplate):  # type: ignore[misc]  # reportlab has no t
             self.canv.bookmarkPage(entry.key)
             self.canv.addOutlineEntry(entry.label, entry.key, entry.level, closed=entry.level > 0)
             self.canv.heading_pages[entry.key] = self.page
+
+
+def laid_out(
+    flow: list[Any], furniture: Furniture, *, title: str, subject: str, keywords: list[str]
+) -> tuple[bytes, int]:
+    """A document laid out in one pass with these headers and footers: its bytes and its number of pages."""
+    buffer = BytesIO()
+    document = PackDocument(
+        buffer,
+        title=title,
+        subject=subject,
+        author="laadesk",
+        creator="laadesk",
+        keywords=keywords,
+        lang="en-GB",
+        displayDocTitle=1,
+    )
+    counted: list[int] = []
+    document.build(flow, canvasmaker=canvas_maker(furniture, counted))
+    return buffer.getvalue(), counted[-1]
 
 
 def turn_to(orientation: str) -> list[Any]:

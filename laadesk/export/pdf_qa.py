@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from io import BytesIO
 from pathlib import Path
 from typing import IO, Any
 
@@ -15,9 +14,10 @@ from reportlab.platypus import Spacer
 from laadesk.core.dates import format_date, format_moment
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.model import AreaProfile
+from laadesk.core.pack import internal_marking
 from laadesk.core.qa import QaKind, QaState, summary
 from laadesk.export.atomic import write_bytes_atomically
-from laadesk.export.pdf_pages import PORTRAIT, Furniture, PackDocument, canvas_maker, frame_width
+from laadesk.export.pdf_pages import PORTRAIT, Furniture, frame_width, laid_out
 from laadesk.export.pdf_sections import section_heading
 from laadesk.export.pdf_styles import Paragraph, Styles, text
 from laadesk.export.pdf_tables import grid
@@ -77,32 +77,23 @@ def write_qa_report(area: AreaProfile, states: Sequence[QaState], as_at: date, p
     """Lay the report out and write it to path atomically; the number of pages."""
     if not path.parent.is_dir():
         raise WorkbookUnavailable(f"Cannot write {path}: the folder {path.parent} does not exist.")
-    styles = Styles()
-    buffer = BytesIO()
-    document = PackDocument(
-        buffer,
-        title=f"{area.name} - {REPORT_TITLE}",
-        subject=area.name,
-        author="laadesk",
-        creator="laadesk",
-        keywords=[REPORT_TITLE, area.name, "internal to government"],
-        lang="en-GB",
-        displayDocTitle=1,
-    )
-    marking = area.protective_marking.strip()
     furniture = Furniture(
-        marking=f"{marking} - INTERNAL TO GOVERNMENT - NOT FOR THE COUNCIL".strip(" -"),
+        marking=internal_marking(area),
         internal=True,
         running_title=f"{area.name} - {REPORT_TITLE}",
         edition="Internal to government",
         as_at=f"As at {format_date(as_at)}",
     )
-    counted: list[int] = []
-    document.build(qa_flow(area, states, as_at, styles), canvasmaker=canvas_maker(furniture, counted))
-    data = buffer.getvalue()
+    data, pages = laid_out(
+        qa_flow(area, states, as_at, Styles()),
+        furniture,
+        title=f"{area.name} - {REPORT_TITLE}",
+        subject=area.name,
+        keywords=[REPORT_TITLE, area.name, "internal to government"],
+    )
 
     def write(handle: IO[bytes]) -> None:
         handle.write(data)
 
     write_bytes_atomically(path, write)
-    return counted[-1]
+    return pages

@@ -32,14 +32,13 @@ from laadesk.core.errors import WorkbookCorrupt, WorkbookUnavailable
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.store.file_steps import link_into_place, os_reason, remove_quietly
 from laadesk.store.history import EditLedger
+from laadesk.store.tables import CONTENTS_OF, spec_for
 from laadesk.store.workbook import Workbook
-
-SHAREABLE_FILES = "attachment_files"
-INTERNAL_FILES = "internal_attachment_files"
 
 
 def content_table(attachment: Attachment) -> str:
-    return INTERNAL_FILES if attachment.internal else SHAREABLE_FILES
+    """The table holding the attachment's content: its records' side's."""
+    return CONTENTS_OF[spec_for(attachment).name]
 
 
 def every_attachment(snapshot: WorkbookSnapshot) -> list[Attachment]:
@@ -53,11 +52,15 @@ def held_bytes(snapshot: WorkbookSnapshot) -> int:
 
 
 @dataclass(frozen=True)
-class Attached:
-    """What attaching did: the record, and whether the same content was already there on that side."""
+class PlannedAttachment:
+    """An attachment ready to write: the edit adding its record, and `also`, which stores its content in
+    the same transaction (the window puts both on its undo stack as one step). `already`: the same
+    content is attached on that side, and nothing is to be written."""
 
     attachment: Attachment
     already: bool
+    edit: Edit
+    also: Callable[[sqlite3.Connection, EditLedger], None]
 
 
 def read_file(path: Path) -> bytes:
@@ -69,7 +72,7 @@ def read_file(path: Path) -> bytes:
     if not stat.S_ISREG(status.st_mode):
         raise WorkbookUnavailable(f"Cannot attach {path}: it is not a file.")
     if status.st_size > MAX_FILE_BYTES:
-        raise WorkbookUnavailable(f"Cannot attach {path}: {_refusal(status.st_size, 0)}.")
+        _make_room(status.st_size, 0, path)
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
@@ -78,12 +81,12 @@ def read_file(path: Path) -> bytes:
     return data
 
 
-def _refusal(size: int, held: int) -> str:
+def _make_room(size: int, held: int, where: Path | str) -> None:
+    """WorkbookUnavailable naming the file unless it fits (core/attachments.check_room)."""
     try:
         check_room(size, held)
     except AttachmentRefused as refused:
-        return str(refused)
-    return ""
+        raise WorkbookUnavailable(f"Cannot attach {where}: {refused}.") from None
 
 
 def attach(
@@ -93,13 +96,12 @@ def attach(
     internal: bool,
     indicators: tuple[str, ...] = (),
     sections: tuple[str, ...] = (),
-    name: str = "",
-) -> Attached:
-    """Attach the file at path (its content and its record in one transaction, one undo step in the
-    window); WorkbookUnavailable with a sentence if it is refused."""
+) -> PlannedAttachment:
+    """Attach the file at path (its content and its record in one transaction); WorkbookUnavailable with
+    a sentence if it is refused. `already`: the same file was attached on that side, nothing was written."""
     data = read_file(path)
     return attach_bytes(
-        workbook, data, name or path.name, internal=internal, indicators=indicators, sections=sections, shown=path
+        workbook, data, path.name, internal=internal, indicators=indicators, sections=sections, shown=path
     )
 
 
@@ -112,7 +114,7 @@ def attach_bytes(
     indicators: tuple[str, ...] = (),
     sections: tuple[str, ...] = (),
     shown: Path | str = "",
-) -> Attached:
+) -> PlannedAttachment:
     """Attach these bytes (the record and the content in one transaction)."""
     planned = plan_attachment(
         workbook.snapshot(),
@@ -127,19 +129,7 @@ def attach_bytes(
     )
     if not planned.already:
         workbook.apply(planned.edit, also=planned.also)
-    return Attached(planned.attachment, planned.already)
-
-
-@dataclass(frozen=True)
-class PlannedAttachment:
-    """An attachment ready to write: the edit adding its record, and `also`, which stores its content in
-    the same transaction (the window puts both on its undo stack as one step). `already`: the same
-    content is attached on that side, and nothing is to be written."""
-
-    attachment: Attachment
-    already: bool
-    edit: Edit
-    also: Callable[[sqlite3.Connection, EditLedger], None]
+    return planned
 
 
 def plan_attachment(
@@ -167,9 +157,7 @@ def plan_attachment(
     same = next((a for a in side if a.sha256 == digest), None)
     if same is not None:
         return PlannedAttachment(same, True, Edit("attach nothing", ()), _nothing)
-    problem = _refusal(len(data), held_bytes(snapshot))
-    if problem:
-        raise WorkbookUnavailable(f"Cannot attach {where}: {problem}.")
+    _make_room(len(data), held_bytes(snapshot), where)
     record_type = InternalAttachment if internal else Attachment
     record = record_type(digest, clean_name(name), kind, len(data), who, when, indicators, sections)
     table = content_table(record)

@@ -17,11 +17,10 @@ from pathlib import Path
 
 from laadesk.core.errors import WorkbookCorrupt
 from laadesk.store.file_steps import link_into_place, remove_quietly
-from laadesk.store.tables import CONTENT_TABLES
+from laadesk.store.tables import CONTENTS_OF
 
 FOLDER = "attachments"
 KEPT_APART = "attachment_contents_kept_apart"  # the meta key a backup without its contents carries
-RECORD_TABLES = {"attachment_files": "attachments", "internal_attachment_files": "internal_attachments"}
 
 
 def _has_table(conn: sqlite3.Connection, table: str) -> bool:
@@ -34,16 +33,16 @@ def keep_contents_apart(memory: sqlite3.Connection, folder: Path) -> bool:
     """Move the attachments' contents out of a workbook's in-memory copy into folder/attachments (each
     written once); True when there were any (the copy then says so in its meta table)."""
     moved = False
-    for spec in CONTENT_TABLES:
-        if not _has_table(memory, spec.name):
+    for contents in CONTENTS_OF.values():
+        if not _has_table(memory, contents):
             continue  # an older workbook, from before attachments
-        for sha256, data in memory.execute(f'SELECT sha256, data FROM "{spec.name}"'):
+        for sha256, data in memory.execute(f'SELECT sha256, data FROM "{contents}"'):
             _write_once(folder / FOLDER, str(sha256), bytes(data))
             moved = True
     if moved:
         with memory:
-            for spec in CONTENT_TABLES:
-                memory.execute(f'DELETE FROM "{spec.name}"')
+            for contents in CONTENTS_OF.values():
+                memory.execute(f'DELETE FROM "{contents}"')
             memory.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (KEPT_APART,))
     return moved
 
@@ -72,7 +71,7 @@ def put_contents_back(conn: sqlite3.Connection, backup: Path) -> None:
         return
     store = backup.parent / FOLDER
     with conn:
-        for content, records in RECORD_TABLES.items():
+        for records, content in CONTENTS_OF.items():
             for sha256, name in conn.execute(f'SELECT sha256, name FROM "{records}"').fetchall():
                 try:
                     data = (store / str(sha256)).read_bytes()
@@ -99,7 +98,7 @@ def remove_unnamed_contents(folder: Path, backups: list[Path]) -> list[Path]:
         except sqlite3.Error:
             return []  # cannot tell what it names: keep everything
         try:
-            for records in RECORD_TABLES.values():
+            for records in CONTENTS_OF:
                 if _has_table(conn, records):
                     named.update(str(r[0]) for r in conn.execute(f'SELECT sha256 FROM "{records}"'))
         except sqlite3.Error:

@@ -22,7 +22,7 @@ from laadesk.core.history import MERGED, REDONE, REMOVED, UNDONE, HistoryEntry
 from laadesk.core.merge import Conflict, MergePlan, plan_merge
 from laadesk.store.history import COLUMNS, INSERT, EditLedger, new_change_id, read_entries
 from laadesk.store.rows import from_row
-from laadesk.store.tables import TableSpec, all_tables
+from laadesk.store.tables import CONTENTS_OF, TableSpec, all_tables
 from laadesk.store.workbook import Workbook
 
 VERSION_COLUMNS = 'label, "when", who, sha256, form, change_id'
@@ -178,16 +178,12 @@ def prepare_merge(workbook: Workbook, other_path: Path) -> PreparedMerge:
     return PreparedMerge(merged, edit, carry, uncarry)
 
 
-# An attachment's record table, and the table of its contents.
-ATTACHMENT_CONTENTS = {"attachments": "attachment_files", "internal_attachments": "internal_attachment_files"}
-
-
 def _contents_taken(other: Workbook, plan: MergePlan) -> list[tuple[str, str, bytes]]:
     """The contents of the attachments the merge takes from the other copy (its records carry only their
     hash): each read from that copy, to be written with the records."""
     found: list[tuple[str, str, bytes]] = []
     for table, row, _before in plan.puts:
-        content_table = ATTACHMENT_CONTENTS.get(table)
+        content_table = CONTENTS_OF.get(table)
         if content_table is None or not isinstance(row.get("sha256"), str):
             continue
         data = other.read_content(content_table, row["sha256"])

@@ -13,7 +13,7 @@ from laadesk.core.snapshot import list_fields
 from laadesk.plain_files import DENIED, FOLDER, MISSING, SPECIAL, NotAPlainFile, read_plain_file
 from laadesk.store import schema_made
 from laadesk.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
-from laadesk.store.tables import CONTENT_TABLES, all_tables, unread_at_opening
+from laadesk.store.tables import CONTENTS_OF, all_tables, unread_at_opening
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_DBCONFIG_DEFENSIVE = 1010
@@ -183,7 +183,7 @@ def _quick_check(conn: sqlite3.Connection, path: Path, table: str = "") -> None:
 
 
 HISTORY_TABLE = "history"
-CONTENT_TABLE_NAMES = frozenset(spec.name for spec in CONTENT_TABLES)
+CONTENT_TABLE_NAMES = frozenset(CONTENTS_OF.values())
 
 
 def check_whole_file(conn: sqlite3.Connection, path: Path) -> None:

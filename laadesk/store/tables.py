@@ -77,19 +77,24 @@ LEDGER_TABLES = (
 )
 
 
-# The attached files' contents, one table a side (shareable, internal), keyed by their SHA-256: read
-# only when a file is extracted, never at opening (a workbook may hold 250 MB of them).
-CONTENT_TABLES = (
-    TableSpec("attachment_files", ("sha256",), internal=False),
-    TableSpec("internal_attachment_files", ("sha256",), internal=True),
-)
+# The attached files' contents: for each table of attachment records, the table holding their contents
+# (keyed by SHA-256), on the records' side. Read only when a file is extracted, never at opening (a
+# workbook may hold 250 MB of them).
+CONTENTS_OF = {"attachments": "attachment_files", "internal_attachments": "internal_attachment_files"}
+
+
+@functools.cache
+def content_tables() -> tuple[TableSpec, ...]:
+    """The contents' tables, each internal exactly when its records' kind is."""
+    side = {kind.table: kind.internal for kind in kinds()}
+    return tuple(TableSpec(contents, ("sha256",), side[records]) for records, contents in CONTENTS_OF.items())
 
 
 @functools.cache
 def all_tables() -> tuple[TableSpec, ...]:
     """Every table a workbook has, each classed as government's side or not."""
     records = tuple(TableSpec(k.table, k.keys, k.internal, k) for k in kinds())
-    return REFERENCE_TABLES + LEDGER_TABLES + CONTENT_TABLES + records
+    return REFERENCE_TABLES + LEDGER_TABLES + content_tables() + records
 
 
 def ledger_table_names() -> frozenset[str]:
@@ -99,7 +104,7 @@ def ledger_table_names() -> frozenset[str]:
 def unread_at_opening() -> frozenset[str]:
     """Tables opening neither reads nor checks: the ledger (checked when first read) and the attached
     files' contents (each checked against its SHA-256 when extracted)."""
-    return frozenset(spec.name for spec in LEDGER_TABLES + CONTENT_TABLES)
+    return frozenset(spec.name for spec in LEDGER_TABLES) | frozenset(CONTENTS_OF.values())
 
 
 def internal_tables() -> tuple[str, ...]:

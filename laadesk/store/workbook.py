@@ -24,7 +24,7 @@ from laadesk.store.file_steps import identity, place_new_file, remove_quietly, w
 from laadesk.store.history import EditLedger, new_change_id
 from laadesk.store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from laadesk.store.rows import from_row, to_row
-from laadesk.store.tables import CONTENT_TABLES, spec_for
+from laadesk.store.tables import CONTENTS_OF, spec_for
 from laadesk.store.transactions import atomic, rows
 
 R = TypeVar("R")
@@ -303,7 +303,7 @@ class Workbook:
 
     def read_content(self, table: str, sha256: str) -> bytes | None:
         """An attached file's bytes from its side's content table (store/attachments.py checks them)."""
-        if table not in {spec.name for spec in CONTENT_TABLES}:
+        if table not in CONTENTS_OF.values():
             raise ValueError(f"{table} holds no attached files")
         try:
             row = self._db.execute(f'SELECT data FROM "{table}" WHERE sha256 = ?', (sha256,)).fetchone()

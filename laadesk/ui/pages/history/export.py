@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from laadesk.core.errors import WorkbookProblem
 from laadesk.core.history import HistoryFilter
@@ -13,8 +13,7 @@ from laadesk.export.history_csv import write_history_csv
 from laadesk.store.history import read_entries
 from laadesk.store.workbook import Workbook
 from laadesk.ui import settings
-
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
+from laadesk.ui.dialogs.workbook_files import ask_export_file
 
 
 class HistoryCsvDialog:
@@ -22,11 +21,7 @@ class HistoryCsvDialog:
 
     @classmethod
     def ask(cls, parent: QWidget, suggested: Path) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(parent, "Export the history to CSV", str(suggested), CSV_FILTER)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix else path.with_suffix(".csv")
+        return ask_export_file(parent, "Export the history to CSV", suggested, "CSV files", ".csv")
 
 
 def suggested_name(workbook: Workbook, wanted: HistoryFilter) -> Path:

@@ -92,7 +92,7 @@ class QaPage(Page):
         self.view.resizeRowsToContents()  # now the stretched column has its width, wrapped text fits
 
     def _states(self) -> list[QaState]:
-        return qa_states(self.session.snapshot(), self.items)
+        return qa_states(self.session.snapshot(), self.items, self.session.problems())
 
     def refresh(self) -> None:
         states = self._states()

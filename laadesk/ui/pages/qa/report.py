@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from laadesk.core.errors import WorkbookProblem
 from laadesk.core.model import AreaProfile
@@ -15,8 +15,7 @@ from laadesk.core.qa import QaState
 from laadesk.store.opening import is_workbook_file
 from laadesk.ui import settings
 from laadesk.ui.collector import collect_on_gui_thread_while
-
-PDF_FILTER = "PDF files (*.pdf);;All files (*)"
+from laadesk.ui.dialogs.workbook_files import ask_export_file
 
 
 class QaReportDialog:
@@ -24,11 +23,7 @@ class QaReportDialog:
 
     @classmethod
     def ask(cls, parent: QWidget, suggested: Path) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(parent, "Save the QA report", str(suggested), PDF_FILTER)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix else path.with_suffix(".pdf")
+        return ask_export_file(parent, "Save the QA report", suggested, "PDF files", ".pdf")
 
 
 def suggested_name(workbook_path: Path) -> Path:

@@ -10,7 +10,7 @@ from laadesk.core.catalogue import Catalogue
 from laadesk.core.codes import is_national, read_code, sort_key
 from laadesk.core.deferral import DeferralReasons, written
 from laadesk.core.errors import CellProblem
-from laadesk.core.model import AS_WRITTEN, CHOSEN_ROLES, YEAR_FIELDS, Role, Status, Target
+from laadesk.core.model import AS_WRITTEN, CHOSEN_ROLES, FIGURES, YEAR_FIELDS, Role, Status, Target
 from laadesk.core.numbers import format_level, parse_level
 from laadesk.core.text import CONTROL_CHARACTERS, visible, without_controls
 
@@ -19,12 +19,7 @@ COLUMNS = (
     "title",
     "kind",
     "status",
-    "baseline",
-    "baseline_period",
-    "target_2008_09",
-    "target_2009_10",
-    "target_2010_11",
-    "units",
+    *FIGURES,
     "lead_partner",
     "partners",
     "deferred_reason",

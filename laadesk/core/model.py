@@ -14,6 +14,8 @@ from laadesk.core.rounds import ChangeReason, RefreshRound
 YEARS = ("2008/09", "2009/10", "2010/11")
 YEAR_FIELDS = ("target_2008_09", "target_2009_10", "target_2010_11")
 LEVEL_FIELDS = ("baseline", *YEAR_FIELDS)
+# A target's figures in the order every table sets them out, the cabinet's as the exchange layout's.
+FIGURES = ("baseline", "baseline_period", *YEAR_FIELDS, "units")
 # A level a table gave as words or a range ("TBC", "12-14%", "55.7 (for 2009)") is kept exactly as
 # written in its own field, and the number stays blank: laadesk never guesses a figure.
 AS_WRITTEN = {level: f"{level}_as_written" for level in LEVEL_FIELDS}

@@ -15,7 +15,7 @@ from laadesk.core.catalogue import Polarity
 from laadesk.core.codes import sort_key
 from laadesk.core.cross_checks import check_workbook
 from laadesk.core.dates import format_moment
-from laadesk.core.model import CHOSEN_ROLES, Role, Status
+from laadesk.core.model import CHOSEN_ROLES, Role, Status, Target
 from laadesk.core.rules import DESIGNATED_LIMIT, Severity, polarity_of
 from laadesk.core.sign_off import sign_off_stage
 from laadesk.core.snapshot import WorkbookSnapshot
@@ -26,24 +26,24 @@ from laadesk.core.timetable import overdue_milestones
 class TargetCell:
     """One chosen or considered target of one area, as the heat map and the ambition view show it."""
 
-    code: str
-    title: str
-    role: Role
-    status: Status
-    baseline: float | None = None
-    baseline_period: str = ""
-    target_2008_09: float | None = None
-    target_2009_10: float | None = None
-    target_2010_11: float | None = None
-    units: str = ""
+    target: Target
+    title: str  # the target's own, else the catalogue's
     polarity: Polarity | None = None  # the target's own, else the catalogue's
+
+    @property
+    def code(self) -> str:
+        return self.target.code
+
+    @property
+    def status(self) -> Status:
+        return self.target.status
 
     @property
     def mark(self) -> str:
         """The heat map's word for this target: its role, or "deferred" when a chosen target is deferred."""
-        if self.role in (Role.DESIGNATED, Role.STATUTORY, Role.LOCAL) and self.status is Status.DEFERRED:
-            return DEFERRED
-        return self.role.value if self.role in (Role.DESIGNATED, Role.STATUTORY, Role.LOCAL) else NOT_CHOSEN
+        if not self.target.chosen:
+            return NOT_CHOSEN
+        return DEFERRED if self.target.deferred else self.target.role.value
 
 
 DEFERRED = "deferred"
@@ -156,17 +156,9 @@ def overview_of(
         open_by=open_by,
         targets=tuple(
             TargetCell(
-                code=t.code,
-                title=t.title or (indicator.title if (indicator := snapshot.catalogue.get(t.code)) else ""),
-                role=t.role,
-                status=t.status,
-                baseline=t.baseline,
-                baseline_period=t.baseline_period,
-                target_2008_09=t.target_2008_09,
-                target_2009_10=t.target_2009_10,
-                target_2010_11=t.target_2010_11,
-                units=t.units,
-                polarity=polarity_of(t, snapshot.catalogue),
+                t,
+                t.title or (indicator.title if (indicator := snapshot.catalogue.get(t.code)) else ""),
+                polarity_of(t, snapshot.catalogue),
             )
             for t in targets
             if t.role in CHOSEN_ROLES
@@ -241,15 +233,16 @@ def ambition(areas: Sequence[AreaOverview], code: str) -> list[Ambition]:
         cell = area.cell(code)
         if cell is None or cell.mark == NOT_CHOSEN:
             continue
+        t = cell.target
         lines.append(
             Ambition(
                 area=area.area,
-                baseline=cell.baseline,
-                baseline_period=cell.baseline_period,
-                target_2010_11=cell.target_2010_11,
-                units=cell.units,
-                better_by=improvement(cell.baseline, cell.target_2010_11, cell.polarity),
-                better_by_percent=improvement_percent(cell.baseline, cell.target_2010_11, cell.polarity),
+                baseline=t.baseline,
+                baseline_period=t.baseline_period,
+                target_2010_11=t.target_2010_11,
+                units=t.units,
+                better_by=improvement(t.baseline, t.target_2010_11, cell.polarity),
+                better_by_percent=improvement_percent(t.baseline, t.target_2010_11, cell.polarity),
                 mark=cell.mark,
             )
         )

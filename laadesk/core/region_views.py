@@ -10,8 +10,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from laadesk.core.codes import sort_key
+from laadesk.core.model import Target
 from laadesk.core.numbers import format_figure
-from laadesk.core.region import DEFERRED, MARKS, NOT_CHOSEN, AreaOverview, TargetCell, overview_columns
+from laadesk.core.region import DEFERRED, MARKS, NOT_CHOSEN, AreaOverview, overview_columns
 
 # The marks in the order the legend and the totals give them.
 MARK_ORDER = ("designated", "statutory", "local", DEFERRED, NOT_CHOSEN)
@@ -32,20 +33,20 @@ def filter_text(area: AreaOverview) -> str:
     return " ".join([*overview_row(area), area.path])
 
 
-def levels_words(cell: TargetCell) -> str:
+def levels_words(target: Target) -> str:
     """A target's levels for a tooltip: baseline (and its period), then each year, with the units."""
-    units = cell.units if cell.units.startswith("%") else f" {cell.units}" if cell.units else ""
+    units = target.units if target.units.startswith("%") else f" {target.units}" if target.units else ""
 
     def level(value: float | None) -> str:
         return f"{format_figure(value)}{units}" if value is not None else "not set"
 
-    period = f" ({cell.baseline_period})" if cell.baseline_period else ""
+    period = f" ({target.baseline_period})" if target.baseline_period else ""
     return "\n".join(
         (
-            f"Baseline{period}: {level(cell.baseline)}",
-            f"2008/09: {level(cell.target_2008_09)}",
-            f"2009/10: {level(cell.target_2009_10)}",
-            f"2010/11: {level(cell.target_2010_11)}",
+            f"Baseline{period}: {level(target.baseline)}",
+            f"2008/09: {level(target.target_2008_09)}",
+            f"2009/10: {level(target.target_2009_10)}",
+            f"2010/11: {level(target.target_2010_11)}",
         )
     )
 
@@ -56,7 +57,7 @@ def cell_words(area: AreaOverview, code: str) -> str:
     if cell is None or cell.mark == NOT_CHOSEN:
         return f"{area.area}, {code}: not chosen"
     title = f" - {cell.title}" if cell.title else ""
-    return f"{area.area}, {code}{title}\n{cell.mark.capitalize()} ({cell.status.value})\n{levels_words(cell)}"
+    return f"{area.area}, {code}{title}\n{cell.mark.capitalize()} ({cell.status.value})\n{levels_words(cell.target)}"
 
 
 def totals_short(counts: Counter[str], areas: int) -> str:
@@ -82,7 +83,7 @@ def fullest_indicator(areas: Sequence[AreaOverview]) -> str | None:
     counts: dict[str, int] = {}
     for area in areas:
         for cell in area.targets:
-            if cell.mark != NOT_CHOSEN and cell.baseline is not None and cell.target_2010_11 is not None:
+            if cell.mark != NOT_CHOSEN and cell.target.baseline is not None and cell.target.target_2010_11 is not None:
                 counts[cell.code] = counts.get(cell.code, 0) + 1
     return min(counts, key=lambda code: (-counts[code], sort_key(code))) if counts else None
 

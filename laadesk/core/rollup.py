@@ -8,7 +8,7 @@ Each value is the workbook's as stored: numbers as numbers, a level in words kep
 
 from __future__ import annotations
 
-from laadesk.core.model import CHOSEN_ROLES, YEAR_FIELDS
+from laadesk.core.model import CHOSEN_ROLES, FIGURES, YEAR_FIELDS
 
 AREA_COLUMNS = ("ons_code", "area", "region", "type", "tier", "as_at", "sign_off_stage", "workbook")
 LEVELS = ("baseline", *YEAR_FIELDS)
@@ -20,12 +20,7 @@ TARGET_COLUMNS = (
     "title",
     "kind",
     "status",
-    "baseline",
-    "baseline_period",
-    "target_2008_09",
-    "target_2009_10",
-    "target_2010_11",
-    "units",
+    *FIGURES,
     "lead_partner",
     "deferred_reason",
     "revisit",

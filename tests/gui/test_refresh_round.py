@@ -4,7 +4,6 @@ version with an editable Reason; freezing the agreement again ends the round."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -68,10 +67,10 @@ def test_a_round_is_started_its_reasons_typed_and_freezing_ends_it(
     assert reasons_in_file(demo_path).get(("NI 16", "target_2010_11"), "") == ""
     window.redo_action.trigger()
 
-    def freeze(cls: object, parent: object, suggested: str, existing: object, attempt: Any, caution: str = "") -> bool:
-        return attempt("Refresh 2009") is None
+    def freeze(dialog: FreezeDialog) -> bool:
+        return dialog.attempt("Refresh 2009") is None
 
-    monkeypatch.setattr(FreezeDialog, "ask", classmethod(freeze))
+    monkeypatch.setattr(FreezeDialog, "ask", freeze)
     window.record_keeping.freeze.action.trigger()
     assert not session.snapshot().refresh_round.open
     assert "refresh round" not in window.windowTitle()

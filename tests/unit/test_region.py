@@ -11,7 +11,7 @@ import pytest
 
 from laadesk.core.catalogue import Polarity
 from laadesk.core.cross_checks import check_workbook
-from laadesk.core.model import Role, Status
+from laadesk.core.model import Role, Status, Target
 from laadesk.core.region import (
     DEFERRED,
     MARKS,
@@ -65,9 +65,8 @@ def cell(
     level: float | None = 110.0,
     polarity: Polarity | None = Polarity.HIGHER,
 ) -> TargetCell:
-    return TargetCell(
-        code, f"title of {code}", role, status, baseline=baseline, target_2010_11=level, polarity=polarity
-    )
+    target = Target(code=code, role=role, status=status, baseline=baseline, target_2010_11=level)
+    return TargetCell(target, f"title of {code}", polarity)
 
 
 @pytest.mark.parametrize(

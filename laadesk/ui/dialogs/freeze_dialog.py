@@ -86,14 +86,6 @@ class FreezeDialog(QDialog):
             return
         super().accept()
 
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget,
-        suggested: str,
-        existing: Sequence[str],
-        attempt: Callable[[str], str | None],
-        caution: str = "",
-    ) -> bool:
+    def ask(self) -> bool:
         """True once `attempt` froze a version; tests replace this."""
-        return cls(parent, suggested, existing, attempt, caution).exec() == QDialog.DialogCode.Accepted
+        return self.exec() == QDialog.DialogCode.Accepted

@@ -6,23 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from laadesk.core.history import shown
 from laadesk.store.merge import HeldChange
+from laadesk.ui.tables.change_list import change_list, read_only_cell
 
 WHAT, MINE, THEIRS, SOURCE, CHOICE = range(5)
 HEADINGS = ("What", "This workbook", "The other copy", "From", "Choose")
@@ -48,13 +36,6 @@ def value(held: HeldChange, theirs: bool) -> str:
     return shown(found)
 
 
-def _cell(text: str, tip: str) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    item.setToolTip(tip)
-    return item
-
-
 class HeldChangesDialog(QDialog):
     """The held conflicts; `decide` writes one choice and says why when it could not."""
 
@@ -70,16 +51,8 @@ class HeldChangesDialog(QDialog):
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.empty = QLabel(NONE_HELD)
-        self.table = QTableWidget(0, len(HEADINGS))
-        self.table.setAccessibleName("Held changes")
-        self.table.setHorizontalHeaderLabels(list(HEADINGS))
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = change_list(HEADINGS, "Held changes", stretch=WHAT)
         self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -95,10 +68,10 @@ class HeldChangesDialog(QDialog):
         self.table.setRowCount(len(self.held))
         for row, held in enumerate(self.held):
             sentence = held.conflict.sentence
-            self.table.setItem(row, WHAT, _cell(subject(held), sentence))
-            self.table.setItem(row, MINE, _cell(value(held, False), sentence))
-            self.table.setItem(row, THEIRS, _cell(value(held, True), sentence))
-            self.table.setItem(row, SOURCE, _cell(held.source, f"Held when {held.source} was merged"))
+            self.table.setItem(row, WHAT, read_only_cell(subject(held), sentence))
+            self.table.setItem(row, MINE, read_only_cell(value(held, False), sentence))
+            self.table.setItem(row, THEIRS, read_only_cell(value(held, True), sentence))
+            self.table.setItem(row, SOURCE, read_only_cell(held.source, f"Held when {held.source} was merged"))
             choice = QWidget()
             line = QHBoxLayout(choice)
             line.setContentsMargins(2, 0, 2, 0)

@@ -9,15 +9,12 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -25,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from laadesk.core.model import YEAR_FIELDS
 from laadesk.core.review import LEVEL, NOTE, PROPOSAL, RECORD, Proposal, Review
+from laadesk.ui.tables.change_list import change_list, read_only_cell
 
 ACCEPT, INDICATOR, CHANGE, LANDS, OVERWRITE = range(5)
 HEADINGS = ("Accept", "Indicator", "Change", "Lands as", "Write over the agreed level")
@@ -68,13 +66,6 @@ def _check(checked: bool, tip: str) -> QTableWidgetItem:
     return item
 
 
-def _text(text: str, tip: str = "") -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    item.setToolTip(tip or text)
-    return item
-
-
 class ReviewDialog(QDialog):
     """Each proposal with its checkbox; `accepted_numbers()` and `overwrite_numbers()` hold the officer's choice."""
 
@@ -91,20 +82,15 @@ class ReviewDialog(QDialog):
             "level\u201d; a comment becomes a shareable champion note."
         )
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(count, len(HEADINGS))
-        self.table.setAccessibleName("Changes in the returned table")
-        self.table.setHorizontalHeaderLabels(list(HEADINGS))
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = change_list(HEADINGS, "Changes in the returned table", stretch=CHANGE, rows=count)
         self.table.setWordWrap(False)  # one line a change; its tooltip says how it lands in full
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.setAlternatingRowColors(True)
         for row, proposal in enumerate(self.proposals):
             self.table.setItem(row, ACCEPT, _check(True, "Take this change"))
-            self.table.setItem(row, INDICATOR, _text(proposal.ni))
-            self.table.setItem(row, CHANGE, _text(proposal.sentence, proposal.said))
-            self.table.setItem(row, LANDS, _text(lands_words(proposal), proposal.said))
+            self.table.setItem(row, INDICATOR, read_only_cell(proposal.ni))
+            self.table.setItem(row, CHANGE, read_only_cell(proposal.sentence, proposal.said))
+            self.table.setItem(row, LANDS, read_only_cell(lands_words(proposal), proposal.said))
             if may_overwrite(proposal):
                 self.table.setItem(
                     row,
@@ -112,11 +98,8 @@ class ReviewDialog(QDialog):
                     _check(False, f"Write the file's value over the agreed level {figure(proposal.agreed_level)}"),
                 )
             else:
-                self.table.setItem(row, OVERWRITE, _text("", " "))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CHANGE, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(40)
+                self.table.setItem(row, OVERWRITE, read_only_cell("", " "))
+        self.table.horizontalHeader().setMinimumSectionSize(40)
         self.table.itemChanged.connect(lambda _item: self._say_chosen())
 
         self.accept_all = QPushButton("&Accept all")

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from laadesk.ui.region.ambition_chart import AmbitionChart
 from laadesk.ui.region.items import ItemsModel, ItemsProxy
 from laadesk.ui.tables.columns import Column
 from laadesk.ui.tables.views import record_view
+from laadesk.ui.widgets.layouts import split
 
 
 def _figure(value: float | None) -> float:
@@ -113,15 +113,10 @@ class AmbitionPanel(QWidget):
         chart_layout.setContentsMargins(0, 0, 0, 0)
         chart_layout.addWidget(key)
         chart_layout.addWidget(scroll, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(chart_box)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
+        splitter = split(Qt.Orientation.Horizontal, (self.table, 0), (chart_box, 1), collapsible=False)
         digit = self.table.fontMetrics().horizontalAdvance("0")
         splitter.setSizes([digit * 95, digit * 100])  # the table whole, its eight columns; the chart the rest
         self.splitter = splitter
-        splitter.setChildrenCollapsible(False)
         top = QHBoxLayout()
         top.addWidget(choose)
         top.addWidget(self.indicator, 1)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from laadesk.ui.region.editors import Editors
 from laadesk.ui.region.heat_map import CODE_ROLE, PATH_ROLE, HeatMapPanel
 from laadesk.ui.region.overview import OverviewPanel
 from laadesk.ui.region.reading import FolderReading, Signature, WorkbookRead
+from laadesk.ui.widgets.layouts import split
 
 # The watcher's signals come in bursts (a save touches the file, its journal and the folder): the
 # folder is read again this long after the last of them.
@@ -87,12 +87,7 @@ class RegionWindow(QMainWindow):
         box.setContentsMargins(6, 6, 6, 6)
         box.addWidget(self.skipped_list)
         self.skipped_box.hide()
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.tabs)
-        splitter.addWidget(self.skipped_box)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        splitter = split(Qt.Orientation.Vertical, (self.tabs, 5), (self.skipped_box, 1), collapsible=False)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 4, 8, 0)

@@ -73,7 +73,7 @@ class FreezeAsAgreed:
         )
         from laadesk.ui.dialogs.freeze_dialog import FreezeDialog  # loads when first asked: a quicker start
 
-        if not FreezeDialog.ask(parent, suggested_label(existing, date.today()), existing, attempt, caution):
+        if not FreezeDialog(parent, suggested_label(existing, date.today()), existing, attempt, caution).ask():
             return None
         if not frozen:
             return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from laadesk.core.edits import Edit
 from laadesk.core.errors import WorkbookProblem
@@ -18,6 +18,7 @@ from laadesk.ui.pages.history.model import HistoryModel
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.views import record_view
 from laadesk.ui.widgets.controls import button, quiet
+from laadesk.ui.widgets.layouts import ends
 
 HINT = "Government's side: the history is never in the council's copy or a council pack."
 
@@ -41,12 +42,8 @@ class HistoryPage(Page):
         self.notice.hide()
         hint = QLabel(HINT)
         quiet(hint)
-        top = QHBoxLayout()
-        top.addWidget(self.filters)
-        top.addStretch(1)
-        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(ends(self.filters, self.export_button))
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.notice)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from laadesk.ui.pages.notes.editor import NoteEditor
 from laadesk.ui.pages.notes.model import NoteFilter, NotesFilterModel, NotesModel
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.views import record_view
+from laadesk.ui.widgets.layouts import split
 
 NEW_NOTE_SHORTCUT = "Ctrl+Shift+N"  # Ctrl+N is File > New workbook
 COLUMN_WIDTHS = {
@@ -141,12 +141,7 @@ class NotesPage(Page):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.shown)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.view)
-        splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
+        splitter = split(Qt.Orientation.Vertical, (self.view, 3), (self.editor, 2), collapsible=False)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)

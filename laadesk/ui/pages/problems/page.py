@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout
 
 from laadesk.core.rules import Problem, Severity, ready_for_sign_off
 from laadesk.core.sign_off import status_line
@@ -12,6 +12,7 @@ from laadesk.ui.pages.base import Page
 from laadesk.ui.pages.problems.model import ProblemsModel
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.views import record_view
+from laadesk.ui.widgets.layouts import ends
 
 HINT = "Double-click a problem, or select it and press Enter, to go to the field that causes it."
 EMPTY = "No problems: every rule is met."
@@ -59,12 +60,8 @@ class ProblemsPage(Page):
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
         self.hint = QLabel(HINT)
-        heading = QHBoxLayout()
-        heading.addWidget(self.readiness)
-        heading.addStretch(1)
-        heading.addWidget(self.summary)
         layout = QVBoxLayout(self)
-        layout.addLayout(heading)
+        layout.addLayout(ends(self.readiness, self.summary))
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.hint)
         self.refresh()

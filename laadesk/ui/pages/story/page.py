@@ -6,7 +6,7 @@ from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QHideEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from laadesk.core.edits import add, set_fields
 from laadesk.core.model import StorySection
@@ -20,6 +20,7 @@ from laadesk.ui.pages.story.sections import SectionsPanel
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.widgets.attachments_panel import AttachmentsPanel
 from laadesk.ui.widgets.controls import quiet
+from laadesk.ui.widgets.layouts import split
 
 STORY_FIELDS = ("story", "story_text", "evidence", "indicators")
 
@@ -67,25 +68,10 @@ class StoryPage(Page):
         column.addWidget(self.heading)
         column.addWidget(self.editor, 1)
         column.addWidget(self.words, 0, Qt.AlignmentFlag.AlignRight)
-        below = QSplitter(Qt.Orientation.Horizontal)
-        below.addWidget(self.evidence)
-        below.addWidget(self.links)
-        below.setStretchFactor(0, 2)
-        below.setStretchFactor(1, 1)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(writing)
-        right.addWidget(below)
-        right.addWidget(self.attachments)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
-        right.setStretchFactor(2, 1)
-        right.setChildrenCollapsible(False)
-        whole = QSplitter(Qt.Orientation.Horizontal)
-        whole.addWidget(self.sections)
-        whole.addWidget(right)
-        whole.setStretchFactor(1, 1)
+        below = split(Qt.Orientation.Horizontal, (self.evidence, 2), (self.links, 1))
+        right = split(Qt.Orientation.Vertical, (writing, 3), (below, 2), (self.attachments, 1), collapsible=False)
+        whole = split(Qt.Orientation.Horizontal, (self.sections, 0), (right, 1), collapsible=False)
         whole.setSizes([260, 820])
-        whole.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(whole)
         order = [

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laadesk.ui.tables.choice_delegate import ComboDelegate
 from laadesk.ui.tables.roles import CHOICES_ROLE, Index
 
-TEXT_ROLE = Qt.ItemDataRole.UserRole  # the text the targets model reads for a choice
+TEXT_ROLE = Qt.ItemDataRole.UserRole  # the text the targets model reads for a choice (as ComboDelegate)
 NO_DATE = QDate(2000, 1, 1)
 
 
@@ -137,8 +138,9 @@ class ChoiceBox(QComboBox):
             self.chosen_from_list.emit()
 
 
-class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box of the choices the model offers for a cell; a pick from its list writes at once."""
+class ChoiceDelegate(ComboDelegate):
+    """A combo box of the choices the model offers for a cell, typed into to pick as it goes; a pick
+    from its list writes at once."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         combo = ChoiceBox(parent)
@@ -147,19 +149,6 @@ class ChoiceDelegate(QStyledItemDelegate):
         combo.setMaxVisibleItems(20)
         combo.chosen_from_list.connect(lambda: self._commit(combo))
         return combo
-
-    def _commit(self, combo: QComboBox) -> None:
-        self.commitData.emit(combo)
-        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        row = editor.findData(index.data(Qt.ItemDataRole.EditRole), TEXT_ROLE)
-        editor.setCurrentIndex(max(row, 0))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(TEXT_ROLE) or "", Qt.ItemDataRole.EditRole)
 
 
 class TickListDelegate(QStyledItemDelegate):

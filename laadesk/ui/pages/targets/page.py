@@ -37,6 +37,7 @@ from laadesk.ui.pages.targets.view import TargetsView
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.columns import Editor
 from laadesk.ui.tables.views import RecordsProxy, record_view
+from laadesk.ui.widgets.layouts import split
 from laadesk.ui.widgets.trajectory_chart import TrajectoryChart
 
 SHOWING = ("All chosen targets", "Designated", "Statutory", "Local", "Deferred", "With problems")
@@ -167,15 +168,11 @@ class TargetsPage(Page):
         table_layout.addLayout(bar)
         table_layout.addWidget(self.view, 1)
         table_layout.addWidget(self.message)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(table)
         below = QSplitter(Qt.Orientation.Horizontal)  # the selected target's chart, and its figures by sub-area
         below.addWidget(self.chart)
         below.addWidget(self.sub_areas)
         below.setSizes([480, 620])
-        splitter.addWidget(below)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter = split(Qt.Orientation.Vertical, (table, 3), (below, 2))
         splitter.setSizes([470, 290])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
+from laadesk.core.model import FIGURES
 from laadesk.ui.pages.targets.model import column_of
 
 # Starting widths in average characters: a column's usual contents, not its longest (a cut cell
@@ -31,12 +32,7 @@ FIRST_SCREEN = (
     "code",
     "title",
     "lead_partner",
-    "baseline",
-    "baseline_period",
-    "target_2008_09",
-    "target_2009_10",
-    "target_2010_11",
-    "units",
+    *FIGURES,
     "polarity",
 )
 TITLE_LEAST = 28  # characters: below this the title column stops shrinking and the table scrolls

@@ -89,3 +89,8 @@ def visible(text: str) -> str:
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
     return _INVISIBLE.sub(escape, text)
+
+
+def one_spaced(text: str) -> str:
+    """The text with each run of spaces and line breaks made one space, none at either end."""
+    return " ".join(text.split())

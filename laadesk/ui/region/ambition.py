@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -29,38 +30,31 @@ def _figure(value: float | None) -> float:
     return -1e300 if value is None else value  # a number for Qt to compare: no figure sorts first
 
 
+def _figure_column(
+    key: str, title: str, value: Callable[[Ambition], float | None], words: Callable[[float | None], str], tip: str = ""
+) -> Column:
+    """A figure of each line, shown in `words` and sorted as a number (no figure first)."""
+    return Column(key, title, lambda a, _: words(value(a)), sort=lambda a, _: _figure(value(a)), numeric=True, tip=tip)
+
+
 AMBITION_COLUMNS = (
     Column("area", "Area", lambda a, _: a.area),
     Column("mark", "Role", lambda a, _: a.mark),
-    Column(
-        "baseline",
-        "Baseline",
-        lambda a, _: format_figure(a.baseline),
-        sort=lambda a, _: _figure(a.baseline),
-        numeric=True,
-    ),
-    Column(
-        "level",
-        "2010/11",
-        lambda a, _: format_figure(a.target_2010_11),
-        sort=lambda a, _: _figure(a.target_2010_11),
-        numeric=True,
-    ),
-    Column(
+    _figure_column("baseline", "Baseline", lambda a: a.baseline, format_figure),
+    _figure_column("level", "2010/11", lambda a: a.target_2010_11, format_figure),
+    _figure_column(
         "better_by",
         "Better by",
-        lambda a, _: better_text(a.better_by),
-        sort=lambda a, _: _figure(a.better_by),
-        numeric=True,
-        tip="How far the 2010/11 level is better than the baseline, by the indicator's polarity (negative: worse)",
+        lambda a: a.better_by,
+        better_text,
+        "How far the 2010/11 level is better than the baseline, by the indicator's polarity (negative: worse)",
     ),
-    Column(
+    _figure_column(
         "better_percent",
         "Better by %",
-        lambda a, _: percent_text(a.better_by_percent),
-        sort=lambda a, _: _figure(a.better_by_percent),
-        numeric=True,
-        tip="The improvement as a share of the baseline",
+        lambda a: a.better_by_percent,
+        percent_text,
+        "The improvement as a share of the baseline",
     ),
     Column("period", "Baseline period", lambda a, _: a.baseline_period),
     Column("units", "Units", lambda a, _: a.units),  # last: units can be long ("per 10,000 population aged 16+")

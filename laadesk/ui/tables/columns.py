@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from laadesk.core.edits import Edit
+from laadesk.core.edits import Edit, set_fields
 
 # Every function of a column takes the record and the workbook as it is now (a WorkbookSnapshot,
 # or None for a table of things outside any workbook, such as backups).
@@ -73,6 +73,27 @@ class Column:
         if self.tooltip is not None:
             return self.tooltip(record, snapshot)
         return self.text(record, snapshot) or None
+
+
+def text_field(
+    key: str,
+    title: str,
+    label: Callable[[Any], str],
+    *,
+    tidy: Callable[[str], str] = str.strip,  # or one_spaced
+    width: int = 0,
+    merge: bool = False,
+) -> Column:
+    """A record's own text field `key`, shown as it is; what is typed into it, tidied, is set on the
+    record as one edit named by `label(record)`."""
+    return Column(
+        key,
+        title,
+        lambda record, _: getattr(record, key),
+        edit=lambda record, text, _: set_fields(record, label(record), **{key: tidy(text)}),
+        width=width,
+        merge=merge,
+    )
 
 
 def column_index(columns: tuple[Column, ...], key: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from laadesk.core.area import PartnerUse, district_use, partner_use, rename_district, rename_partner
@@ -9,8 +10,9 @@ from laadesk.core.edits import Edit, Put, set_fields
 from laadesk.core.labels import listed
 from laadesk.core.model import District, Partner
 from laadesk.core.snapshot import WorkbookSnapshot
+from laadesk.core.text import one_spaced
 from laadesk.ui.session import WorkbookSession
-from laadesk.ui.tables.columns import Column, Editor
+from laadesk.ui.tables.columns import Column, Editor, text_field
 from laadesk.ui.tables.model import RecordTableModel
 from laadesk.ui.tables.roles import CHOICES_ROLE
 
@@ -59,13 +61,7 @@ def _district_targets_tip(district: District, snapshot: WorkbookSnapshot) -> str
 
 DISTRICT_COLUMNS = (
     Column("name", "District", lambda d, s: d.name, edit=lambda d, text, s: rename_district(s, d, text)),
-    Column(
-        "ons_code",
-        "ONS code",
-        lambda d, s: d.ons_code,
-        edit=lambda d, text, s: set_fields(d, f"change ONS code of {d.name}", ons_code=text.strip()),
-        width=11,
-    ),
+    text_field("ons_code", "ONS code", lambda d: f"change ONS code of {d.name}", width=11),
     Column("targets", "Targets", _district_targets, tooltip=_district_targets_tip, numeric=True),
 )
 
@@ -95,35 +91,28 @@ class _PartnerUses:
 _partner_use = _PartnerUses()
 
 
+def _use_column(key: str, title: str, codes: Callable[[PartnerUse], tuple[str, ...]]) -> Column:
+    """How many targets the partner leads, or has signed up to, with which in the tooltip."""
+    return Column(
+        key,
+        title,
+        lambda p, s: _count(codes(_partner_use(p.name, s))),
+        tooltip=lambda p, s: _partner_use(p.name, s).sentence(p.name),
+        numeric=True,
+    )
+
+
 def _authority_kind_edit(partner: Partner, text: str) -> Edit:
-    kind = " ".join(text.split())
+    kind = one_spaced(text)
     label = f"make {partner.name} a {kind}" if kind else f"record {partner.name} as not a partner authority"
     return set_fields(partner, label, authority_kind=kind)
 
 
 PARTNER_COLUMNS = (
     Column("name", "Partner", lambda p, s: p.name, edit=lambda p, text, s: rename_partner(s, p, text)),
-    Column(
-        "sector",
-        "Sector",
-        lambda p, s: p.sector,
-        edit=lambda p, text, s: set_fields(p, f"change sector of {p.name}", sector=" ".join(text.split())),
-        width=34,
-    ),
-    Column(
-        "leads",
-        "Leads",
-        lambda p, s: _count(_partner_use(p.name, s).leads),
-        tooltip=lambda p, s: _partner_use(p.name, s).sentence(p.name),
-        numeric=True,
-    ),
-    Column(
-        "signed_up",
-        "Signed up to",
-        lambda p, s: _count(_partner_use(p.name, s).signed_up),
-        tooltip=lambda p, s: _partner_use(p.name, s).sentence(p.name),
-        numeric=True,
-    ),
+    text_field("sector", "Sector", lambda p: f"change sector of {p.name}", tidy=one_spaced, width=34),
+    _use_column("leads", "Leads", lambda use: use.leads),
+    _use_column("signed_up", "Signed up to", lambda use: use.signed_up),
     Column(
         "authority_kind",
         "Partner authority",

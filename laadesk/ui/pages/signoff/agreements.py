@@ -18,6 +18,7 @@ from laadesk.core.labels import indicator_name
 from laadesk.core.model import AgreementState
 from laadesk.core.sign_off import NO_WORD, Relation
 from laadesk.core.snapshot import WorkbookSnapshot
+from laadesk.core.text import one_spaced
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.columns import Column, Editor
 from laadesk.ui.tables.model import RecordTableModel
@@ -70,7 +71,7 @@ def _text_column(key: str, title: str, words: str, width: int) -> Column:
         key,
         title,
         lambda r, s: getattr(r.agreement, key) if r.agreement else "",
-        edit=lambda r, text, s: word_edit(r, f"change the {words} for {_whose(r)}", **{key: " ".join(text.split())}),
+        edit=lambda r, text, s: word_edit(r, f"change the {words} for {_whose(r)}", **{key: one_spaced(text)}),
         width=width,
     )
 

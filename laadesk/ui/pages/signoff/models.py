@@ -15,7 +15,7 @@ from laadesk.core.model import Adoption, Milestone
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.core.timetable import is_overdue, milestone_state
 from laadesk.ui.session import WorkbookSession
-from laadesk.ui.tables.columns import Column
+from laadesk.ui.tables.columns import Column, text_field
 from laadesk.ui.tables.looks import bold
 from laadesk.ui.tables.model import RecordTableModel
 
@@ -62,12 +62,6 @@ def _date_column(key: str, title: str, label: Callable[[Any, date | None], str],
     )
 
 
-def _text_column(key: str, title: str, label: Callable[[Any], str]) -> Column:
-    return Column(
-        key, title, lambda r, s: getattr(r, key), edit=lambda r, text, s: set_fields(r, label(r), **{key: text.strip()})
-    )
-
-
 def _adoption_date_label(adoption: Adoption, value: date | None) -> str:
     if value is None:
         return f"clear the adoption date of {adoption.body}"
@@ -77,8 +71,8 @@ def _adoption_date_label(adoption: Adoption, value: date | None) -> str:
 ADOPTION_COLUMNS = (
     Column("body", "Responsible authority", lambda a, s: a.body, edit=_named("body", "responsible authority")),
     _date_column("date", "Adopted on", _adoption_date_label, NOT_YET_ADOPTED),
-    _text_column("decision_maker", "Decision body", lambda a: f"change the decision body for {a.body}"),
-    _text_column("minute_reference", "Minute reference", lambda a: f"change the minute reference for {a.body}"),
+    text_field("decision_maker", "Decision body", lambda a: f"change the decision body for {a.body}"),
+    text_field("minute_reference", "Minute reference", lambda a: f"change the minute reference for {a.body}"),
 )
 
 

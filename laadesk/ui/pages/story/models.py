@@ -14,6 +14,7 @@ from laadesk.core.edits import Edit, set_fields
 from laadesk.core.model import Evidence, StorySection
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.core.story import evidence_of, ordered
+from laadesk.core.text import one_spaced
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.columns import Column
 from laadesk.ui.tables.looks import italic
@@ -133,7 +134,7 @@ TYPE_THE_SOURCE = "(type the source)"
 
 
 def _source_edit(item: Evidence, text: str, snapshot: WorkbookSnapshot) -> Edit:
-    source = " ".join(text.split())
+    source = one_spaced(text)
     if not source:
         raise ValueError("Evidence needs a source, such as 'Index of Multiple Deprivation 2007'; the old one is kept")
     return set_fields(item, "change evidence source", source=source)

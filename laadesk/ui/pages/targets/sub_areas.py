@@ -15,9 +15,10 @@ from laadesk.core.model import AS_WRITTEN, SubAreaKind, SubAreaTarget
 from laadesk.core.numbers import format_figure, format_level
 from laadesk.core.snapshot import WorkbookSnapshot
 from laadesk.core.sub_area_exchange import ordered
+from laadesk.core.text import one_spaced
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.tables.choice_delegate import ComboDelegate
-from laadesk.ui.tables.columns import Column, Editor
+from laadesk.ui.tables.columns import Column, Editor, text_field
 from laadesk.ui.tables.model import RecordTableModel
 from laadesk.ui.tables.record_table import RecordTable
 from laadesk.ui.tables.roles import CHOICES_ROLE
@@ -32,7 +33,7 @@ def _name(sub: SubAreaTarget) -> str:
 
 def _rename(sub: SubAreaTarget, text: str, snapshot: WorkbookSnapshot) -> Edit:
     """A new name is a new key: the old row goes and the renamed one comes, in one step."""
-    name = " ".join(text.split())
+    name = one_spaced(text)
     if not name:
         raise ValueError("A sub-area needs a name; the name was left as it was")
     if name == sub.sub_area:
@@ -77,13 +78,7 @@ def _level_column(level: str, title: str) -> Column:
 
 
 def _text_column(key: str, title: str, words: str) -> Column:
-    return Column(
-        key,
-        title,
-        lambda s, _: getattr(s, key),
-        edit=lambda s, text, _: set_fields(s, f"change {words} of {_name(s)}", **{key: text.strip()}),
-        merge=True,
-    )
+    return text_field(key, title, lambda s: f"change {words} of {_name(s)}", merge=True)
 
 
 def _kind_edit(sub: SubAreaTarget, text: str, snapshot: WorkbookSnapshot) -> Edit:

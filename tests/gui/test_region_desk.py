@@ -266,14 +266,39 @@ def test_typing_in_the_filter_box_shows_the_rows_it_matches(qtbot: QtBot, region
     stages = {r[1]: r[2] for r in desk.overview.row_texts()}
     stage = max(set(stages.values()), key=list(stages.values()).count)
     qtbot.keyClick(desk, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert QApplication.focusWidget() is desk.overview.filter
-    qtbot.keyClicks(desk.overview.filter, stage.lower())
+    assert QApplication.focusWidget() is desk.filter.box
+    qtbot.keyClicks(desk.filter.box, stage.lower())
     shown = [r[1] for r in desk.overview.row_texts()]
     assert sorted(shown) == sorted(a for a, s in stages.items() if s == stage)
     assert len(shown) < AREAS
-    assert desk.overview.count.text() == f"{len(shown)} of {AREAS} areas shown"
-    desk.overview.filter.clear()
+    assert desk.filter.count.text() == f"{len(shown)} of {AREAS} areas shown"
+    desk.filter.box.clear()
     assert len(desk.overview.row_texts()) == AREAS
+    assert desk.filter.count.text() == f"{AREAS} areas"
+
+
+def test_the_filter_keeps_the_same_areas_in_the_heat_map_and_the_ambition_view(qtbot: QtBot, region: Path) -> None:
+    desk = desk_on(qtbot, region)
+    qtbot.keyClick(desk, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert desk.tabs.currentWidget() is desk.heat_map
+    everyone = sorted(a.area for a in desk.heat_map.model.areas)
+    assert len(everyone) == AREAS
+    kept = everyone[:2]
+    qtbot.keyClick(desk, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert desk.tabs.currentWidget() is desk.heat_map  # the filter is over every view: the view stays
+    qtbot.keyClicks(desk.filter.box, "|".join(kept))  # no area's line holds this: none kept
+    assert desk.heat_map.model.areas == [] and desk.filter.count.text() == f"0 of {AREAS} areas shown"
+    desk.filter.box.setText(kept[0])
+    assert [a.area for a in desk.heat_map.model.areas] == [kept[0]]
+    code = "NI 16"
+    assert f"{code} designated by 1 of 1 areas" in desk.heat_map.model.totals(code)[1]
+    qtbot.keyClick(desk, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert desk.ambition.choose(code)
+    assert [line.area for line in desk.ambition.model.lines()] == [kept[0]]
+    desk.filter.box.clear()
+    assert len(desk.ambition.model.lines()) == AREAS
+    qtbot.keyClick(desk, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(a.area for a in desk.heat_map.model.areas) == everyone
 
 
 def test_double_click_opens_the_workbook_in_the_editor_and_its_lock_shows(

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QVBoxLayout, QWidget
 
 from laadesk.core.region import AreaOverview, overview_columns
 from laadesk.core.region_views import filter_text, overview_text
@@ -72,7 +72,8 @@ class OverviewModel(ItemsModel):
 
 
 class OverviewPanel(QWidget):
-    """The filter box over the table; a double-click or Enter on a row asks for that workbook in the editor."""
+    """The table of areas, sorted as the officer clicks and filtered by the desk's words (region/area_filter.py);
+    a double-click or Enter on a row asks for that workbook in the editor."""
 
     open_requested = Signal(str)  # the workbook's path within the folder
 
@@ -80,32 +81,25 @@ class OverviewPanel(QWidget):
         super().__init__(parent)
         self.model = OverviewModel()
         self.proxy = ItemsProxy(self.model, self)
-        self.filter = QLineEdit()
-        self.filter.setAccessibleName("Filter areas")
-        self.filter.setPlaceholderText("Filter areas: type any words from a row (area, region, stage, officer)...")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self._filter)
         self.view = record_view("Region overview", self.proxy, editable=False, rows=True, sort_column=1)
         self.view.setAccessibleDescription("One row per area's workbook; Enter or double-click opens it in the editor")
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.activated.connect(self._open)  # a double-click, or Enter
-        self.count = QLabel()
-        self.count.setAccessibleName("Areas shown")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        layout.addWidget(self.filter)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.count)
-        self.proxy.rowsInserted.connect(self._update_count)
-        self.proxy.rowsRemoved.connect(self._update_count)
-        self.proxy.modelReset.connect(self._update_count)
-        self._update_count()
 
     def show_areas(self, areas: list[AreaOverview]) -> None:
         self.model.show(areas)
-        self._update_count()
+
+    def filter_by(self, words: str) -> None:
+        self.proxy.set_words(words)
+
+    def shown_areas(self) -> list[AreaOverview]:
+        """The areas the filter keeps, in the table's order."""
+        return [self.proxy.record_at(row) for row in range(self.proxy.rowCount())]
 
     def fit_columns(self) -> None:
         """Every column as wide as its widest cell (the officer may widen or narrow them after).
@@ -119,14 +113,6 @@ class OverviewPanel(QWidget):
         for number, column in enumerate(self.model.columns[:-1]):  # the last stretches
             widest = max((text.horizontalAdvance(column.shown(r, None)) for r in records), default=0)
             header.resizeSection(number, max(widest + 16, bold.horizontalAdvance(column.title) + 28))
-
-    def _filter(self, text: str) -> None:
-        self.proxy.set_words(text)
-        self._update_count()
-
-    def _update_count(self, *_: object) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{total} areas" if shown == total else f"{shown} of {total} areas shown")
 
     def _open(self, index: Index) -> None:
         if index.isValid():

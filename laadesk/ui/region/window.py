@@ -30,6 +30,7 @@ from laadesk.core.errors import WorkbookProblem
 from laadesk.core.region import AreaOverview, Skipped, one_line_per_area
 from laadesk.store.folder_reading import region_folder
 from laadesk.ui.region.ambition import AmbitionPanel
+from laadesk.ui.region.area_filter import AreaFilter
 from laadesk.ui.region.editors import Editors
 from laadesk.ui.region.heat_map import CODE_ROLE, PATH_ROLE, HeatMapPanel
 from laadesk.ui.region.overview import OverviewPanel
@@ -70,6 +71,8 @@ class RegionWindow(QMainWindow):
         self._closed = False
         self._stale: set[QWidget] = set()  # views whose lines changed since they were drawn
         self.setWindowTitle(f"Region desk - {folder} - laadesk")
+        self.filter = AreaFilter()
+        self.filter.changed.connect(self._filter)
         self.overview = OverviewPanel()
         self.heat_map = HeatMapPanel()
         self.ambition = AmbitionPanel()
@@ -91,6 +94,7 @@ class RegionWindow(QMainWindow):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 4, 8, 0)
+        layout.addWidget(self.filter)
         layout.addWidget(splitter)
         self.setCentralWidget(body)
         self.state = QLabel()
@@ -169,9 +173,14 @@ class RegionWindow(QMainWindow):
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + by) % self.tabs.count())
 
     def _focus_filter(self) -> None:
-        self.tabs.setCurrentWidget(self.overview)
-        self.overview.filter.setFocus()
-        self.overview.filter.selectAll()
+        self.filter.box.setFocus()
+        self.filter.box.selectAll()
+
+    def _filter(self, words: str) -> None:
+        """The words keep the same areas in every view: the overview at once, the others redrawn."""
+        self.overview.filter_by(words)
+        self._say_count()
+        self._redraw()
 
     def _view_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -288,6 +297,7 @@ class RegionWindow(QMainWindow):
     def _show_areas(self) -> None:
         self.lines_due.stop()
         self.overview.show_areas(self.area_lines())
+        self._say_count()
         self._show_skipped()
         if len(self.areas) == 1:
             self.overview.fit_columns()  # the first line sets the columns' widths while the rest are read
@@ -296,6 +306,16 @@ class RegionWindow(QMainWindow):
 
     def area_lines(self) -> list[AreaOverview]:
         return [self.areas[p] for p in sorted(self.areas)]
+
+    def shown_lines(self) -> list[AreaOverview]:
+        """The lines the filter keeps (all of them when nothing is typed), in the folder's order."""
+        if not self.filter.box.text().split():
+            return self.area_lines()
+        kept = {line.path for line in self.overview.shown_areas()}
+        return [line for line in self.area_lines() if line.path in kept]
+
+    def _say_count(self) -> None:
+        self.filter.say_count(self.overview.proxy.rowCount(), len(self.areas))
 
     def _show_skipped(self) -> None:
         sentences = [self.skipped[p].why for p in sorted(self.skipped)]
@@ -313,9 +333,9 @@ class RegionWindow(QMainWindow):
 
     def _redraw_view(self, view: QWidget) -> None:
         if view is self.heat_map:
-            self.heat_map.show_areas(self.area_lines())
+            self.heat_map.show_areas(self.shown_lines())
         elif view is self.ambition:
-            self.ambition.show_areas(self.area_lines())
+            self.ambition.show_areas(self.shown_lines())
         self._stale.discard(view)
 
     # -- opening a workbook in the editor -----------------------------------------------------------

@@ -94,26 +94,15 @@ def check_rationales(snapshot: WorkbookSnapshot) -> list[Problem]:
 
 
 def check_level_sources(snapshot: WorkbookSnapshot) -> list[Problem]:
+    """Every chosen target not deferred says its baseline's period and source."""
     found = []
     for t in snapshot.targets:
-        if t.role not in CHOSEN_ROLES or t.status is Status.DEFERRED:
-            continue
-        missing = [
-            words
-            for words, value in (("a period", t.baseline_period), ("a source", t.baseline_source))
-            if not value.strip()
-        ]
-        if missing:
-            field = "baseline_period" if not t.baseline_period.strip() else "baseline_source"
-            found.append(
-                Problem(
-                    "level-source",
-                    Severity.WARNING,
-                    f"{t.code}'s baseline has no {' or '.join(m[2:] for m in missing)}",
-                    t.code,
-                    field,
-                )
-            )
+        missing = {
+            f: w for f, w in (("baseline_period", "period"), ("baseline_source", "source")) if not getattr(t, f).strip()
+        }
+        if missing and t.role in CHOSEN_ROLES and t.status is not Status.DEFERRED:
+            words = f"{t.code}'s baseline has no {' or '.join(missing.values())}"
+            found.append(Problem("level-source", Severity.WARNING, words, t.code, next(iter(missing))))
     return found
 
 

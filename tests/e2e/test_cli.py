@@ -116,11 +116,6 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"empty": cli.path("empty.laa"), "filled": cli.path("filled.laa")}
 
 
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path / "work", tmp_path / "data")
-
-
 def info_json(cli: Cli, name: str) -> dict:
     return json.loads(cli("info", name, "--json").out)
 

@@ -21,19 +21,6 @@ from laadesk.store.workbook import Workbook
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo workbook: notes (internal and shareable), positions with floors, their history."""
-    cli = Cli(tmp_path_factory.mktemp("demo"), tmp_path_factory.mktemp("demo-data"))
-    cli("demo", "kingsmere.laa")
-    return cli.path("kingsmere.laa")
-
-
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path / "work", tmp_path / "data")
-
-
 def test_the_copy_has_everything_but_notes_positions_floors_and_history(cli: Cli, demo: Path) -> None:
     original = cli.copy_in(demo, "kingsmere.laa")
     before = digest(original)

@@ -16,18 +16,6 @@ from laadesk.core.model import Target
 from laadesk.store.workbook import Workbook
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    cli = Cli(tmp_path_factory.mktemp("demo"), tmp_path_factory.mktemp("demo-data"))
-    cli("demo", "kingsmere.laa")
-    return cli.path("kingsmere.laa")
-
-
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path / "work", tmp_path / "data")
-
-
 def pack_codes(path: Path) -> list[str]:
     """The codes on the pack's Targets sheet, below its title block and heading row."""
     sheet = openpyxl.load_workbook(path)["Targets"]

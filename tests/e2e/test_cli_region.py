@@ -5,22 +5,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
-from support.cli import Cli, Result
+from support.cli import Cli
 from support.region_folders import (
     DUPLICATED,
-    BadRegion,
+    BadRun,
     being_edited,
-    build_bad_region,
-    build_legacy_folder,
     fingerprint,
-    held_exclusively,
-    named_once,
     no_sqlite_leftovers,
+    read_bad_region,
+    read_legacy_folder,
 )
 
 from laadesk.core.model import Role
@@ -48,45 +45,20 @@ LINE_KEYS = {
 }
 
 
-@dataclass(frozen=True)
-class Listed:
-    region: BadRegion
-    json: Result
-    plain: Result
-    before: dict[str, tuple[object, ...]]
-    after: dict[str, tuple[object, ...]]
-
-
 @pytest.fixture(scope="module")
-def listed(tmp_path_factory: pytest.TempPathFactory) -> Listed:
+def listed(tmp_path_factory: pytest.TempPathFactory) -> BadRun:
     """The bad folder listed twice (JSON; plain) as an officer without root's powers over files, while
     another process holds one workbook's EXCLUSIVE lock."""
-    base = tmp_path_factory.mktemp("region-bad")
-    region = build_bad_region(base / "North West")
-    cli = Cli(base / "work", base / "data")
-    before = fingerprint(region.folder)
-    with held_exclusively(region.locked):
-        shown = cli("region", region.folder, "--json", expect=1, unprivileged=True, timeout=60)
-        plain = cli("region", region.folder, expect=1, unprivileged=True, timeout=60)
-    return Listed(region, shown, plain, before, fingerprint(region.folder))
+    return read_bad_region(tmp_path_factory.mktemp("region-bad"), "region", (), ())
 
 
-def skipped_lines(result: Result) -> list[str]:
-    assert all(line.startswith("skipped: ") for line in result.err_lines), result.describe()
-    return [line.removeprefix("skipped: ") for line in result.err_lines]
+def test_each_bad_file_is_named_once_on_stderr_and_in_the_json(listed: BadRun) -> None:
+    skipped = listed.named_skipped()
+    assert sorted(s["path"] for s in skipped) == sorted(b.name for b in listed.region.bad)
+    assert all(set(s) == {"path", "reason"} for s in skipped)
 
 
-def test_each_bad_file_is_named_once_on_stderr_and_in_the_json(listed: Listed) -> None:
-    assert listed.json.seconds < 20 and listed.plain.seconds < 20  # the locked workbook: 2 s, not for ever
-    named_once(skipped_lines(listed.json), listed.region.bad)
-    named_once(skipped_lines(listed.plain), listed.region.bad)
-    shown = json.loads(listed.json.out)
-    assert [s["reason"] for s in shown["skipped"]] == skipped_lines(listed.json)
-    assert sorted(s["path"] for s in shown["skipped"]) == sorted(b.name for b in listed.region.bad)
-    assert all(set(s) == {"path", "reason"} for s in shown["skipped"])
-
-
-def test_every_readable_area_has_one_line_sub_folders_too_and_no_hidden_file(listed: Listed) -> None:
+def test_every_readable_area_has_one_line_sub_folders_too_and_no_hidden_file(listed: BadRun) -> None:
     lines = json.loads(listed.json.out)["areas"]
     assert sorted(a["path"] for a in lines) == sorted(listed.region.areas)
     for line in lines:
@@ -104,12 +76,11 @@ def test_every_readable_area_has_one_line_sub_folders_too_and_no_hidden_file(lis
         assert sum(1 for row in table[1:-1] if f"  {line['area']}  " in row) == 1, line["area"]
 
 
-def test_the_folder_is_unchanged_and_nothing_was_made_beside_any_workbook(listed: Listed) -> None:
-    assert listed.after == listed.before
-    no_sqlite_leftovers(listed.region.folder)
+def test_the_folder_is_unchanged_and_nothing_was_made_beside_any_workbook(listed: BadRun) -> None:
+    listed.assert_the_folder_is_unchanged()
 
 
-def test_the_json_lines_have_their_keys_and_types(listed: Listed) -> None:
+def test_the_json_lines_have_their_keys_and_types(listed: BadRun) -> None:
     shown = json.loads(listed.json.out)
     assert set(shown) == {"areas", "skipped"}
     for line in shown["areas"]:
@@ -122,7 +93,7 @@ def test_the_json_lines_have_their_keys_and_types(listed: Listed) -> None:
     assert {a["open_by"] for a in shown["areas"] if a["path"] != DUPLICATED} == {""}
 
 
-def test_the_counts_are_each_workbooks_own(listed: Listed) -> None:
+def test_the_counts_are_each_workbooks_own(listed: BadRun) -> None:
     for line in json.loads(listed.json.out)["areas"]:
         path = listed.region.folder / line["path"]
         with Workbook.open(path, read_only=True) as workbook:
@@ -185,22 +156,8 @@ def test_a_workbook_edited_meanwhile_is_listed(tmp_path: Path) -> None:
 
 
 def test_older_formats_and_wal_files_are_listed_and_left_as_they_are(tmp_path: Path) -> None:
-    cli = Cli(tmp_path / "work", tmp_path / "data")
-    folder = cli.path("legacy")
-    codes, half_saved = build_legacy_folder(folder)
-    before = fingerprint(folder)
-    with held_exclusively(folder / "format-2.laa"):  # an older workbook a colleague is saving meanwhile
-        done = cli("region", folder, "--json", expect=1, timeout=30)
-    assert sorted(skipped_lines(done)) == sorted(
-        [
-            "format-2.laa is in use by another program; try again in a moment.",
-            f"{half_saved} was left half-saved when a program stopped ({half_saved}-journal beside it is the "
-            "record that puts it right); it was not read, and opening it in laadesk for editing puts it right.",
-        ]
-    )
-    del codes["format-2.laa"]
-    assert {a["path"]: a["ons_code"] for a in json.loads(done.out)["areas"]} == codes
-    assert fingerprint(folder) == before
+    legacy = read_legacy_folder(Cli(tmp_path / "work", tmp_path / "data"), "region", "--json")
+    assert {a["path"]: a["ons_code"] for a in json.loads(legacy.result.out)["areas"]} == legacy.codes
 
 
 def test_demo_region_makes_a_folder_the_region_reads_and_refuses_in_one_sentence(tmp_path: Path) -> None:

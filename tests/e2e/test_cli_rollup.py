@@ -12,14 +12,13 @@ import sqlite3
 import struct
 import time
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hostile.hostile_files import HOSTILE_WORKBOOKS, make_hostile_workbook, small_records
 from openpyxl import load_workbook
-from support.cli import Cli, Result
+from support.cli import Cli
 from support.damage import sqlite_execute
 from support.files import digest, listing
 from support.region_folders import (
@@ -27,14 +26,12 @@ from support.region_folders import (
     CANARY_FLOOR,
     DUPLICATED,
     SHAREABLE_CANARY,
-    BadRegion,
+    BadRun,
     being_edited,
-    build_bad_region,
-    build_legacy_folder,
     fingerprint,
-    held_exclusively,
-    named_once,
-    no_sqlite_leftovers,
+    read_bad_region,
+    read_legacy_folder,
+    skipped_lines,
     user_version,
     write_canaries,
 )
@@ -51,38 +48,12 @@ from laadesk.store.workbook import Workbook
 ORDER = "ORDER BY region, area, ni, sub_area"
 
 
-@dataclass(frozen=True)
-class Rolled:
-    region: BadRegion
-    result: Result
-    plain: Result
-    db: Path
-    csv: Path
-    xlsx: Path
-    before: dict[str, tuple[object, ...]]
-    after: dict[str, tuple[object, ...]]
-
-
 @pytest.fixture(scope="module")
-def rolled(tmp_path_factory: pytest.TempPathFactory) -> Rolled:
-    """The bad folder rolled up twice (JSON with CSV and Excel; plain) as an officer without root's powers
-    over files, while another process holds one workbook's EXCLUSIVE lock.
-
-    Unprivileged here is what support.cli does: root's account without CAP_DAC_OVERRIDE and
-    CAP_DAC_READ_SEARCH, so a file or folder with mode 000 cannot be read, as for any officer (were the
-    run privileged, unreadable.laa would be read and named as a second Bolton instead, and the test fail)."""
-    base = tmp_path_factory.mktemp("rollup-bad")
-    region = build_bad_region(base / "North West")
-    cli = Cli(base / "out", base / "data")
-    before = fingerprint(region.folder)
-    with held_exclusively(region.locked):
-        result = cli(
-            "rollup", region.folder, "--out", "nw.db", "--csv", "nw.csv", "--xlsx", "nw.xlsx", "--json",
-            expect=1, unprivileged=True, timeout=60,
-        )  # fmt: skip
-        plain = cli("rollup", region.folder, "--out", "again.db", expect=1, unprivileged=True, timeout=60)
-    after = fingerprint(region.folder)
-    return Rolled(region, result, plain, cli.path("nw.db"), cli.path("nw.csv"), cli.path("nw.xlsx"), before, after)
+def rolled(tmp_path_factory: pytest.TempPathFactory) -> BadRun:
+    """The bad folder rolled up twice (JSON into nw.db with nw.csv and nw.xlsx; plain into again.db) as an
+    officer without root's powers over files, while another process holds one workbook's EXCLUSIVE lock."""
+    written = ("--out", "nw.db", "--csv", "nw.csv", "--xlsx", "nw.xlsx")
+    return read_bad_region(tmp_path_factory.mktemp("rollup-bad"), "rollup", written, ("--out", "again.db"))
 
 
 def query(db: Path, sql: str) -> list[tuple[Any, ...]]:
@@ -93,56 +64,46 @@ def query(db: Path, sql: str) -> list[tuple[Any, ...]]:
         conn.close()
 
 
-def skipped_lines(result: Result) -> list[str]:
-    assert all(line.startswith("skipped: ") for line in result.err_lines), result.describe()
-    return [line.removeprefix("skipped: ") for line in result.err_lines]
-
-
-def test_the_folder_has_enough_files_for_the_parallel_roll_up(rolled: Rolled) -> None:
+def test_the_folder_has_enough_files_for_the_parallel_roll_up(rolled: BadRun) -> None:
     assert len(rolled.region.areas) + len(rolled.region.bad) > PARALLEL_FROM
 
 
-def test_each_bad_file_is_named_once_on_stderr_in_json_and_in_the_skipped_table(rolled: Rolled) -> None:
-    assert rolled.result.seconds < 20 and rolled.plain.seconds < 20  # the locked workbook: 2 s, not for ever
-    named_once(skipped_lines(rolled.result), rolled.region.bad)
-    named_once(skipped_lines(rolled.plain), rolled.region.bad)
-    shown = json.loads(rolled.result.out)
-    assert [s["path"] for s in shown["skipped"]] == sorted(b.name for b in rolled.region.bad)
-    assert [s["reason"] for s in shown["skipped"]] == skipped_lines(rolled.result)
-    table = query(rolled.db, "SELECT path, reason FROM skipped ORDER BY path")
-    assert table == [(s["path"], s["reason"]) for s in shown["skipped"]]
+def test_each_bad_file_is_named_once_on_stderr_in_json_and_in_the_skipped_table(rolled: BadRun) -> None:
+    skipped = rolled.named_skipped()
+    assert [s["path"] for s in skipped] == sorted(b.name for b in rolled.region.bad)
+    table = query(rolled.cli.path("nw.db"), "SELECT path, reason FROM skipped ORDER BY path")
+    assert table == [(s["path"], s["reason"]) for s in skipped]
     assert rolled.plain.out_lines[-1].startswith(f"{len(rolled.region.bad)} file(s) could not be read")
 
 
-def test_every_readable_workbook_is_rolled_up_sub_folders_too_and_no_hidden_file(rolled: Rolled) -> None:
-    areas = query(rolled.db, "SELECT workbook, ons_code, area, region FROM areas ORDER BY workbook")
+def test_every_readable_workbook_is_rolled_up_sub_folders_too_and_no_hidden_file(rolled: BadRun) -> None:
+    areas = query(rolled.cli.path("nw.db"), "SELECT workbook, ons_code, area, region FROM areas ORDER BY workbook")
     assert [a[0] for a in areas] == sorted(rolled.region.areas)
     for workbook, ons_code, area, region in areas:
         expected = rolled.region.areas[workbook]
         assert (ons_code, area, region) == (expected.ons_code, expected.area, expected.go_region)
     assert any(w.startswith("merseyside/") for w, *_ in areas)
     assert DUPLICATED in rolled.region.areas  # the first copy in path order is kept, the second named
-    everything = rolled.result.out + rolled.result.err + rolled.plain.out + rolled.plain.err
+    everything = rolled.json.out + rolled.json.err + rolled.plain.out + rolled.plain.err
     for hidden in (*rolled.region.ignored, "readme.txt", ".bak", "~lock"):
         assert hidden not in everything
-        assert query(rolled.db, f"SELECT count(*) FROM skipped WHERE path LIKE '%{hidden}%'") == [(0,)]
-    facts = dict(query(rolled.db, "SELECT key, value FROM rollup"))
+        assert query(rolled.cli.path("nw.db"), f"SELECT count(*) FROM skipped WHERE path LIKE '%{hidden}%'") == [(0,)]
+    facts = dict(query(rolled.cli.path("nw.db"), "SELECT key, value FROM rollup"))
     assert facts["workbooks_read"] == str(len(rolled.region.areas))
     assert facts["files_skipped"] == str(len(rolled.region.bad))
 
 
-def test_the_folder_is_unchanged_and_nothing_was_made_beside_any_workbook(rolled: Rolled) -> None:
-    assert rolled.after == rolled.before
-    no_sqlite_leftovers(rolled.region.folder)
-    assert sorted(p.name for p in rolled.db.parent.iterdir()) == ["again.db", "nw.csv", "nw.db", "nw.xlsx"]
+def test_the_folder_is_unchanged_and_nothing_was_made_beside_any_workbook(rolled: BadRun) -> None:
+    rolled.assert_the_folder_is_unchanged()
+    assert sorted(p.name for p in rolled.cli.cwd.iterdir()) == ["again.db", "nw.csv", "nw.db", "nw.xlsx"]
 
 
-def test_the_json_says_what_was_written_with_its_types(rolled: Rolled) -> None:
-    shown = json.loads(rolled.result.out)
+def test_the_json_says_what_was_written_with_its_types(rolled: BadRun) -> None:
+    shown = json.loads(rolled.json.out)
     assert set(shown) == {"out", "areas", "targets", "skipped", "csv", "xlsx"}
     assert shown["out"] == "nw.db" and shown["csv"] == "nw.csv" and shown["xlsx"] == "nw.xlsx"
     assert shown["areas"] == len(rolled.region.areas) and type(shown["areas"]) is int
-    assert shown["targets"] == query(rolled.db, "SELECT count(*) FROM targets")[0][0] > 0
+    assert shown["targets"] == query(rolled.cli.path("nw.db"), "SELECT count(*) FROM targets")[0][0] > 0
     assert type(shown["targets"]) is int
     assert all(set(s) == {"path", "reason"} and all(type(v) is str for v in s.values()) for s in shown["skipped"])
 
@@ -178,16 +139,17 @@ ROW = (
 )
 
 
-def test_every_figure_is_the_workbooks_own_with_a_row_per_sub_area(rolled: Rolled) -> None:
+def test_every_figure_is_the_workbooks_own_with_a_row_per_sub_area(rolled: BadRun) -> None:
+    db = rolled.cli.path("nw.db")
     two_tier_rows = 0
     for workbook, area in rolled.region.areas.items():
         expected = expected_rows(rolled.region.folder / workbook)
         found = {
             (row[0], row[1]): row[2:]
-            for row in query(rolled.db, f"SELECT ni, sub_area, {ROW} FROM targets WHERE ons_code = '{area.ons_code}'")
+            for row in query(db, f"SELECT ni, sub_area, {ROW} FROM targets WHERE ons_code = '{area.ons_code}'")
         }
         assert found == expected, workbook
-        for row in query(rolled.db, f"SELECT area, region FROM targets WHERE ons_code = '{area.ons_code}'"):
+        for row in query(db, f"SELECT area, region FROM targets WHERE ons_code = '{area.ons_code}'"):
             assert row == (area.area, area.go_region)
         split = {ni for ni, sub_area in found if sub_area}
         if area.districts:
@@ -200,9 +162,9 @@ def test_every_figure_is_the_workbooks_own_with_a_row_per_sub_area(rolled: Rolle
     assert two_tier_rows >= 6  # three counties, two split targets each
 
 
-def test_csv_and_excel_hold_exactly_the_targets_table(rolled: Rolled) -> None:
-    table = query(rolled.db, f"SELECT {', '.join(TARGET_COLUMNS)} FROM targets {ORDER}")
-    with rolled.csv.open(encoding="utf-8-sig", newline="") as handle:
+def test_csv_and_excel_hold_exactly_the_targets_table(rolled: BadRun) -> None:
+    table = query(rolled.cli.path("nw.db"), f"SELECT {', '.join(TARGET_COLUMNS)} FROM targets {ORDER}")
+    with rolled.cli.path("nw.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == list(TARGET_COLUMNS)
     assert len(rows) - 1 == len(table) > 100
@@ -214,7 +176,7 @@ def test_csv_and_excel_hold_exactly_the_targets_table(rolled: Rolled) -> None:
                 assert float(text) == value
             else:
                 assert text == value
-    book = load_workbook(rolled.xlsx, read_only=True)
+    book = load_workbook(rolled.cli.path("nw.xlsx"), read_only=True)
     try:
         assert book.sheetnames == ["targets"]
         sheet = list(book["targets"].iter_rows(values_only=True))
@@ -378,28 +340,15 @@ def test_nothing_of_governments_side_reaches_the_roll_up_csv_or_excel(tmp_path: 
 
 def test_older_formats_and_wal_files_are_read_upgraded_in_memory_never_on_disk(tmp_path: Path) -> None:
     cli = Cli(tmp_path / "work", tmp_path / "data")
-    folder = cli.path("legacy")
-    codes, half_saved = build_legacy_folder(folder)
-    assert len(codes) >= 6
-    versions = {name: user_version(folder / name) for name in codes}
-    assert min(versions.values()) == 1
-    before = fingerprint(folder)
-    with held_exclusively(folder / "format-2.laa"):  # an older workbook a colleague is saving meanwhile
-        done = cli("rollup", folder, "--out", "legacy.db", expect=1, timeout=30)
-    assert sorted(skipped_lines(done)) == sorted(
-        [
-            "format-2.laa is in use by another program; try again in a moment.",
-            f"{half_saved} was left half-saved when a program stopped ({half_saved}-journal beside it is the "
-            "record that puts it right); it was not read, and opening it in laadesk for editing puts it right.",
-        ]
-    )
-    del codes["format-2.laa"]
-    assert dict(query(cli.path("legacy.db"), "SELECT workbook, ons_code FROM areas")) == codes
-    for name, code in codes.items():
+    legacy = read_legacy_folder(cli, "rollup", "--out", "legacy.db")
+    assert len(legacy.versions) >= 6
+    assert min(legacy.versions.values()) == 1
+    assert dict(query(cli.path("legacy.db"), "SELECT workbook, ons_code FROM areas")) == legacy.codes
+    for name, code in legacy.codes.items():
         count = query(cli.path("legacy.db"), f"SELECT count(*) FROM targets WHERE ons_code = '{code}'")[0][0]
         assert count > 0, name
-    assert fingerprint(folder) == before  # not upgraded, not rolled back, no -wal or -shm made
-    assert {name: user_version(folder / name) for name in versions} == versions
+    # Not upgraded, not rolled back (the folder's files are as they were: read_legacy_folder).
+    assert {name: user_version(legacy.folder / name) for name in legacy.versions} == legacy.versions
 
 
 def test_every_hostile_workbook_of_the_single_file_suite_is_named_once(tmp_path: Path) -> None:

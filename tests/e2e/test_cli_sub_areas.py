@@ -91,11 +91,6 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"targets": cli.path("targets.laa"), "split": cli.path("split.laa")}
 
 
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path / "work", tmp_path / "data")
-
-
 def test_import_knows_the_sub_area_layout_by_its_header(cli: Cli, made: dict[str, Path]) -> None:
     cli.copy_in(made["targets"], "x.laa")
     result = cli("import", "x.laa", sub_area_csv(cli.path("s.csv"), SUB_AREAS))

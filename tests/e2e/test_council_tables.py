@@ -55,11 +55,6 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return paths
 
 
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path / "work", tmp_path / "data")
-
-
 def start(cli: Cli, made: dict[str, Path], table: str) -> str:
     """x.laa, a workbook just made, and the council's table beside it under its own name (returned)."""
     cli.copy_in(made["blank"], "x.laa")

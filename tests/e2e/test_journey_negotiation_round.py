@@ -10,7 +10,6 @@ import subprocess
 from pathlib import Path
 
 import openpyxl
-import pytest
 from support.cli import Cli
 
 from laadesk.core.agreement import agreement_form, agreement_hash
@@ -23,11 +22,6 @@ from laadesk.store.workbook import Workbook
 
 SIGNED = "Signed by the Secretary of State"
 REFRESH = "2009 refresh"
-
-
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path / "work", tmp_path / "data")
 
 
 def opened(path: Path) -> Workbook:

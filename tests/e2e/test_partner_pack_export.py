@@ -8,6 +8,7 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+import pytest
 from support.cli import Cli
 from support.edge_cases import CANARIES, CANARY_FLOOR, CANARY_NOTE, CANARY_SHAREABLE_NOTE
 
@@ -20,16 +21,20 @@ PARTNER = "Wenmoor District Council"
 GOVERNMENT_POSITION = 876543.25  # a position figure found nowhere else
 
 
-def pdf_text(pdf: Path) -> str:
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+def pdf_text(pdf: Path, *options: str) -> str:
+    """The words pdftotext reads in the PDF (with options such as "-l", "1": its first page), one space apart."""
+    text = subprocess.run(["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return " ".join(text.split())
 
 
-def test_a_partner_pack_holds_its_targets_figures_and_agreement_and_nothing_of_government(
-    tmp_path: Path, demo_master: Path
-) -> None:
-    cli = Cli(tmp_path / "work", tmp_path / "data")
+@pytest.fixture
+def cli(cli: Cli, demo_master: Path) -> Cli:
+    """The command line with a copy of the demo workbook in its folder, as kingsmere.laa."""
     cli.copy_in(demo_master, "kingsmere.laa")
+    return cli
+
+
+def test_a_partner_pack_holds_its_targets_figures_and_agreement_and_nothing_of_government(cli: Cli) -> None:
     with Workbook.open(cli.path("kingsmere.laa")) as workbook:
         snapshot = workbook.snapshot()
         rows = relations(snapshot)
@@ -75,7 +80,7 @@ def test_a_partner_pack_holds_its_targets_figures_and_agreement_and_nothing_of_g
     result = cli("export", "kingsmere.laa", "--pdf", "wenmoor.pdf", "--for-partner", PARTNER.upper())
     assert result.out_lines[-1].startswith(f"Wrote the pack for {PARTNER} (PDF, ")
     text = pdf_text(cli.path("wenmoor.pdf"))
-    first_page = pdf_text_first_page(cli.path("wenmoor.pdf"))
+    first_page = pdf_text(cli.path("wenmoor.pdf"), "-l", "1")
     assert f"for {PARTNER}" in first_page and "Partner authority pack" in first_page
     for own in theirs:
         assert own in text, own
@@ -95,16 +100,7 @@ def printed(codes: list[str], text: str) -> set[str]:
     return {c for c in codes if re.search(rf"(?<!\w){re.escape(c)}(?!\d)", text)}
 
 
-def pdf_text_first_page(pdf: Path) -> str:
-    text = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return " ".join(text.split())
-
-
-def test_an_unknown_or_non_authority_name_is_refused_naming_the_partner_authorities(
-    tmp_path: Path, demo_master: Path
-) -> None:
-    cli = Cli(tmp_path / "work", tmp_path / "data")
-    cli.copy_in(demo_master, "kingsmere.laa")
+def test_an_unknown_or_non_authority_name_is_refused_naming_the_partner_authorities(cli: Cli) -> None:
     for name in ("Nowhere Parish Council", "Kingsmere Voluntary Action"):  # unknown; a partner but no authority
         refused = cli("export", "kingsmere.laa", "--pdf", "x.pdf", "--for-partner", name, expect=2)
         assert refused.err_lines == [

@@ -205,33 +205,42 @@ def moved_sentence(path: Path) -> str:
     )
 
 
+def comment_on_the_first_target(workbook: Workbook) -> str:
+    """The first target's comment set to "agreed in the workshop", a change saved while the file is where it
+    was opened; the target's code."""
+    target = workbook.targets()[0]
+    workbook.apply(set_fields(target, "earlier", comment="agreed in the workshop"))
+    return target.code
+
+
+def assert_a_change_is_refused(workbook: Workbook, code: str, path: Path) -> None:
+    """A change to the target's comment now is refused with the sentence for a workbook gone from path."""
+    with pytest.raises(WorkbookUnavailable) as caught:
+        workbook.apply(set_fields(workbook.target(code), "later", comment="never saved"))
+    assert str(caught.value) == moved_sentence(path)
+
+
 def test_a_workbook_moved_while_open_is_not_written_and_stays_whole(demo_master: Path, tmp_path: Path) -> None:
     path = copy_closed(demo_master, tmp_path / "shared" / "kingsmere.laa")
     with Workbook.open(path) as workbook:
-        target = workbook.targets()[0]
-        workbook.apply(set_fields(target, "earlier", comment="agreed in the workshop"))
+        code = comment_on_the_first_target(workbook)
         moved = tmp_path / "archive.laa"
         path.rename(moved)
         before = digest(moved)
-        with pytest.raises(WorkbookUnavailable) as caught:
-            workbook.apply(set_fields(workbook.target(target.code), "later", comment="never saved"))
-        assert str(caught.value) == moved_sentence(path)
-        assert workbook.target(target.code).comment == "agreed in the workshop"  # still reads
+        assert_a_change_is_refused(workbook, code, path)
+        assert workbook.target(code).comment == "agreed in the workshop"  # still reads
     assert_untouched(moved, before)
-    assert stored(moved, "SELECT comment FROM targets WHERE code = ?", (target.code,)) == [("agreed in the workshop",)]
+    assert stored(moved, "SELECT comment FROM targets WHERE code = ?", (code,)) == [("agreed in the workshop",)]
     assert sorted(p.name for p in path.parent.iterdir()) == []  # nothing made again where it was
 
 
 def test_a_workbook_deleted_while_open_can_still_be_saved_as_a_copy(demo_master: Path, tmp_path: Path) -> None:
     path = copy_closed(demo_master, tmp_path / "shared" / "kingsmere.laa")
     with Workbook.open(path) as workbook:
-        target = workbook.targets()[0]
-        workbook.apply(set_fields(target, "earlier", comment="agreed in the workshop"))
+        code = comment_on_the_first_target(workbook)
         expected = workbook.snapshot()
         path.unlink()
-        with pytest.raises(WorkbookUnavailable) as caught:
-            workbook.apply(set_fields(workbook.target(target.code), "later", comment="never saved"))
-        assert str(caught.value) == moved_sentence(path)
+        assert_a_change_is_refused(workbook, code, path)
         rescued = tmp_path / "rescued.laa"
         save_copy(workbook, rescued)  # the open connection still holds every page
     assert not path.exists() and not Path(f"{path}-journal").exists()
@@ -264,13 +273,10 @@ def test_a_usb_stick_pulled_out_while_open(demo_master: Path, tmp_path: Path) ->
     with small_disk(tmp_path / "stick", 1024) as disk:
         path = copy_closed(demo_master, disk.folder / "kingsmere.laa")
         with Workbook.open(path) as workbook:
-            target = workbook.targets()[0]
-            workbook.apply(set_fields(target, "earlier", comment="agreed in the workshop"))
+            code = comment_on_the_first_target(workbook)
             expected = workbook.snapshot()
             disk.pull()
-            with pytest.raises(WorkbookUnavailable) as caught:
-                workbook.apply(set_fields(workbook.target(target.code), "later", comment="never saved"))
-            assert str(caught.value) == moved_sentence(path)
+            assert_a_change_is_refused(workbook, code, path)
             assert workbook.snapshot() == expected  # the window's workbook still reads in full
             save_copy(workbook, tmp_path / "rescued.laa")
         assert list(disk.folder.iterdir()) == []  # nothing written where the stick was

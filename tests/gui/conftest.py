@@ -1,4 +1,5 @@
-"""GUI fixtures: settings in a temporary folder, a window on a copy of the demo, the ways it closes, a copy's path."""
+"""GUI fixtures: settings in a temporary folder, a window on a copy of the demo, the ways it closes, a copy's path,
+the workshop summaries shown."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from support.files import copy_closed
 from support.gui import shown_window
 
+from laadesk.ui.dialogs.workshop_summary_dialog import WorkshopSummaryDialog
 from laadesk.ui.window import file_actions
 from laadesk.ui.window.main_window import MainWindow
 
@@ -76,3 +78,12 @@ def copy_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     copy = tmp_path / "for-council.laa"
     monkeypatch.setattr(file_actions, "ask_copy_path", lambda parent, suggested: copy)
     return copy
+
+
+@pytest.fixture
+def summaries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The text of every workshop summary the window presents on leaving workshop mode, instead of the dialog."""
+    shown: list[str] = []
+    present = classmethod(lambda cls, parent, text, path: shown.append(text))
+    monkeypatch.setattr(WorkshopSummaryDialog, "present", present)
+    return shown

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -55,9 +56,41 @@ def reporter(window: MainWindow) -> Iterator[CrashReporter]:
     reporter.uninstall()
 
 
+def crash_logs(user_data: Path) -> list[Path]:
+    folder = user_data / "logs"
+    return sorted(folder.glob("crash-*.txt")) if folder.is_dir() else []
+
+
+def assert_one_dialog_for_the_log(dialogs: list[CrashDialog], log: Path) -> CrashDialog:
+    """Exactly one dialog, naming that log and saying the workbook is safe."""
+    assert len(dialogs) == 1
+    (dialog,) = dialogs
+    assert dialog.notice.log == log
+    assert dialog.log_path.text() == str(log)
+    assert dialog.workbook.text() == SAFE
+    return dialog
+
+
+@dataclass(frozen=True)
+class Crashes:
+    """What the crash reporter installed on the window did: the dialogs it presented, and its logs."""
+
+    dialogs: list[CrashDialog]
+    user_data: Path
+
+    def logs(self) -> list[Path]:
+        return crash_logs(self.user_data)
+
+    def the_one_log(self) -> Path:
+        """The one log written, named by the one dialog shown, which says the workbook is safe."""
+        (log,) = self.logs()
+        assert_one_dialog_for_the_log(self.dialogs, log)
+        return log
+
+
 @pytest.fixture
-def shown(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> list[CrashDialog]:
-    """Every crash dialog presented: built for real, then closed at once (no exec())."""
+def crashes(reporter: CrashReporter, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, user_data: Path) -> Crashes:
+    """Every crash dialog the installed reporter presents: built for real, then closed at once (no exec())."""
     dialogs: list[CrashDialog] = []
 
     def present(cls: type[CrashDialog], parent: object, notice: CrashNotice, repeated: SignalInstance) -> None:
@@ -66,12 +99,7 @@ def shown(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> list[CrashDialog]:
         dialogs.append(dialog)
 
     monkeypatch.setattr(CrashDialog, "present", classmethod(present))
-    return dialogs
-
-
-def crash_logs(user_data: Path) -> list[Path]:
-    folder = user_data / "logs"
-    return sorted(folder.glob("crash-*.txt")) if folder.is_dir() else []
+    return Crashes(dialogs, user_data)
 
 
 def lsp_name_in_file(path: Path) -> str:
@@ -89,23 +117,11 @@ def assert_still_editable(window: MainWindow, qtbot: QtBot, demo_path: Path, tex
     assert lsp_name_in_file(demo_path) == text
 
 
-def assert_one_dialog_for_the_log(dialogs: list[CrashDialog], log: Path) -> CrashDialog:
-    """Exactly one dialog, naming that log and saying the workbook is safe."""
-    assert len(dialogs) == 1
-    (dialog,) = dialogs
-    assert dialog.notice.log == log
-    assert dialog.log_path.text() == str(log)
-    assert dialog.workbook.text() == SAFE
-    return dialog
-
-
 def test_a_bug_in_a_slot_is_logged_and_shown_once_and_the_workbook_stays_open(
     window: MainWindow,
-    reporter: CrashReporter,
-    shown: list[CrashDialog],
+    crashes: Crashes,
     qtbot: QtBot,
     demo_path: Path,
-    user_data: Path,
 ) -> None:
     # A page that fails to refresh after an edit: the slot raises after the edit was written.
     assert window.session is not None
@@ -113,9 +129,8 @@ def test_a_bug_in_a_slot_is_logged_and_shown_once_and_the_workbook_stays_open(
     page = window.show_page("Area")
     assert isinstance(page, AreaPage)
     retype(qtbot, page.profile.lsp_name, "Kingsmere Partnership Board")
-    qtbot.waitUntil(lambda: len(shown) == 1)
-    (log,) = crash_logs(user_data)
-    assert_one_dialog_for_the_log(shown, log)
+    qtbot.waitUntil(lambda: len(crashes.dialogs) == 1)
+    log = crashes.the_one_log()
     text = log.read_text(encoding="utf-8")
     assert text.startswith(MARKER)
     assert "Traceback (most recent call last)" in text
@@ -125,16 +140,13 @@ def test_a_bug_in_a_slot_is_logged_and_shown_once_and_the_workbook_stays_open(
     assert lsp_name_in_file(demo_path) == "Kingsmere Partnership Board"  # the edit itself reached the file
     window.session.edited.disconnect(fail)
     assert_still_editable(window, qtbot, demo_path, "Kingsmere Together")
-    assert len(shown) == 1
+    assert len(crashes.dialogs) == 1
 
 
-def test_a_bug_in_a_timer_callback_is_logged_and_shown(
-    window: MainWindow, reporter: CrashReporter, shown: list[CrashDialog], qtbot: QtBot, user_data: Path
-) -> None:
+def test_a_bug_in_a_timer_callback_is_logged_and_shown(window: MainWindow, crashes: Crashes, qtbot: QtBot) -> None:
     QTimer.singleShot(0, fail)
-    qtbot.waitUntil(lambda: len(shown) == 1)
-    (log,) = crash_logs(user_data)
-    assert_one_dialog_for_the_log(shown, log)
+    qtbot.waitUntil(lambda: len(crashes.dialogs) == 1)
+    log = crashes.the_one_log()
     assert f"PlantedFault: {PLANTED}" in log.read_text(encoding="utf-8")
 
 
@@ -181,11 +193,9 @@ class ThreadEnded(QObject):
 
 def test_a_bug_in_a_slot_on_the_export_thread_is_logged_and_shown_once(
     window: MainWindow,
-    reporter: CrashReporter,
-    shown: list[CrashDialog],
+    crashes: Crashes,
     qtbot: QtBot,
     demo_path: Path,
-    user_data: Path,
     tmp_path: Path,
 ) -> None:
     # The export worker on its QThread, with a faulty listener to its progress that runs on that thread.
@@ -203,11 +213,10 @@ def test_a_bug_in_a_slot_on_the_export_thread_is_logged_and_shown_once(
     thread = start_export(worker, window)
     ended = ThreadEnded()
     thread.finished.connect(ended.note)  # the thread cannot end before this event loop runs
-    qtbot.waitUntil(lambda: ended.ended and len(shown) == 1, timeout=20000)
+    qtbot.waitUntil(lambda: ended.ended and len(crashes.dialogs) == 1, timeout=20000)
     assert ran_on and threading.main_thread().name not in ran_on
     assert (tmp_path / "pack.xlsx").is_file()  # the export went on to the end
-    (log,) = crash_logs(user_data)
-    assert_one_dialog_for_the_log(shown, log)
+    log = crashes.the_one_log()
     text = log.read_text(encoding="utf-8")
     assert f"thread: {ran_on[0]}" in text and "in faulty_progress" in text and f"PlantedFault: {PLANTED}" in text
     assert_still_editable(window, qtbot, demo_path, "Kingsmere Together")
@@ -246,31 +255,31 @@ def test_a_flood_of_faults_brings_one_dialog_that_counts_them(
 
 
 def test_faults_from_threads_before_the_dialog_shows_are_counted_into_it(
-    window: MainWindow, reporter: CrashReporter, shown: list[CrashDialog], qtbot: QtBot, user_data: Path
+    window: MainWindow, crashes: Crashes, qtbot: QtBot
 ) -> None:
     workers = [threading.Thread(target=fail, name=f"worker {n}") for n in range(12)]
     for worker in workers:
         worker.start()
     for worker in workers:
         worker.join()
-    qtbot.waitUntil(lambda: len(shown) == 1)
+    qtbot.waitUntil(lambda: len(crashes.dialogs) == 1)
     qtbot.wait(50)
-    assert len(shown) == 1
-    assert shown[0].repeats.text().startswith("It happened 11 more times since this message appeared")
-    assert len(crash_logs(user_data)) == 1
+    assert len(crashes.dialogs) == 1
+    assert crashes.dialogs[0].repeats.text().startswith("It happened 11 more times since this message appeared")
+    assert len(crashes.logs()) == 1
 
 
 def test_after_the_dialog_closes_the_next_bug_has_its_own_log_and_dialog(
-    window: MainWindow, reporter: CrashReporter, shown: list[CrashDialog], qtbot: QtBot, user_data: Path
+    window: MainWindow, crashes: Crashes, qtbot: QtBot
 ) -> None:
     QTimer.singleShot(0, fail)
-    qtbot.waitUntil(lambda: len(shown) == 1)
+    qtbot.waitUntil(lambda: len(crashes.dialogs) == 1)
     QTimer.singleShot(0, fail)
-    qtbot.waitUntil(lambda: len(shown) == 2)
-    logs = crash_logs(user_data)
+    qtbot.waitUntil(lambda: len(crashes.dialogs) == 2)
+    logs = crashes.logs()
     assert len(logs) == 2  # in the same second too: the second log does not overwrite the first
-    assert {dialog.notice.log for dialog in shown} == set(logs)
-    assert [dialog.repeats.isVisibleTo(dialog) for dialog in shown] == [False, False]
+    assert {dialog.notice.log for dialog in crashes.dialogs} == set(logs)
+    assert [dialog.repeats.isVisibleTo(dialog) for dialog in crashes.dialogs] == [False, False]
 
 
 def test_interrupts_and_exits_go_to_the_handler_that_was_there_before(
@@ -304,8 +313,7 @@ def test_interrupts_and_exits_go_to_the_handler_that_was_there_before(
 
 def test_when_no_log_can_be_written_the_dialog_says_so(
     window: MainWindow,
-    reporter: CrashReporter,
-    shown: list[CrashDialog],
+    crashes: Crashes,
     qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -314,8 +322,8 @@ def test_when_no_log_can_be_written_the_dialog_says_so(
     blocked.write_text("a file where the data folder should be", encoding="utf-8")
     monkeypatch.setenv("LAADESK_DATA_DIR", str(blocked))
     QTimer.singleShot(0, fail)
-    qtbot.waitUntil(lambda: len(shown) == 1)
-    (dialog,) = shown
+    qtbot.waitUntil(lambda: len(crashes.dialogs) == 1)
+    (dialog,) = crashes.dialogs
     assert dialog.notice.log is None and dialog.notice.log_problem
     said = [label.text() for label in dialog.findChildren(QLabel)]
     assert f"laadesk could not write the details to a file ({dialog.notice.log_problem})." in said

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
-from support.gui import shown_window, type_into_cell
+from support.gui import WRITE_WAIT_MS, assert_undo_takes_back_a_new_note, shown_window, type_a_new_note, type_into_cell
 from support.records import DERBYSHIRE_DISTRICTS
 from support.workbooks import notes_in_file, target_in_file
 
@@ -28,7 +28,6 @@ from laadesk.core.model import (
 )
 from laadesk.store.workbook import Workbook
 from laadesk.ui.dialogs.new_workbook_dialog import NewWorkbookDialog
-from laadesk.ui.dialogs.workshop_summary_dialog import WorkshopSummaryDialog
 from laadesk.ui.pages.indicators.model import COLUMN as INDICATOR_COLUMN
 from laadesk.ui.pages.indicators.page import IndicatorsPage
 from laadesk.ui.pages.negotiation.page import NegotiationPage
@@ -42,7 +41,6 @@ from laadesk.ui.window.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-WRITE_WAIT_MS = 3000  # typing is written after a pause of 600 ms
 # 35 designated: NI 1 to NI 30, then NI 32 to NI 36 (NI 31 is withdrawn and cannot be chosen).
 DESIGNATED = [f"NI {n}" for n in (*range(1, 31), *range(32, 37))]
 STATUTORY = ["NI 72", "NI 73", "NI 74", "NI 75", "NI 83", "NI 87", *(f"NI {n}" for n in range(92, 102))]
@@ -141,15 +139,6 @@ def fresh_window(qtbot: QtBot) -> Iterator[MainWindow]:
     main = shown_window(qtbot)
     yield main
     main.set_workbook(None)
-
-
-@pytest.fixture
-def summaries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        WorkshopSummaryDialog, "present", classmethod(lambda cls, parent, text, suggested: shown.append(text))
-    )
-    return shown
 
 
 def test_a_derbyshire_agreement_from_a_new_workbook_to_sign_off(
@@ -290,26 +279,16 @@ def test_a_derbyshire_agreement_from_a_new_workbook_to_sign_off(
     # 7. Champion notes: a new note, its text written after a pause.
     notes = go_to(window, qtbot, "Champion notes")
     assert isinstance(notes, NotesPage)
-    qtbot.mouseClick(notes.new_button, Qt.MouseButton.LeftButton)
-    note = notes.current_note()
-    assert note is not None and QApplication.focusWidget() is notes.editor.text
     champion_text = "DWP champion: NI 8 stretch depends on the Bolsover leisure centre reopening."
-    qtbot.keyClicks(notes.editor.text, champion_text)
-    qtbot.waitUntil(lambda: notes_in_file(path)[note.id].text == champion_text, timeout=WRITE_WAIT_MS)
-    written = notes_in_file(path)[note.id]
+    written = type_a_new_note(notes, qtbot, path, champion_text)
     assert (written.author, written.date, written.visibility) == (
         window.session.workbook.author,
         date.today(),
         Visibility.INTERNAL,
     )
-    assert undo_text(window) == "edit champion note text"
 
     # 8. Undo, step by step, across two kinds of edit (a note, then negotiating positions); then redo.
-    window.undo_action.trigger()
-    assert notes_in_file(path)[note.id].text == ""
-    assert undo_text(window) == "add champion note"
-    window.undo_action.trigger()
-    assert note.id not in notes_in_file(path)
+    assert_undo_takes_back_a_new_note(window, path, written.id)
     assert undo_text(window) == "change NI 8 floor 2009/10"
     window.undo_action.trigger()
     assert position_in_file(path, "NI 8", "2009/10") == Position(
@@ -326,7 +305,7 @@ def test_a_derbyshire_agreement_from_a_new_workbook_to_sign_off(
     assert position_in_file(path, "NI 8", "2009/10") == Position(
         "NI 8", "2009/10", area_proposal=23.5, government_position=24, floor=23
     )
-    assert notes_in_file(path)[note.id].text == champion_text
+    assert notes_in_file(path)[written.id].text == champion_text
     assert not window.redo_action.isEnabled()
 
     # 9. Workshop mode opens at the target in hand: NI 1, chosen on the Targets page. F5, Right to the

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
-from support.gui import shown_page
+from support.gui import WRITE_WAIT_MS, assert_undo_takes_back_a_new_note, shown_page, type_a_new_note
 from support.workbooks import notes_in_file
 
 from laadesk.core.catalogue import Catalogue
@@ -26,8 +26,6 @@ from laadesk.ui.pages.notes.model import (
 )
 from laadesk.ui.pages.notes.page import NotesPage
 from laadesk.ui.window.main_window import MainWindow
-
-WRITE_WAIT_MS = 3000
 
 
 @pytest.fixture
@@ -118,29 +116,16 @@ def test_a_new_note_is_dated_today_and_its_text_written_after_a_pause(
     assert window.session is not None
     page.today = lambda: date(2008, 6, 20)
     before = set(notes_in_file(demo_path))
-    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
-    note = page.current_note()
-    assert note is not None and note.text == ""
-    assert QApplication.focusWidget() is page.editor.text
-    qtbot.keyClicks(page.editor.text, "Thornwold cabinet adopts on 1 July.")
-    qtbot.waitUntil(
-        lambda: notes_in_file(demo_path)[note.id].text == "Thornwold cabinet adopts on 1 July.", timeout=WRITE_WAIT_MS
-    )
-    written = notes_in_file(demo_path)[note.id]
+    written = type_a_new_note(page, qtbot, demo_path, "Thornwold cabinet adopts on 1 July.")
     assert written.date == date(2008, 6, 20)
     assert written.author == window.session.workbook.author
     assert written.visibility is Visibility.INTERNAL  # never into a council pack unless someone says so
-    assert set(notes_in_file(demo_path)) - before == {note.id}
+    assert set(notes_in_file(demo_path)) - before == {written.id}
     assert page.proxy.index(0, page.model.column_of("text")).data() == "Thornwold cabinet adopts on 1 July."
-    assert undo_text(window) == "edit champion note text"
-    window.undo_action.trigger()
-    assert notes_in_file(demo_path)[note.id].text == ""
-    assert undo_text(window) == "add champion note"
-    window.undo_action.trigger()
-    assert note.id not in notes_in_file(demo_path)
+    assert_undo_takes_back_a_new_note(window, demo_path, written.id)
     window.redo_action.trigger()
     window.redo_action.trigger()
-    assert notes_in_file(demo_path)[note.id].text == "Thornwold cabinet adopts on 1 July."
+    assert notes_in_file(demo_path)[written.id].text == "Thornwold cabinet adopts on 1 July."
 
 
 def test_new_note_has_its_own_shortcut_and_takes_the_filters(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -30,6 +31,8 @@ from laadesk.ui.pages.targets.page import TargetsPage
 from laadesk.ui.window import main_window
 from laadesk.ui.window.main_window import MainWindow
 
+Shown = TypeVar("Shown", bound=Page)
+
 
 @pytest.fixture
 def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -48,7 +51,8 @@ def reader(qtbot: QtBot, demo_path: Path, told: list[str]) -> Iterator[MainWindo
     main.set_workbook(None)
 
 
-def shown(window: MainWindow, page_class: type[Page]) -> Page:
+def shown(window: MainWindow, page_class: type[Shown]) -> Shown:
+    """The page of this class, brought up in the window by its title."""
     page = window.show_page(next(e.title for e in PAGES if e.page_class() is page_class))
     assert isinstance(page, page_class)
     return page
@@ -87,7 +91,6 @@ def test_typing_into_the_story_changes_nothing(
 ) -> None:
     before = digest(demo_path)
     page = shown(reader, StoryPage)
-    assert isinstance(page, StoryPage)
     text = page.editor.toPlainText()
     qtbot.mouseClick(page.editor.viewport(), Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.editor, "overwritten")
@@ -102,7 +105,6 @@ def test_a_target_cell_opens_no_editor_and_a_paste_is_refused_with_a_sentence(
 ) -> None:
     before = digest(demo_path)
     page = shown(reader, TargetsPage)
-    assert isinstance(page, TargetsPage)
     index = page.proxy.index(0, 4)
     page.view.setCurrentIndex(index)
     rect = page.view.visualRect(index)
@@ -117,12 +119,10 @@ def test_a_target_cell_opens_no_editor_and_a_paste_is_refused_with_a_sentence(
 
 def test_searches_and_filters_still_work(reader: MainWindow, qtbot: QtBot) -> None:
     indicators = shown(reader, IndicatorsPage)
-    assert isinstance(indicators, IndicatorsPage)
     every = indicators.view.model().rowCount()
     qtbot.keyClicks(indicators.search, "poverty")
     assert 0 < indicators.view.model().rowCount() < every
     notes = shown(reader, NotesPage)
-    assert isinstance(notes, NotesPage)
     everything = notes.view.model().rowCount()
     notes.open_actions.click()
     assert notes.view.model().rowCount() < everything

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook as Book
-from pytestqt.qtbot import QtBot
 from support import council_tables as tables
 from support.tables import REASONS, read_any
 from support.workbooks import notes_in_file, targets_in_file
@@ -87,6 +86,25 @@ def drive(monkeypatch: pytest.MonkeyPatch, steps: Callable[[ImportDialog], bool]
     return seen
 
 
+ImportTable = Callable[[Path, Callable[[ImportDialog], bool]], list[ImportDialog]]
+
+
+@pytest.fixture
+def import_table(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, choose_file: Callable[[Path | None], None]
+) -> ImportTable:
+    """File > Import Returned Table in the window, the file dialog answering with a path and the import
+    dialog's steps taken (drive): the import dialogs seen."""
+
+    def run(path: Path, steps: Callable[[ImportDialog], bool]) -> list[ImportDialog]:
+        choose_file(path)
+        seen = drive(monkeypatch, steps)
+        window.table_import.action.trigger()
+        return seen
+
+    return run
+
+
 def shown(dialog: ImportDialog, row_number: int, column: int) -> str:
     """The preview's cell for a row of the sheet (numbered as the spreadsheet numbers it)."""
     preview = dialog.preview
@@ -101,15 +119,11 @@ def header_words(dialog: ImportDialog) -> list[str]:
 
 def test_a_council_table_is_seen_matched_summarised_and_imported_as_one_undo_step(
     window: MainWindow,
-    qtbot: QtBot,
     tmp_path: Path,
     demo_path: Path,
-    user_data: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    choose_file: Callable[[Path | None], None],
+    import_table: ImportTable,
 ) -> None:
     source = council_table(tmp_path)
-    choose_file(source)
     before = targets_in_file(demo_path)
     summaries: list[str] = []
 
@@ -137,8 +151,7 @@ def test_a_council_table_is_seen_matched_summarised_and_imported_as_one_undo_ste
         )
         return True
 
-    drive(monkeypatch, steps)
-    window.table_import.action.trigger()
+    import_table(source, steps)
     (summary,) = summaries
     for line in (
         "The table's header is row 3; the rows above it were left out.",
@@ -179,16 +192,13 @@ def test_a_council_table_is_seen_matched_summarised_and_imported_as_one_undo_ste
 
 def test_the_officer_says_which_column_is_which_and_the_choice_is_kept_for_that_shape(
     window: MainWindow,
-    qtbot: QtBot,
     tmp_path: Path,
     demo_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    choose_file: Callable[[Path | None], None],
+    import_table: ImportTable,
 ) -> None:
     unusual = ["Performance measure code", "Measure", "Lead", "Now", "Draft 08/09", "Draft 09/10", "Draft 10/11"]
     unusual += ["RAG", "Lead officer", "Comments"]
     first = council_table(tmp_path, unusual, "june.xlsx")
-    choose_file(first)
 
     def say_which(dialog: ImportDialog) -> bool:
         assert dialog.found.text().startswith("No row in the first rows names a column of indicator codes.")
@@ -202,15 +212,13 @@ def test_the_officer_says_which_column_is_which_and_the_choice_is_kept_for_that_
         assert "Column 'Comments' was left out, as asked." in dialog.summary.toPlainText().splitlines()
         return True
 
-    drive(monkeypatch, say_which)
-    window.table_import.action.trigger()
+    import_table(first, say_which)
     imported = targets_in_file(demo_path)
     assert imported["SI 14"].baseline == 38.0 and imported["NI 8"].target_2009_10_as_written == "TBC"
     assert imported["NI 8"].comment != "+2 points"  # the comments column was left out
 
     # July's table from the same council: same header, so the same choices without asking.
     second = council_table(tmp_path, unusual, "july.xlsx")
-    choose_file(second)
 
     def remembered(dialog: ImportDialog) -> bool:
         assert dialog.header_row.value() == 3
@@ -218,21 +226,17 @@ def test_the_officer_says_which_column_is_which_and_the_choice_is_kept_for_that_
         assert header_words(dialog)[9] == f"J: {LEFT_OUT}"
         return False
 
-    drive(monkeypatch, remembered)
-    window.table_import.action.trigger()
+    import_table(second, remembered)
 
 
 def test_problems_are_named_by_row_and_column_and_nothing_is_written(
     window: MainWindow,
-    qtbot: QtBot,
     tmp_path: Path,
     demo_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    choose_file: Callable[[Path | None], None],
+    import_table: ImportTable,
 ) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("NI ref,Baseline\nNI 31,12\nNI 8 / NI 9,4\n,5\n", encoding="utf-8")
-    choose_file(path)
     before = path.read_bytes(), demo_path.read_bytes()
 
     def steps(dialog: ImportDialog) -> bool:
@@ -245,8 +249,7 @@ def test_problems_are_named_by_row_and_column_and_nothing_is_written(
         assert lines[2].startswith("Row 4, NI ref:")
         return False
 
-    seen = drive(monkeypatch, steps)
-    window.table_import.action.trigger()
+    seen = import_table(path, steps)
     assert len(seen) == 1
     assert (path.read_bytes(), demo_path.read_bytes()) == before
     assert not window.undo_action.isEnabled()
@@ -256,14 +259,12 @@ def test_a_workbook_of_several_sheets_asks_which(
     window: MainWindow,
     tmp_path: Path,
     demo_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    choose_file: Callable[[Path | None], None],
+    import_table: ImportTable,
 ) -> None:
     path = council_table(tmp_path)
     book = __import__("openpyxl").load_workbook(path)
     book.create_sheet("Cover", 0).append(["Kingsmere LAA: cover note"])
     book.save(path)
-    choose_file(path)
 
     def steps(dialog: ImportDialog) -> bool:
         assert dialog.sheet.isVisible()
@@ -274,8 +275,7 @@ def test_a_workbook_of_several_sheets_asks_which(
         dialog.show_summary()
         return True
 
-    drive(monkeypatch, steps)
-    window.table_import.action.trigger()
+    import_table(path, steps)
     assert targets_in_file(demo_path)["SI 14"].baseline == 38.0
 
 
@@ -326,13 +326,11 @@ def test_the_window_imports_each_shape_of_table_as_the_command_line_does(
     tmp_path: Path,
     demo_path: Path,
     demo_master: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    choose_file: Callable[[Path | None], None],
+    import_table: ImportTable,
     shape: str,
 ) -> None:
     build, sheet, rows = SHAPES[shape]
     source = build(tmp_path)
-    choose_file(source)
 
     def accept(dialog: ImportDialog) -> bool:
         if sheet is not None:
@@ -341,8 +339,7 @@ def test_the_window_imports_each_shape_of_table_as_the_command_line_does(
         assert dialog.import_button.isEnabled(), dialog.summary.toPlainText()
         return True
 
-    drive(monkeypatch, accept)
-    window.table_import.action.trigger()
+    import_table(source, accept)
     by_window = targets_in_file(demo_path)
 
     other = tmp_path / "by the command line.laa"

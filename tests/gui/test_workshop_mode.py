@@ -4,30 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from support.gui import press_f5
 
 from laadesk.core.edits import set_fields
 from laadesk.core.model import ActionStatus, NoteKind, Visibility
 from laadesk.store.workbook import Workbook
-from laadesk.ui.dialogs.workshop_summary_dialog import WorkshopSummaryDialog
 from laadesk.ui.widgets.workshop_view import WorkshopView
 from laadesk.ui.window.main_window import MainWindow
 
 
-@pytest.fixture
-def summaries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    present = classmethod(lambda cls, parent, text, path: shown.append(text))
-    monkeypatch.setattr(WorkshopSummaryDialog, "present", present)
-    return shown
-
-
 def enter(window: MainWindow, qtbot: QtBot) -> WorkshopView:
-    qtbot.keyClick(window, Qt.Key.Key_F5)
-    view = window.workshop.view
-    assert view is not None and window.stack.currentWidget() is view
+    view = press_f5(window, qtbot)
     assert window.isFullScreen() and not window.navigation.isVisible()
     return view
 

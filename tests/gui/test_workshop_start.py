@@ -8,31 +8,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
-from support.gui import shown_page
+from support.gui import press_f5, shown_page
 
-from laadesk.ui.dialogs.workshop_summary_dialog import WorkshopSummaryDialog
 from laadesk.ui.pages.negotiation.page import NegotiationPage
 from laadesk.ui.pages.notes.page import NotesPage
 from laadesk.ui.pages.problems.page import ProblemsPage
 from laadesk.ui.pages.targets.model import CODE_ROLE
 from laadesk.ui.pages.targets.page import TargetsPage
-from laadesk.ui.widgets.workshop_view import WorkshopView
 from laadesk.ui.window.main_window import MainWindow
 
-
-@pytest.fixture(autouse=True)
-def summaries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    present = classmethod(lambda cls, parent, text, path: shown.append(text))
-    monkeypatch.setattr(WorkshopSummaryDialog, "present", present)
-    return shown
-
-
-def press_f5(window: MainWindow, qtbot: QtBot) -> WorkshopView:
-    qtbot.keyClick(window, Qt.Key.Key_F5)
-    view = window.workshop.view
-    assert view is not None and window.stack.currentWidget() is view
-    return view
+pytestmark = pytest.mark.usefixtures("summaries")
 
 
 def leave(window: MainWindow, qtbot: QtBot) -> None:

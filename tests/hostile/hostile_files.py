@@ -25,14 +25,13 @@ from pathlib import Path
 
 from support.cli import Cli, Result
 from support.damage import sqlite_execute
-from support.edge_cases import CANARY_NOTE
+from support.edge_cases import canary_note
 from support.files import digest
 from support.records import complete, levels
 from support.spreadsheets import COLUMNS, COMPLETE_ROW, cells, csv_text, xlsx_from_rows
 
 from laadesk.core.errors import NotAWorkbook, WorkbookCorrupt, WorkbookProblem, WorkbookUnavailable
 from laadesk.core.model import (
-    ActionStatus,
     ChampionNote,
     NoteKind,
     Partner,
@@ -41,7 +40,6 @@ from laadesk.core.model import (
     Status,
     StorySection,
     Target,
-    Visibility,
 )
 from laadesk.store.reference import shipped_catalogue
 
@@ -86,16 +84,7 @@ def small_records() -> list[object]:
         Target("NI 152", Role.DESIGNATED, lead_partner="Kingsmere PCT", partners=("Kingsmere County Council",)),
         Position("NI 116", "2009/10", area_proposal=21.8, government_position=21.4, floor=21.6),
         StorySection("s1", 1, "People", "Kingsmere has pockets of deep deprivation.", ("NI 116",)),
-        ChampionNote(
-            "n1",
-            "A. Champion",
-            CANARY_NOTE,
-            NoteKind.STICKING_POINT,
-            date(2008, 5, 2),
-            indicators=("NI 116",),
-            visibility=Visibility.INTERNAL,
-            action_status=ActionStatus.OPEN,
-        ),
+        canary_note("NI 116"),
     ]
 
 
@@ -224,11 +213,14 @@ def _changed(name: str) -> str:
     return CHANGED.replace("{name}", re.escape(name))
 
 
-def _value(column: str, table: str, holds: str, kind: str) -> str:
-    return (
+def _wrong_value(update: str, column: str, table: str, holds: str, kind: str) -> HostileWorkbook:
+    """The small workbook with a value laadesk never stores put in by an UPDATE: the column holds a `holds`
+    where laadesk stores `kind`; damaged, and the sentence says which column holds what."""
+    message = (
         f"{{path}} is damaged \\(the column '{column}' of '{table}' holds a {holds}, not {kind}\\)\\. "
         "Restore it from a backup\\."
     )
+    return HostileWorkbook(_copy_then(update), message, WorkbookCorrupt)
 
 
 NOT_A_LIST = (
@@ -389,25 +381,17 @@ HOSTILE_WORKBOOKS: dict[str, HostileWorkbook] = {
         _copy_then("ALTER TABLE targets DROP COLUMN comment"), _changed("targets"), NotAWorkbook
     ),
     # Values laadesk never stores.
-    "huge-blob": HostileWorkbook(
-        _copy_then(f"UPDATE targets SET comment = zeroblob({50 * MB}) WHERE code = 'NI 116'"),
-        _value("comment", "targets", "blob", "text"),
-        WorkbookCorrupt,
+    "huge-blob": _wrong_value(
+        f"UPDATE targets SET comment = zeroblob({50 * MB}) WHERE code = 'NI 116'", "comment", "targets", "blob", "text"
     ),
-    "blob-in-meta": HostileWorkbook(
-        _copy_then("UPDATE meta SET value = X'00FF00FF' WHERE key = 'nis_edition'"),
-        _value("value", "meta", "blob", "text"),
-        WorkbookCorrupt,
+    "blob-in-meta": _wrong_value(
+        "UPDATE meta SET value = X'00FF00FF' WHERE key = 'nis_edition'", "value", "meta", "blob", "text"
     ),
-    "text-in-a-number": HostileWorkbook(
-        _copy_then("UPDATE targets SET baseline = 'twenty-two' WHERE code = 'NI 116'"),
-        _value("baseline", "targets", "text", "a number"),
-        WorkbookCorrupt,
+    "text-in-a-number": _wrong_value(
+        "UPDATE targets SET baseline = 'twenty-two' WHERE code = 'NI 116'", "baseline", "targets", "text", "a number"
     ),
-    "fraction-in-a-whole-number": HostileWorkbook(
-        _copy_then("UPDATE indicators SET statutory = 0.5 WHERE ni = 116"),
-        _value("statutory", "indicators", "real", "a whole number"),
-        WorkbookCorrupt,
+    "fraction-in-a-whole-number": _wrong_value(
+        "UPDATE indicators SET statutory = 0.5 WHERE ni = 116", "statutory", "indicators", "real", "a whole number"
     ),
     "partners-not-a-list": HostileWorkbook(
         _copy_then("""UPDATE targets SET partners = '{"County": 1}' WHERE code = 'NI 116'"""),
@@ -798,46 +782,28 @@ def _strings_row() -> list[tuple[str, str, str]]:
     return targets_sheet(good_row_xml(2, raw))
 
 
+def _entity_in_the_sheet(name: str, entity: str, doctype: str) -> None:
+    """A sheet declaring doctype, with the entity as the comment of a good row, typed in the sheet itself."""
+    comment = '<c r="{ref}" t="inlineStr"><is><t>' + entity + "</t></is></c>"
+    _xlsx_case(name, refused(ENTITIES), lambda: targets_sheet(good_row_xml(2, {"comment": comment}), doctype=doctype))
+
+
+def _entity_in_shared_strings(name: str, entity: str, doctype: str) -> None:
+    """Shared strings declaring doctype, with the entity as the comment of a good row that refers to them."""
+    _xlsx_case(name, refused(ENTITIES), _strings_row, shared=shared_strings_xml([entity, "Jobcentre Plus"], doctype))
+
+
 # XML attacks: refused in one sentence, wherever in the package they are.
-_xlsx_case(
-    "billion-laughs-in-the-sheet",
-    refused(ENTITIES),
-    lambda: targets_sheet(
-        good_row_xml(2, {"comment": '<c r="{ref}" t="inlineStr"><is><t>&lol9;</t></is></c>'}), doctype=LAUGHS
-    ),
-)
-_xlsx_case(
-    "billion-laughs-in-shared-strings",
-    refused(ENTITIES),
-    _strings_row,
-    shared=shared_strings_xml(["&lol9;", "Jobcentre Plus"], LAUGHS),
-)
+_entity_in_the_sheet("billion-laughs-in-the-sheet", "&lol9;", LAUGHS)
+_entity_in_shared_strings("billion-laughs-in-shared-strings", "&lol9;", LAUGHS)
 _xlsx_case("billion-laughs-in-the-workbook", refused(ENTITIES), _one_good_row, workbook_doctype=LAUGHS)
 _xlsx_case("billion-laughs-in-content-types", refused(ENTITIES), _one_good_row, types_doctype=LAUGHS)
 _xlsx_case(
     "billion-laughs-in-styles", refused(ENTITIES), _one_good_row, styles=STYLES.replace(XML_HEAD, XML_HEAD + LAUGHS)
 )
-_xlsx_case(
-    "quadratic-blowup",
-    refused(ENTITIES),
-    lambda: targets_sheet(
-        good_row_xml(2, {"comment": '<c r="{ref}" t="inlineStr"><is><t>' + "&big;" * 1000 + "</t></is></c>"}),
-        doctype=QUADRATIC,
-    ),
-)
-_xlsx_case(
-    "external-entity-in-the-sheet",
-    refused(ENTITIES),
-    lambda: targets_sheet(
-        good_row_xml(2, {"comment": '<c r="{ref}" t="inlineStr"><is><t>&secret;</t></is></c>'}), doctype=EXTERNAL
-    ),
-)
-_xlsx_case(
-    "external-entity-in-shared-strings",
-    refused(ENTITIES),
-    _strings_row,
-    shared=shared_strings_xml(["&secret;", "Jobcentre Plus"], EXTERNAL),
-)
+_entity_in_the_sheet("quadratic-blowup", "&big;" * 1000, QUADRATIC)
+_entity_in_the_sheet("external-entity-in-the-sheet", "&secret;", EXTERNAL)
+_entity_in_shared_strings("external-entity-in-shared-strings", "&secret;", EXTERNAL)
 # A DOCTYPE naming an outside DTD declares nothing: nothing is fetched and the cells read as written.
 _xlsx_case(
     "external-dtd-reference", imported(good_target), lambda: targets_sheet(good_row_xml(2), doctype=EXTERNAL_DTD)
@@ -1247,7 +1213,6 @@ def hostile_partner(key: str) -> str:
 def hostile_records() -> list[object]:
     """Every hostile text in every kind of text field: comments, rationales, local titles, partners,
     story sections and evidence, champion notes, adoptions and milestones."""
-    from datetime import date
 
     from laadesk.core.model import Adoption, Evidence, Milestone
 

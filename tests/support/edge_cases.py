@@ -42,6 +42,22 @@ CANARIES = (
     CANARY_FLOOR_WARNING,
 )
 
+
+def canary_note(code: str, role: str = "") -> ChampionNote:
+    """The internal champion note holding CANARY_NOTE: A. Champion's sticking point on code, an open action."""
+    return ChampionNote(
+        "n1",
+        "A. Champion",
+        CANARY_NOTE,
+        NoteKind.STICKING_POINT,
+        date(2008, 5, 2),
+        role,
+        (code,),
+        Visibility.INTERNAL,
+        ActionStatus.OPEN,
+    )
+
+
 HOSTILE_TEXTS = (
     "AT&T <b>bold</b> & <i>unbalanced",
     '<img src="/etc/passwd"/> <a href="http://example.invalid">link</a>',
@@ -135,17 +151,7 @@ def edge_records() -> list[object]:
         section,
         StorySection("s2", 2, HOSTILE_TEXTS[1], HOSTILE_TEXTS[0] + "\n\n" + HOSTILE_TEXTS[6], ()),
         Evidence("e1", "s1", "ONS <mid-2007> & estimates", "4.2%", date(2007, 11, 1)),
-        ChampionNote(
-            "n1",
-            "A. Champion",
-            CANARY_NOTE,
-            NoteKind.STICKING_POINT,
-            date(2008, 5, 2),
-            "Negotiating Champion",
-            (first,),
-            Visibility.INTERNAL,
-            ActionStatus.OPEN,
-        ),
+        canary_note(first, "Negotiating Champion"),
         ChampionNote(
             "n2",
             "B. Officer",

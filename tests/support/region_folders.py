@@ -4,6 +4,7 @@ not one (or cannot be read), a workbook locked by another process, a colleague e
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -23,6 +24,7 @@ from laadesk.store.reference import ReferenceArea
 from laadesk.store.region_demo import build_region, file_name, region_areas
 from laadesk.store.tables import internal_tables
 from laadesk.store.workbook import Workbook
+from support.cli import Cli, Result
 from support.damage import leave_half_saved, sqlite_execute
 from support.locks import write_lock
 
@@ -346,6 +348,57 @@ def build_bad_region(folder: Path) -> BadRegion:
     return BadRegion(folder, read, bad, tuple(ignored), folder / LOCKED)
 
 
+@dataclass(frozen=True)
+class BadRun:
+    """A command run twice on a bad region's folder (read_bad_region): its output with --json and plain,
+    the folder's fingerprint before and after."""
+
+    region: BadRegion
+    cli: Cli
+    json: Result
+    plain: Result
+    before: dict[str, tuple[object, ...]]
+    after: dict[str, tuple[object, ...]]
+
+    def named_skipped(self) -> list[dict[str, str]]:
+        """Each bad file named once on stderr by both runs, neither waiting long on the locked workbook, and
+        the JSON's list of skipped files giving the same sentences in the same order: that list."""
+        assert self.json.seconds < 20 and self.plain.seconds < 20  # the locked workbook: 2 s, not for ever
+        named_once(skipped_lines(self.json), self.region.bad)
+        named_once(skipped_lines(self.plain), self.region.bad)
+        skipped: list[dict[str, str]] = json.loads(self.json.out)["skipped"]
+        assert [s["reason"] for s in skipped] == skipped_lines(self.json)
+        return skipped
+
+    def assert_the_folder_is_unchanged(self) -> None:
+        """Every file of the folder as it was before the runs, and nothing made beside any workbook."""
+        assert self.after == self.before
+        no_sqlite_leftovers(self.region.folder)
+
+
+def read_bad_region(base: Path, command: str, json_options: tuple[str, ...], plain_options: tuple[str, ...]) -> BadRun:
+    """A bad region built in base/North West, and the command run on it twice (with json_options and --json;
+    with plain_options), each expected to exit 1, as an officer without root's powers over files, while
+    another process holds one workbook's EXCLUSIVE lock; the command line works in base/work.
+
+    Unprivileged here is what support.cli does: root's account without CAP_DAC_OVERRIDE and
+    CAP_DAC_READ_SEARCH, so a file or folder with mode 000 cannot be read, as for any officer (were the
+    run privileged, unreadable.laa would be read and named as a second Bolton instead, and the tests fail)."""
+    region = build_bad_region(base / "North West")
+    cli = Cli(base / "work", base / "data")
+    before = fingerprint(region.folder)
+    with held_exclusively(region.locked):
+        shown = cli(command, region.folder, *json_options, "--json", expect=1, unprivileged=True, timeout=60)
+        plain = cli(command, region.folder, *plain_options, expect=1, unprivileged=True, timeout=60)
+    return BadRun(region, cli, shown, plain, before, fingerprint(region.folder))
+
+
+def skipped_lines(result: Result) -> list[str]:
+    """What the command said on stderr of each file it skipped: every line of it, without "skipped: "."""
+    assert all(line.startswith("skipped: ") for line in result.err_lines), result.describe()
+    return [line.removeprefix("skipped: ") for line in result.err_lines]
+
+
 def named_once(lines: list[str], bad: tuple[BadFile, ...]) -> None:
     """Each bad file has exactly one sentence, which starts with its name and holds its words; no other."""
     assert len(lines) == len(bad), "\n".join(lines)
@@ -402,3 +455,39 @@ def build_legacy_folder(folder: Path) -> tuple[dict[str, str], str]:
 def user_version(path: Path) -> int:
     with open(path, "rb") as handle:
         return int.from_bytes(handle.read(64)[60:64], "big")
+
+
+IN_USE = "format-2.laa"  # of the legacy folder: an older workbook a colleague's laadesk is saving meanwhile
+
+
+@dataclass(frozen=True)
+class LegacyRun:
+    """A command run on the legacy folder (read_legacy_folder)."""
+
+    folder: Path
+    codes: dict[str, str]  # each workbook the command must read (all but IN_USE) -> its ONS code
+    versions: dict[str, int]  # each readable workbook's format before the command ran, IN_USE's too
+    result: Result
+
+
+def read_legacy_folder(cli: Cli, command: str, *options: str) -> LegacyRun:
+    """build_legacy_folder in cli's folder as 'legacy', and the command run on it (with options; expected
+    to exit 1) while another process holds IN_USE: the command must name IN_USE and the half-saved
+    workbook, each in its one sentence, and leave every file of the folder as it was (not upgraded, not
+    rolled back, no -wal or -shm made)."""
+    folder = cli.path("legacy")
+    codes, half_saved = build_legacy_folder(folder)
+    versions = {name: user_version(folder / name) for name in codes}
+    before = fingerprint(folder)
+    with held_exclusively(folder / IN_USE):
+        done = cli(command, folder, *options, expect=1, timeout=30)
+    assert sorted(skipped_lines(done)) == sorted(
+        [
+            f"{IN_USE} is in use by another program; try again in a moment.",
+            f"{half_saved} was left half-saved when a program stopped ({half_saved}-journal beside it is the "
+            "record that puts it right); it was not read, and opening it in laadesk for editing puts it right.",
+        ]
+    )
+    assert fingerprint(folder) == before
+    del codes[IN_USE]
+    return LegacyRun(folder, codes, versions, done)

@@ -24,11 +24,17 @@ TARGET_COLUMNS = (
     "lead_partner",
     "deferred_reason",
     "revisit",
+    "polarity",
+    "polarity_basis",
+    "reward",
     "sub_area",
     "sub_area_kind",
     *(f"{level}_as_written" for level in LEVELS),
 )
 CHOSEN = tuple(role.value for role in CHOSEN_ROLES)
+# A target's polarity is its own where the officer set one, else the indicator set's with the basis the
+# set gives for it (many are inferred from the title, not sourced): the roll-up says which.
+POLARITY_OWN = "set in the workbook"
 
 
 def same_area(workbook: str, area: str, ons_code: str, first: str) -> str:

@@ -26,7 +26,15 @@ from laadesk import __version__
 from laadesk.core.errors import WorkbookCorrupt, WorkbookProblem, WorkbookUnavailable
 from laadesk.core.model import Adoption, Partner, SignOff
 from laadesk.core.region import Skipped
-from laadesk.core.rollup import AREA_COLUMNS, CHOSEN, LEVELS, TARGET_COLUMNS, no_ons_code, same_area
+from laadesk.core.rollup import (
+    AREA_COLUMNS,
+    CHOSEN,
+    LEVELS,
+    POLARITY_OWN,
+    TARGET_COLUMNS,
+    no_ons_code,
+    same_area,
+)
 from laadesk.core.sign_off import stage_of
 from laadesk.core.snapshot import kind_of
 from laadesk.store import opening
@@ -61,7 +69,8 @@ SCHEMA = (
     "region TEXT NOT NULL, ni TEXT NOT NULL, title TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, "
     "baseline REAL, baseline_period TEXT NOT NULL, target_2008_09 REAL, target_2009_10 REAL, "
     "target_2010_11 REAL, units TEXT NOT NULL, lead_partner TEXT NOT NULL, deferred_reason TEXT NOT NULL, "
-    "revisit TEXT NOT NULL, sub_area TEXT NOT NULL, sub_area_kind TEXT NOT NULL, "
+    "revisit TEXT NOT NULL, polarity TEXT NOT NULL, polarity_basis TEXT NOT NULL, "
+    "reward INTEGER NOT NULL CHECK (reward IN (0, 1)), sub_area TEXT NOT NULL, sub_area_kind TEXT NOT NULL, "
     "baseline_as_written TEXT NOT NULL, target_2008_09_as_written TEXT NOT NULL, "
     "target_2009_10_as_written TEXT NOT NULL, target_2010_11_as_written TEXT NOT NULL, "
     "PRIMARY KEY (ons_code, ni, sub_area)) STRICT",
@@ -91,6 +100,13 @@ def _copy_statements() -> tuple[str, str]:
         "CASE WHEN coalesce(t.deferral_note, '') != '' "
         "THEN coalesce(t.deferral_reason, '') || ': ' || t.deferral_note ELSE coalesce(t.deferral_reason, '') END"
     )
+    own = "coalesce(t.polarity, '') != ''"
+    polarity = (
+        f"CASE WHEN {own} THEN t.polarity ELSE coalesce(i.polarity, '') END, "
+        f"CASE WHEN {own} THEN '{POLARITY_OWN}' WHEN coalesce(i.polarity, '') != '' "
+        "THEN coalesce(i.polarity_basis, '') ELSE '' END, "
+        "CASE WHEN t.reward THEN 1 ELSE 0 END"
+    )
     national = f"LEFT JOIN {indicators} i ON i.ni = CAST(substr(t.code, 4) AS INTEGER) AND t.code = 'NI ' || i.ni"
     chosen = f"t.role IN ({', '.join(repr(c) for c in CHOSEN)})"
 
@@ -107,9 +123,10 @@ def _copy_statements() -> tuple[str, str]:
     columns = ", ".join(TARGET_COLUMNS)
     return (
         f"INSERT INTO main.targets ({columns}) SELECT {key}, t.code, {title}, t.role, t.status, {figures('t')}, "
-        f"{reason}, coalesce(t.revisit_date, ''), '', '', {written('t')} FROM {targets} t {national} WHERE {chosen}",
+        f"{reason}, coalesce(t.revisit_date, ''), {polarity}, '', '', {written('t')} "
+        f"FROM {targets} t {national} WHERE {chosen}",
         f"INSERT INTO main.targets ({columns}) SELECT {key}, s.code, {title}, t.role, t.status, {figures('s')}, "
-        f"{reason}, coalesce(t.revisit_date, ''), s.sub_area, s.kind, {written('s')} "
+        f"{reason}, coalesce(t.revisit_date, ''), {polarity}, s.sub_area, s.kind, {written('s')} "
         f"FROM {sub_areas} s JOIN {targets} t ON t.code = s.code {national} WHERE {chosen}",
     )
 

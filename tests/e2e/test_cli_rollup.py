@@ -38,8 +38,8 @@ from support.region_folders import (
 from support.workbooks import make_workbook
 
 from laadesk.core.deferral import written
-from laadesk.core.model import CHOSEN_ROLES
-from laadesk.core.rollup import TARGET_COLUMNS
+from laadesk.core.model import CHOSEN_ROLES, Target
+from laadesk.core.rollup import POLARITY_OWN, TARGET_COLUMNS
 from laadesk.store.region_demo import build_region, region_areas
 from laadesk.store.rollup import PARALLEL_FROM
 from laadesk.store.tables import internal_tables
@@ -114,27 +114,40 @@ def expected_rows(path: Path) -> dict[tuple[str, str], tuple[Any, ...]]:
         snapshot = workbook.snapshot()
     chosen = {t.code: t for t in snapshot.targets if t.role in CHOSEN_ROLES}
     rows: dict[tuple[str, str], tuple[Any, ...]] = {}
-    for t in chosen.values():
+
+    def common(t: Target) -> tuple[Any, ...]:
         indicator = snapshot.catalogue.get(t.code)
         title = t.title or (indicator.title if indicator else "")
         reason = written(t.deferral_reason, t.deferral_note)
-        common = (title, t.role.value, t.status.value, reason, t.revisit_date.isoformat() if t.revisit_date else "")
+        if t.polarity is not None:
+            polarity = (t.polarity.value, POLARITY_OWN)
+        elif indicator is not None and indicator.polarity is not None:
+            polarity = (indicator.polarity.value, indicator.polarity_basis)
+        else:
+            polarity = ("", "")
+        revisit = t.revisit_date.isoformat() if t.revisit_date else ""
+        return (title, t.role.value, t.status.value, reason, revisit, *polarity, int(t.reward))
+
+    for t in chosen.values():
         levels = (t.baseline, t.baseline_period, t.target_2008_09, t.target_2009_10, t.target_2010_11)
-        rows[(t.code, "")] = (*common, *levels, t.units, t.lead_partner, "", "")
+        rows[(t.code, "")] = (*common(t), *levels, t.units, t.lead_partner, "", "")
     for s in snapshot.sub_areas:
         if s.code in chosen:
-            t = chosen[s.code]
-            indicator = snapshot.catalogue.get(t.code)
-            title = t.title or (indicator.title if indicator else "")
-            reason = written(t.deferral_reason, t.deferral_note)
-            common = (title, t.role.value, t.status.value, reason, t.revisit_date.isoformat() if t.revisit_date else "")
             levels = (s.baseline, s.baseline_period, s.target_2008_09, s.target_2009_10, s.target_2010_11)
-            rows[(s.code, s.sub_area)] = (*common, *levels, s.units, s.lead_partner, s.sub_area, s.kind.value)
+            rows[(s.code, s.sub_area)] = (
+                *common(chosen[s.code]),
+                *levels,
+                s.units,
+                s.lead_partner,
+                s.sub_area,
+                s.kind.value,
+            )
     return rows
 
 
 ROW = (
-    "title, kind, status, deferred_reason, revisit, baseline, baseline_period, target_2008_09, target_2009_10, "
+    "title, kind, status, deferred_reason, revisit, polarity, polarity_basis, reward, baseline, baseline_period, "
+    "target_2008_09, target_2009_10, "
     "target_2010_11, units, lead_partner, sub_area, sub_area_kind"
 )
 
@@ -172,7 +185,7 @@ def test_csv_and_excel_hold_exactly_the_targets_table(rolled: BadRun) -> None:
         for text, value in zip(written_row, row, strict=True):
             if value is None:
                 assert text == ""
-            elif isinstance(value, float):
+            elif isinstance(value, (int, float)):
                 assert float(text) == value
             else:
                 assert text == value

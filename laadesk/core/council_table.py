@@ -396,7 +396,8 @@ def _rows(
     for row in table.rows:
         if row.number <= header.number:
             continue
-        cells = {column: row.cell(n) for n, column in columns.items()}
+        texts, width = row.cells, len(row.cells)  # row.cell(n) for each, without a call a cell
+        cells = {column: texts[n - 1] if 0 < n <= width else "" for n, column in columns.items()}
         figures = any(cells.get(level, "").strip() for level in NUMBER_COLUMNS)
         code = row.cell(code_column).strip()
         if not any(text.strip() for text in cells.values()) and not row.problems:

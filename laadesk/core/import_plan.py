@@ -151,14 +151,15 @@ def _plan(
                 report.append(f"partner {visible(name)}: added to the area's partners")
         before = current.get(key)
         after = replace(before, **values) if before is not None else Target(code, **values)
-        written += len(after.written_levels)
+        written_levels = after.written_levels
+        written += len(written_levels)
         if before is None:
             added += 1
             changes.append(Put(after))
             report.append(f"{code}: added as {after.role.value} target")
             report += [
                 f"{code}: {field_words(f)} kept as written: {visible(' '.join(t.split()))}"
-                for f, t in after.written_levels.items()
+                for f, t in written_levels.items()
             ]
         elif after != before:
             updated += 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -20,6 +20,7 @@ from laadesk.core.codes import sort_key
 from laadesk.core.edits import Change, Edit, Put, Remove
 from laadesk.core.errors import WorkbookCorrupt
 from laadesk.core.history import ADDED, CHANGED, REMOVED, HistoryEntry, HistoryFilter
+from laadesk.store.rows import json_list, replaced_fields
 from laadesk.store.tables import TableSpec, spec_for
 
 
@@ -58,14 +59,29 @@ def new_change_id() -> str:
     return os.urandom(16).hex()
 
 
-# One encoder made once: an import of two hundred targets encodes a thousand keys and records.
 _encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _row_encoder() -> Callable[[Row], str]:
+    """_encode for a row of plain values, from one C encoder made once: encode() makes one at every call,
+    a third of the work of an entry for a record added (an import adds two hundred). No check for a
+    value that holds itself: a row's values are text and numbers."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # a Python without json's C accelerator
+        return _encode
+    encoder = make(
+        None, json.JSONEncoder().default, json.encoder.encode_basestring, None, ": ", ", ", False, False, True
+    )
+    return lambda row: "".join(encoder(row, 0))
+
+
+_encode_row = _row_encoder()
 
 
 def whole(row: Row) -> str:
     """A whole record as its entry keeps it: a JSON object of its filled columns, in their order
     (a blank, no value and an empty list are left out: what was added or removed, not its form)."""
-    return _encode({k: v for k, v in row.items() if v is not None and v != "" and v != "[]"})
+    return _encode_row({k: v for k, v in row.items() if v is not None and v != "" and v != "[]"})
 
 
 class EditLedger:
@@ -102,21 +118,30 @@ class EditLedger:
                     row = {n: v for n, v in zip(names, values, strict=True) if n != "key"}
                     found[row[column]] = row
                 for key in chunk:
-                    self._prefetched[(table, _encode([key]))] = found.get(key)
+                    self._prefetched[(table, json_list((key,)))] = found.get(key)
 
     def note(self, change: Change) -> Row | None:
         """Note one change before it is written; the row it writes (None for a removal)."""
         record = change.after if isinstance(change, Put) else change.record
         spec = spec_for(record)
         key = spec.key_values(record)
-        record_key = _encode(list(key))
-        if isinstance(change, Put) and change.before is not None and (spec.name, record_key) not in self._seen:
+        record_key: str = json_list(key)
+        new = spec.row(record) if isinstance(change, Put) else None
+        before = change.before if isinstance(change, Put) else None
+        if before is not None and (spec.name, record_key) not in self._seen:
             # The record the edit replaces, as the window read it from the file an edit ago (the file
             # is locked to this laadesk): no second read on every keystroke.
-            stored: Row | None = {k: v for k, v in spec.row(change.before).items() if k != "key"}
+            if new is not None and type(before) is type(record):
+                # Of its fields, only those the edit replaced are compared.
+                self._seen[(spec.name, record_key)] = new
+                ni = _indicator(new)
+                for name, old in replaced_fields(before, record):
+                    if old != new[name]:
+                        self._add(spec.name, record_key, ni, name, CHANGED, old, new[name])
+                return new
+            stored: Row | None = {k: v for k, v in spec.row(before).items() if k != "key"}
         else:
             stored = self._stored(spec, key, record_key)
-        new = spec.row(record) if isinstance(change, Put) else None
         self._seen[(spec.name, record_key)] = new
         ni = _indicator(new or stored or {})
         if isinstance(change, Remove) or new is None:

@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 
-from laadesk.store.transactions import atomic
+from laadesk.store.transactions import Atomic
 
 # "LAAd": written to PRAGMA application_id so `file` and laadesk can tell a workbook apart.
 APPLICATION_ID = 0x4C414164
@@ -227,6 +227,6 @@ def migrate(db: sqlite3.Connection) -> None:
     """Bring a workbook up to SCHEMA_VERSION, one migration per transaction."""
     current = db.execute("PRAGMA user_version").fetchone()[0]
     for number, migration in enumerate(MIGRATIONS[current:], start=current + 1):
-        with atomic(db):
+        with Atomic(db):
             migration(db)
             db.execute(f"PRAGMA user_version = {number}")

@@ -35,14 +35,31 @@ def _base_type(hint: Any) -> Any:
 
 
 def to_row(record: Any) -> dict[str, Any]:
-    names, values_of, converters = _writers(type(record))
+    names, values_of, converters, _ = _writers(type(record))
     values = list(values_of(record))
     for index, write in converters:
         values[index] = write(values[index])
     return dict(zip(names, values))
 
 
-_Writers = tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]], tuple[tuple[int, Callable[[Any], Any]], ...]]
+def replaced_fields(before: Any, after: Any) -> list[tuple[str, Any]]:
+    """The fields of a record (of before's type) whose value in after is not the very value before
+    holds, each with its value before as its column stores it. A record edited as a copy with a few
+    fields replaced shares every other value with the one it replaces, so only those few are compared
+    (and converted), not all thirty."""
+    names, values_of, _, write_at = _writers(type(after))
+    found = []
+    for index, (old, new) in enumerate(zip(values_of(before), values_of(after))):
+        if old is not new or old != new:  # != as well: a value unequal to itself (NaN) compares as stored
+            write = write_at[index]
+            found.append((names[index], old if write is None else write(old)))
+    return found
+
+
+_Converters = tuple[tuple[int, Callable[[Any], Any]], ...]
+_Writers = tuple[
+    tuple[str, ...], Callable[[Any], tuple[Any, ...]], _Converters, tuple[Callable[[Any], Any] | None, ...]
+]
 _WRITERS: dict[type, _Writers] = {}
 _AS_STORED = (str, int, float)  # a field of these types (or None) goes into its column as it is
 
@@ -50,8 +67,9 @@ _AS_STORED = (str, int, float)  # a field of these types (or None) goes into its
 def _writers(cls: type) -> _Writers:
     """How each field of a record type is written to its column, worked out once per type: the
     field names, a getter of all their values at once, and a converter for each field stored in
-    another form (an enum's value, a date as ISO text, a tuple as JSON). An import writes hundreds
-    of records of thirty fields each, so the fields that need nothing are given nothing to do."""
+    another form (an enum's value, a date as ISO text, a tuple as JSON), by index and by field. An
+    import writes hundreds of records of thirty fields each, so the fields that need nothing are
+    given nothing to do."""
     if cls not in _WRITERS:
         hints = _field_types(cls)
         names = tuple(hints)
@@ -60,14 +78,39 @@ def _writers(cls: type) -> _Writers:
         converters = tuple(
             (index, _writer(hint)) for index, hint in enumerate(hints.values()) if _base_type(hint) not in _AS_STORED
         )
-        _WRITERS[cls] = (names, values_of, converters)
+        write_at = tuple(dict(converters).get(index) for index in range(len(names)))
+        _WRITERS[cls] = (names, values_of, converters, write_at)
     return _WRITERS[cls]
 
 
 def _writer(hint: Any) -> Callable[[Any], Any]:
-    if typing.get_origin(_base_type(hint)) is tuple:
-        return lambda value: None if value is None else json.dumps(list(value), ensure_ascii=False)
+    base = _base_type(hint)
+    if typing.get_origin(base) is tuple:
+        return json_list
+    if isinstance(base, type) and issubclass(base, Enum):
+        return _choice
     return _plain_value
+
+
+def _choice(value: Any) -> Any:
+    """A choice's field as stored: its word (the member's value, read without enum's descriptor)."""
+    return value._value_ if isinstance(value, Enum) else _plain_value(value)
+
+
+_encode_list = json.JSONEncoder(ensure_ascii=False).encode
+_encode_text = json.encoder.encode_basestring  # a string as that encoder writes it (ensure_ascii=False)
+
+
+def json_list(value: Any) -> Any:
+    """A tuple as its column stores it (and a record's key as its history entries name it), a JSON
+    list: json.dumps(list(value), ensure_ascii=False) exactly. A list of names is joined here: json.dumps
+    builds an encoder at every call, and every write of a target converts its partners and districts."""
+    if value is None:
+        return None
+    try:
+        return "[" + ", ".join(map(_encode_text, value)) + "]"
+    except TypeError:  # not all text: the encoder itself
+        return _encode_list(list(value))
 
 
 def plain_value(value: Any) -> Any:
@@ -76,6 +119,8 @@ def plain_value(value: Any) -> Any:
 
 
 def _plain_value(value: Any) -> Any:
+    if value is None:
+        return None
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, bool):

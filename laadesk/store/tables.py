@@ -32,7 +32,7 @@ class TableSpec:
     internal: bool  # every row stays with government: never in the council's copy
     kept: Kept | None = None  # the records it holds (None: not records, e.g. the indicator set)
 
-    @property
+    @functools.cached_property
     def singleton(self) -> bool:
         """One row, keyed by the constant record.key."""
         return self.kept is not None and self.kept.single
@@ -55,6 +55,8 @@ class TableSpec:
         if self.singleton:
             return (record.key,)
         # The key fields alone, as stored (every edit asks, twice: its whole row is not needed).
+        if len(self.keys) == 1:
+            return (plain_value(getattr(record, self.keys[0])),)
         return tuple(plain_value(getattr(record, k)) for k in self.keys)
 
 

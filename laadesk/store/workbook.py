@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import getpass
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -20,20 +20,17 @@ from laadesk.core.errors import WorkbookCorrupt, WorkbookProblem, WorkbookUnavai
 from laadesk.core.history import CHANGED, MIGRATED
 from laadesk.core.snapshot import WorkbookSnapshot, kind_of, kinds
 from laadesk.store import locks, opening
+from laadesk.store.clock import now
 from laadesk.store.file_steps import identity, place_new_file, remove_quietly, words
 from laadesk.store.history import EditLedger, new_change_id
 from laadesk.store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from laadesk.store.rows import from_row, to_row
 from laadesk.store.tables import CONTENTS_OF, spec_for
-from laadesk.store.transactions import atomic, rows
+from laadesk.store.transactions import Atomic, rows
 
 R = TypeVar("R")
 
 WORKBOOK_SUFFIX = ".laa"
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def default_author() -> str:
@@ -50,12 +47,13 @@ class Workbook:
         self.path = path
         self.read_only = read_only
         self.author = author
-        self.clock: Callable[[], str] = _now  # when a change to a position is recorded (ISO 8601, UTC)
+        self.clock: Callable[[], str] = now  # when a change to a position is recorded (ISO 8601, UTC)
         self._db = conn
         self._catalogue: Catalogue | None = None
         self._identity = identity(path)
         self.lock: locks.WorkbookLock | None = None  # held while open for writing
         self._history_checked = False  # the whole file's quick check, run when the history is first read
+        self._translate = functools.partial(opening.translate, path=path)  # an SQLite error as its sentence
 
     # -- opening and creating -------------------------------------------------
 
@@ -167,7 +165,7 @@ class Workbook:
                 migrate(conn)
                 workbook = cls(partial, conn, read_only=False, author=author or default_author())
                 with workbook._transaction():
-                    workbook._set_meta("created_at", _now())
+                    workbook._set_meta("created_at", now())
                     workbook._set_meta("created_by", f"laadesk {__version__}")
                     workbook._set_meta("workbook_id", new_change_id())
                     workbook._store_catalogue(catalogue)
@@ -396,18 +394,11 @@ class Workbook:
             self._store_catalogue(catalogue)
         self._catalogue = None
 
-    @contextmanager
-    def _transaction(self) -> Iterator[None]:
+    def _transaction(self) -> Atomic:
         if self.read_only:
             raise WorkbookUnavailable(f"{self.path} is open read-only; changes cannot be saved to it.")
         self._check_still_there()
-        try:
-            with atomic(self._db):
-                yield
-        except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
-            raise  # an edit that breaks the schema's rules is a bug, not a condition to explain
-        except sqlite3.Error as error:
-            raise opening.translate(error, self.path) from None
+        return Atomic(self._db, self._translate)
 
     def _check_still_there(self) -> None:
         """Refuse to write once the file was moved, deleted or its drive pulled: SQLite would

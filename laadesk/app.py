@@ -39,6 +39,18 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def prepare_gui() -> None:
+    """Before the window's modules load: PySide6's check of each module imported after it made the
+    quick one (ui/import_check.py), and the methods of laadesk's classes not compiled again
+    (record_methods.py; imported after the check is quick, with dataclasses, a large file for it)."""
+    from laadesk.ui.import_check import quicken  # Qt loads only for the GUI
+
+    quicken()
+    from laadesk import record_methods
+
+    record_methods.install()
+
+
 def open_gui(path: Path | None, *, demo: bool = False) -> tuple[QApplication, MainWindow]:
     """Everything `laadesk-gui` does before its event loop: the window shown, the workbook open.
 
@@ -47,6 +59,7 @@ def open_gui(path: Path | None, *, demo: bool = False) -> tuple[QApplication, Ma
     so it waits until the window is up (open_window then freezes them and lets it run).
     """
     gc.disable()
+    prepare_gui()
     from laadesk.ui.application import open_window  # Qt loads only for the GUI
 
     return open_window(path, demo=demo)
@@ -55,11 +68,13 @@ def open_gui(path: Path | None, *, demo: bool = False) -> tuple[QApplication, Ma
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.smoke_test:
+        prepare_gui()
         from laadesk.ui.smoke_test import run_smoke_test
 
         return run_smoke_test(args.smoke_test_report)
     if args.region is not None:
         gc.disable()  # as open_gui: the collector waits until the window is up
+        prepare_gui()
         from laadesk.ui.application import open_region_desk
 
         app, desk = open_region_desk(args.region)

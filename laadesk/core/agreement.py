@@ -27,6 +27,7 @@ from enum import Enum
 from typing import Any
 
 from laadesk.core.codes import sort_key
+from laadesk.core.field_types import field_types
 from laadesk.core.snapshot import WorkbookSnapshot, kinds
 
 FORM = "laadesk agreement 1"
@@ -149,10 +150,8 @@ def _left_to_read(record_type: type) -> tuple[tuple[str, Callable[[Any], Any]], 
 def _plan(record_type: type) -> tuple[tuple[str, str], ...]:
     """Each field of a record type with how its stored value becomes canonical: "list", "bool",
     "number", "text" (blank when missing), or "plain" (as stored)."""
-    hints = typing.get_type_hints(record_type)
     plan = []
-    for field in dataclasses.fields(record_type):
-        hint = hints[field.name]
+    for name, hint in field_types(record_type).items():
         optional = typing.get_origin(hint) in (types.UnionType, typing.Union) and type(None) in typing.get_args(hint)
         base = next((a for a in typing.get_args(hint) if a is not type(None)), hint) if optional else hint
         if typing.get_origin(base) is tuple:
@@ -165,7 +164,7 @@ def _plan(record_type: type) -> tuple[tuple[str, str], ...]:
             kind = "text"
         else:
             kind = "plain"
-        plan.append((field.name, kind))
+        plan.append((name, kind))
     return tuple(plan)
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from laadesk.core.attachments import Attachment, InternalAttachment
 from laadesk.core.catalogue import Catalogue
 from laadesk.core.codes import sort_key
+from laadesk.core.field_types import field_types
 from laadesk.core.model import (
     Adoption,
     AreaProfile,
@@ -314,5 +315,4 @@ def _by_type() -> dict[type, Kept]:
 
 def list_fields(record_type: type) -> tuple[str, ...]:
     """The fields of a record type that hold a list of names (stored as a JSON list)."""
-    hints = typing.get_type_hints(record_type)
-    return tuple(f.name for f in dataclasses.fields(record_type) if typing.get_origin(hints[f.name]) is tuple)
+    return tuple(name for name, hint in field_types(record_type).items() if typing.get_origin(hint) is tuple)

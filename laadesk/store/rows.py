@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import types
 import typing
@@ -12,18 +11,9 @@ from enum import Enum
 from operator import attrgetter
 from typing import Any, TypeVar
 
+from laadesk.core.field_types import field_types
+
 T = TypeVar("T")
-
-
-_FIELD_TYPES: dict[type, dict[str, Any]] = {}
-
-
-def _field_types(cls: type) -> dict[str, Any]:
-    """Each init field's type hint, worked out once per record type."""
-    if cls not in _FIELD_TYPES:
-        hints = typing.get_type_hints(cls)
-        _FIELD_TYPES[cls] = {f.name: hints[f.name] for f in dataclasses.fields(cls) if f.init}
-    return _FIELD_TYPES[cls]
 
 
 def _base_type(hint: Any) -> Any:
@@ -71,7 +61,7 @@ def _writers(cls: type) -> _Writers:
     import writes hundreds of records of thirty fields each, so the fields that need nothing are
     given nothing to do."""
     if cls not in _WRITERS:
-        hints = _field_types(cls)
+        hints = field_types(cls)
         names = tuple(hints)
         getter = attrgetter(*names)
         values_of = getter if len(names) > 1 else (lambda record: (getter(record),))
@@ -145,7 +135,7 @@ def _readers(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     """How each field of a record type is read from its column, worked out once per type:
     a workbook opens with hundreds of rows, and reading the type hints per value showed."""
     if cls not in _READERS:
-        _READERS[cls] = tuple((name, _reader(hint)) for name, hint in _field_types(cls).items())
+        _READERS[cls] = tuple((name, _reader(hint)) for name, hint in field_types(cls).items())
     return _READERS[cls]
 
 

@@ -139,22 +139,27 @@ class TargetHistory:
             self.code = None  # read again when the panel next shows
 
     def _show(self) -> None:
-        import html  # loads when first used (with its table of entities): a quicker start
-
         code, rows = self.code, self.model.rowCount() if self.model is not None else 0
         self.dock.setWindowTitle(f"History of {code}" if code else TITLE)
-        session = self.host.session
-        title = html.escape(session.snapshot().title_of(code)) if code and session is not None else ""
-        named = f"<b>{html.escape(code or '')}</b> {title}<br>"
         if self.model is not None and self.model.problem:
-            self.heading.setText(f"The history cannot be shown: {html.escape(self.model.problem)}")
+            self.heading.setText(f"The history cannot be shown: {_escape(self.model.problem)}")
             return
         if code is None:
             self.heading.setText("")
-        elif rows == 0:
-            self.heading.setText(f"{named}No changes recorded to {html.escape(code)} yet.")
         else:
-            more = "+" if self.model is not None and self.model.canFetchMore() else ""
-            self.heading.setText(f"{named}{rows}{more} change{'s' if rows != 1 else ''}, newest first.")
+            session = self.host.session
+            title = _escape(session.snapshot().title_of(code)) if session is not None else ""
+            named = f"<b>{_escape(code)}</b> {title}<br>"
+            if rows == 0:
+                self.heading.setText(f"{named}No changes recorded to {_escape(code)} yet.")
+            else:
+                more = "+" if self.model is not None and self.model.canFetchMore() else ""
+                self.heading.setText(f"{named}{rows}{more} change{'s' if rows != 1 else ''}, newest first.")
         self.heading.setVisible(code is not None)
         self.stack.setCurrentWidget(self.view if code else self.empty)
+
+
+def _escape(text: str) -> str:
+    import html  # loads when a target's history is first shown (with its table of entities): a quicker start
+
+    return html.escape(text)

@@ -142,6 +142,11 @@ def freeze(icons: Icons, dist: Path, work: Path, keep_unused: bool) -> Path:
     env["LAADESK_ICONS"] = str(icons.ico.parent)
     env["LAADESK_VERSION_FILE"] = str(windows_version_file(work))
     env["LAADESK_KEEP_UNUSED"] = "1" if keep_unused else "0"
+    # The methods @dataclass compiles at each start, compiled once for the bundle (laadesk/record_methods.py;
+    # the spec takes resources/ whole, record_methods/ with it).
+    kept = subprocess.run([sys.executable, "-m", "laadesk.record_methods"], capture_output=True, text=True, check=False)
+    if kept.returncode != 0:
+        raise BuildFailed(f"keeping the record classes' methods failed:\n{kept.stderr[-2000:]}")
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"]
     command += ["--distpath", str(dist), "--workpath", str(work / "pyinstaller"), str(SPEC)]
     with log.open("w", encoding="utf-8") as output:

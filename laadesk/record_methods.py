@@ -8,8 +8,9 @@ magic number, as a .pyc has): a text found there is not compiled again; any othe
 Python, a class changed since the file was written, a class made later) is compiled as before.
 The code kept is what compiling the text gives, so the methods are the same either way.
 
-tests/unit/test_record_methods.py says when the file wants writing again:
-`python -m laadesk.record_methods` writes it.
+Like Python's own bytecode, the file is made where laadesk is set up, never kept in the
+repository: `python -m laadesk.record_methods` writes it, and scripts/setup, the installer's build
+and the benchmark run it. Without it, or when it is stale, a start is only slower.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import builtins
 import dataclasses
 import importlib
 import marshal
+import os
 import sys
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
@@ -94,7 +96,9 @@ def write() -> int:
     kept = {source: compile_text(source) for source in dict.fromkeys(_compiled)}
     path = table_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(MAGIC_NUMBER + marshal.dumps(kept))
+    written = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    written.write_bytes(MAGIC_NUMBER + marshal.dumps(kept))
+    os.replace(written, path)  # a start reading it meanwhile finds the old file or the new, whole
     return len(kept)
 
 

@@ -1,5 +1,6 @@
 """The methods kept in resources/record_methods/ are what compiling their texts gives, and every
-class a window's start makes finds its methods there (else: `python -m laadesk.record_methods`)."""
+class a window's start makes finds its methods there once `python -m laadesk.record_methods` wrote
+them (scripts/setup, the installer's build and the benchmark run it)."""
 
 from __future__ import annotations
 
@@ -15,29 +16,26 @@ import pytest
 
 from laadesk import record_methods
 
-WRITE_AGAIN = "a class a window's start makes changed: keep its methods again (`python -m laadesk.record_methods`)"
 
-
+@pytest.fixture(scope="module")
 def kept() -> dict[str, CodeType]:
-    path = record_methods.table_path()
-    if not path.exists():
-        pytest.skip(f"no methods kept for {sys.implementation.cache_tag}: every class is compiled as before")
-    data = path.read_bytes()
-    assert data.startswith(MAGIC_NUMBER), WRITE_AGAIN
+    """The table as a fresh interpreter writes it (one that has made no class yet sees every one)."""
+    done = subprocess.run([sys.executable, "-m", "laadesk.record_methods"], capture_output=True, text=True, check=True)
+    assert done.stdout.startswith(tuple("123456789")), done.stdout
+    data = record_methods.table_path().read_bytes()
+    assert data.startswith(MAGIC_NUMBER)
     table = marshal.loads(data[len(MAGIC_NUMBER) :])
     assert isinstance(table, dict)
     return table
 
 
-def test_kept_code_is_what_compiling_the_text_gives() -> None:
-    table = kept()
-    assert len(table) > 100
-    for source, code in table.items():
+def test_kept_code_is_what_compiling_the_text_gives(kept: dict[str, CodeType]) -> None:
+    assert len(kept) > 100
+    for source, code in kept.items():
         assert code == record_methods.compile_text(source), source
 
 
-def test_every_class_a_window_start_makes_finds_its_methods_kept() -> None:
-    kept()
+def test_every_class_a_window_start_makes_finds_its_methods_kept(kept: dict[str, CodeType]) -> None:
     code = (
         "from laadesk import record_methods as r; r.install()\n"
         "import importlib\n"
@@ -45,11 +43,13 @@ def test_every_class_a_window_start_makes_finds_its_methods_kept() -> None:
         "print(len(r.compiled_here()))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "0", WRITE_AGAIN
+    assert done.stdout.strip() == "0"
 
 
-def test_a_class_made_from_kept_methods_is_the_class_dataclass_makes() -> None:
-    kept()
+def test_a_class_made_from_kept_methods_is_the_class_dataclass_makes(
+    kept: dict[str, CodeType], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(record_methods, "_kept", None)  # read again: the file the fixture wrote
     record_methods.install()
     before = len(record_methods.compiled_here())
     # A class of laadesk.core.model's with a kept text (District's): made from the kept code.

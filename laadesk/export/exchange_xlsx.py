@@ -27,7 +27,7 @@ from laadesk.core.exchange import MAX_ROWS, guard_text
 from laadesk.core.numbers import format_level
 from laadesk.core.text import visible
 from laadesk.export.exchange_csv import SourceUnreadable
-from laadesk.export.xlsx_package import MAX_PART, SheetPart, check_xlsx_container, package_reader
+from laadesk.export.xlsx_package import MAX_PART, SheetPart, check_xlsx_container, package_reader, sheet_parser
 
 SHEET = "Targets"
 FORMULA_ADVICE = "copy the sheet and paste it back as values (Paste Special > Values), then import again"
@@ -160,7 +160,6 @@ def _choose_sheet(sheets: tuple[SheetPart, ...], path: Path, wanted: str | None)
 def _scan(book: Any, sheet: SheetPart, strings: list[str], path: Path) -> _Sheet:
     """One pass over the sheet XML: values, formulas and errors by cell, merges, hidden rows and columns."""
     from openpyxl.utils.cell import column_index_from_string
-    from openpyxl.worksheet._reader import WorkSheetParser
 
     archive = book._archive
     sheet_path = sheet.part
@@ -170,7 +169,7 @@ def _scan(book: Any, sheet: SheetPart, strings: list[str], path: Path) -> _Sheet
     quoted = _quoted_styles(book)
     found = _Sheet(sheet.title)
     with archive.open(sheet_path) as source:
-        parser = WorkSheetParser(
+        parser = sheet_parser()(
             source,
             strings,
             data_only=False,

@@ -1,5 +1,6 @@
 """The package side of an .xlsx a council sends back: a zip archive of a sane size, the sheets it
-lists and its shared strings, each read once and only as far as the import needs.
+lists and its shared strings, each read once and only as far as the import needs, and the parser
+of the sheet chosen.
 
 openpyxl reads XML with defusedxml when it is installed (it is a dependency), which refuses
 entity expansion and external entities. It does not guard against zip bombs, so the
@@ -24,6 +25,8 @@ MAX_PART = 25 * 1024 * 1024
 MAX_PARTS = 10_000
 # Old .xls files, and .xlsx files saved with a password, are OLE2 compound documents.
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A string item's plain text (<t> in SpreadsheetML's namespace, openpyxl's SHEET_MAIN_NS).
+PLAIN_TEXT = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}t"
 
 
 def check_xlsx_container(path: Path) -> bytes:
@@ -94,7 +97,6 @@ def package_reader() -> Any:
 def raw_shared_strings(archive: Any, package: Any) -> list[str]:
     """The shared strings as stored, _xHHHH_ escapes and all (openpyxl half-undoes them, then
     excel_unescape could not tell "_x0041_" typed in a cell from an escaped "A")."""
-    from openpyxl.cell.text import Text
     from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
     from openpyxl.xml.functions import iterparse
 
@@ -106,6 +108,38 @@ def raw_shared_strings(archive: Any, package: Any) -> list[str]:
     with archive.open(part.PartName[1:]) as source:
         for _, node in iterparse(source):
             if node.tag == item:
-                strings.append(Text.from_tree(node).content)
+                strings.append(item_text(node))
                 node.clear()
     return strings
+
+
+def item_text(node: Any) -> str:
+    """The text of a string item (a shared <si>, a cell's own <is>) without its formatting, as
+    openpyxl's Text.from_tree(node).content gives it. An item that is one plain <t> is read here:
+    openpyxl makes about ten objects of each item, which was a third of reading a sheet of text."""
+    if len(node) == 1 and not node.attrib and node[0].tag == PLAIN_TEXT:
+        return node[0].text or ""
+    from openpyxl.cell.text import Text
+
+    return str(Text.from_tree(node).content)
+
+
+@functools.cache
+def sheet_parser() -> Any:
+    """openpyxl's parser of a sheet's XML, with a cell's own string (the inline string a program
+    other than Excel writes in the cell itself) read by item_text."""
+    from openpyxl.worksheet._reader import INLINE_STRING, WorkSheetParser
+
+    class SheetParser(WorkSheetParser):  # type: ignore[misc]  # openpyxl has no type hints
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            inline = element[0] if len(element) == 1 and element.get("t") == "inlineStr" else None
+            if inline is None or inline.tag != INLINE_STRING or self.rich_text:
+                parsed: dict[str, Any] = super().parse_cell(element)
+                return parsed
+            # openpyxl reads the cell's place and style (the cell holds nothing else); its text is read here.
+            element.remove(inline)
+            cell: dict[str, Any] = super().parse_cell(element)
+            cell["value"], cell["data_type"] = item_text(inline), "s"
+            return cell
+
+    return SheetParser

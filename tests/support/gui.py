@@ -27,6 +27,8 @@ def shown_window(qtbot: QtBot, *, active: bool = False) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    # The menus fill just after the window first paints, as a person first sees it: their keys work from then.
+    qtbot.waitUntil(lambda: bool(window.go_menu.actions()))
     if active:
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QStringListModel, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QListView, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from laadesk.core.edits import Edit
@@ -15,14 +17,24 @@ from laadesk.ui.pages import PAGES, Page
 from laadesk.ui.session import WorkbookSession
 from laadesk.ui.widgets.controls import ClickableLabel
 from laadesk.ui.window.backup_timer import BackupTimer
-from laadesk.ui.window.council_copy_action import CouncilCopy
 from laadesk.ui.window.file_actions import FileActions
-from laadesk.ui.window.pack_export import PackExport
-from laadesk.ui.window.record_keeping import RecordKeeping
 from laadesk.ui.window.start_page import StartPage
-from laadesk.ui.window.table_import import TableImport
-from laadesk.ui.window.workshop_mode import WorkshopMode
 
+# Built once the window has first painted (or when first asked for, as tests do): the menus' contents
+# and the controllers behind them. Nothing of them shows until a menu opens, and importing and
+# building them was a twentieth of the cold start.
+DEFERRED = frozenset(
+    {
+        "pack_export",
+        "council_copy",
+        "table_import",
+        "workshop",
+        "workshop_action",
+        "record_keeping",
+        "undo_action",
+        "redo_action",
+    }
+)
 SAVED_MESSAGE = "Every change is saved in the workbook file as you make it."
 READ_ONLY_MESSAGE = "Read-only: you can read, export and save a copy, but changes cannot be saved to this workbook."
 
@@ -59,14 +71,16 @@ class MainWindow(QMainWindow):
         self.summary.setToolTip("Click to see every problem")
         self.summary.clicked.connect(lambda: self.show_page("Problems"))
         self.statusBar().addPermanentWidget(self.summary)
-        self.files = FileActions(self)
-        self.pack_export = PackExport(self)
-        self.council_copy = CouncilCopy(self)
-        self.table_import = TableImport(self)
-        self.workshop = WorkshopMode(self)
-        self.workshop_action = self.workshop.action
+        self.files = FileActions(self)  # a workbook given to laadesk-gui opens through it before the first paint
         self._was_full_screen = False
-        self._build_menus()
+        # The menu bar's titles are there at the first paint; what each menu holds comes just after.
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.sign_off_menu = self.menuBar().addMenu("&Sign-off")
+        self.go_menu = self.menuBar().addMenu("&Go")
+        self._built = False
+        self._build_due = False
         self.navigation.selectionModel().currentRowChanged.connect(lambda current, _: self._show_row(current.row()))
         geometry = settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -97,12 +111,49 @@ class MainWindow(QMainWindow):
 
     # -- menus ---------------------------------------------------------------------
 
+    def __getattr__(self, name: str) -> Any:
+        """A controller asked for before the first paint has built them (see DEFERRED)."""
+        if name in DEFERRED and not self.__dict__.get("_built", True):
+            self.build_controllers()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._built and not self._build_due:
+            self._build_due = True
+            QTimer.singleShot(0, self, self.build_controllers)
+
+    def build_controllers(self) -> None:
+        """The controllers behind the menus, and the menus' contents, brought up to the window's state."""
+        if self._built:
+            return
+        self._built = True
+        from laadesk.ui.window.council_copy_action import CouncilCopy
+        from laadesk.ui.window.pack_export import PackExport
+        from laadesk.ui.window.table_import import TableImport
+        from laadesk.ui.window.workshop_mode import WorkshopMode
+
+        self.pack_export = PackExport(self)
+        self.council_copy = CouncilCopy(self)
+        self.table_import = TableImport(self)
+        self.workshop = WorkshopMode(self)
+        self.workshop_action = self.workshop.action
+        self._build_menus()
+        self._enable_for(self.session.workbook if self.session is not None else None)
+        self._update_undo_actions()
+        if self.session is not None:
+            self.workbook_opened.emit(self.session.workbook)  # only the controllers just built hear it
+        else:
+            self.workbook_closed.emit()
+
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        from laadesk.ui.window.record_keeping import RecordKeeping
+
+        file_menu = self.file_menu
         self.files.add_to_menu(file_menu, self.pack_export.action)
         file_menu.insertAction(self.files.restore_action, self.council_copy.action)
         file_menu.insertAction(self.pack_export.action, self.table_import.action)
-        self.edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = QAction("&Undo", self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = QAction("&Redo", self)
@@ -111,13 +162,13 @@ class MainWindow(QMainWindow):
         self.redo_action.triggered.connect(self._redo)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.view_menu
         view_menu.addAction(self.workshop.action)
-        self.view_menu = view_menu
-        self.record_keeping = RecordKeeping(self, self, self.stack, (file_menu, view_menu), self.files.quit_action)
+        menus = (file_menu, view_menu, self.sign_off_menu)
+        self.record_keeping = RecordKeeping(self, self, self.stack, menus, self.files.quit_action)
         file_menu.insertAction(self.pack_export.action, self.record_keeping.merge.action)
         file_menu.insertSeparator(self.pack_export.action)
-        go_menu = self.menuBar().addMenu("&Go")
+        go_menu = self.go_menu
         for number, page in enumerate(PAGES, start=1):
             action = QAction(page.title, self)
             # Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth page; Ctrl+Shift+1 and on for the pages after
@@ -125,7 +176,6 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{shift}{(number - 10 if shift else number) % 10}"))
             action.triggered.connect(lambda _=False, title=page.title: self.show_page(title))
             go_menu.addAction(action)
-        self.go_menu = go_menu
 
     def _undo(self) -> None:
         if self.session is not None:
@@ -136,6 +186,8 @@ class MainWindow(QMainWindow):
             self.session.redo()
 
     def _update_undo_actions(self) -> None:
+        if not self._built:
+            return
         stack = self.session.undo_stack if self.session else None
         for action, can, text, verb in (
             (self.undo_action, stack and stack.canUndo(), stack and stack.undoText(), "Undo"),
@@ -148,7 +200,8 @@ class MainWindow(QMainWindow):
 
     def set_workbook(self, workbook: Workbook | None) -> None:
         """Show a workbook (or the start page); the previous one is closed."""
-        self.workshop.stop()
+        if self._built:
+            self.workshop.stop()
         if self.session is not None:
             self.session.close()
             self.session.deleteLater()
@@ -164,9 +217,7 @@ class MainWindow(QMainWindow):
     def _show_workbook(self, workbook: Workbook | None) -> None:
         has_workbook = workbook is not None
         self.navigation.setVisible(has_workbook)
-        self.go_menu.setEnabled(has_workbook)
-        self.pack_export.action.setEnabled(has_workbook)
-        self.files.workbook_changed(workbook)
+        self._enable_for(workbook)
         if workbook is None:
             self.setWindowTitle("laadesk")
             self.summary.setText("")
@@ -193,6 +244,12 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentIndex(self.navigation.model().index(0, 0))
         self.stack.setCurrentWidget(self.page_at(0))
         self.workbook_opened.emit(workbook)
+
+    def _enable_for(self, workbook: Workbook | None) -> None:
+        self.go_menu.setEnabled(workbook is not None)
+        self.files.workbook_changed(workbook)
+        if self._built:
+            self.pack_export.action.setEnabled(workbook is not None)
 
     def _on_edited(self, edit: Edit) -> None:
         self._update_summary()

@@ -19,17 +19,17 @@ from laadesk.ui.window.your_name import YourName
 
 
 class RecordKeeping:
-    """Builds the controllers and puts their actions in the window's menus, after View."""
+    """Builds the controllers and puts their actions in the window's menus (Sign-off is theirs alone)."""
 
     def __init__(
         self,
         host: Host,
         window: QMainWindow,
         pages: QStackedWidget,
-        menus: tuple[QMenu, QMenu],  # File, View
+        menus: tuple[QMenu, QMenu, QMenu],  # File, View, Sign-off
         quit_action: QAction,
     ) -> None:
-        file_menu, view_menu = menus
+        file_menu, view_menu, sign_off = menus
         self.your_name = YourName(host)
         self.freeze = FreezeAsAgreed(host)
         self.refresh_round = StartRefreshRound(host)
@@ -42,7 +42,7 @@ class RecordKeeping:
         file_menu.insertAction(quit_action, self.your_name.action)
         file_menu.insertSeparator(quit_action)
         view_menu.addAction(self.target_history.action)
-        sign_off = self.sign_off_menu = window.menuBar().addMenu("&Sign-off")
+        self.sign_off_menu = sign_off
         sign_off.addAction(self.freeze.action)
         sign_off.addAction(self.refresh_round.action)
         sign_off.addSeparator()

@@ -122,8 +122,10 @@ def durable_edit(work: Path, runs: int) -> list[Figure]:
     again, with_entry = paired(laadesk_edit, sqlite_edit_and_entry, runs)
     workbook.close()
     raw.close()
+    # Since issue 15 every edit writes its history entry in the same transaction: the floor doing that
+    # same SQL is the one the goal is read against; the field alone is kept beside it, as a report.
     return [
-        figure("one target edit, durable on disk (floor: the field alone)", mine, base, "<= 1.2x"),
+        figure("one target edit, durable on disk (floor: the field alone)", mine, base),
         figure("the same edit beside a floor writing its history entry too", again, with_entry, "<= 1.2x"),
     ]
 

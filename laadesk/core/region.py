@@ -15,7 +15,7 @@ from laadesk.core.catalogue import Polarity
 from laadesk.core.codes import sort_key
 from laadesk.core.cross_checks import check_workbook
 from laadesk.core.dates import format_moment
-from laadesk.core.model import CHOSEN_ROLES, Role, Status, Target
+from laadesk.core.model import CHOSEN_ROLES, FIGURES, Role, Status, Target
 from laadesk.core.rules import DESIGNATED_LIMIT, Severity, polarity_of
 from laadesk.core.sign_off import sign_off_stage
 from laadesk.core.snapshot import WorkbookSnapshot
@@ -156,7 +156,7 @@ def overview_of(
         open_by=open_by,
         targets=tuple(
             TargetCell(
-                t,
+                _as_shown(t),
                 t.title or (indicator.title if (indicator := snapshot.catalogue.get(t.code)) else ""),
                 polarity_of(t, snapshot.catalogue),
             )
@@ -164,6 +164,12 @@ def overview_of(
             if t.role in CHOSEN_ROLES
         ),
     )
+
+
+def _as_shown(target: Target) -> Target:
+    """The target as the desk shows it - its role, status and figures - without its texts (rationale,
+    comment, deferral note), which a region's worth of workbooks would keep in memory for nothing."""
+    return Target(target.code, role=target.role, status=target.status, **{f: getattr(target, f) for f in FIGURES})
 
 
 def mark_of(area: AreaOverview, code: str) -> str:

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from fixtures import demo_workbook
-from measure import Figure, figure, first_paint, paired
+from measure import STARTS_PER_RUN, Figure, figure, first_paint, paired
 
 ATTACHED_MB = 250
 
@@ -40,7 +40,7 @@ def open_with_attachments(work: Path, demo: Path, runs: int, env: dict[str, str]
     mine, base = paired(lambda: opened(path), lambda: opened(demo), runs * 3)
     starts: list[float] = []
     floors: list[float] = []
-    for _ in range(runs * 2):
+    for _ in range(runs * STARTS_PER_RUN):
         floors.append(first_paint([str(script), "floor"], env, work)[0])
         starts.append(first_paint([str(script), "laadesk", str(path)], env, work)[0])
     return [

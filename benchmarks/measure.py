@@ -58,6 +58,11 @@ def spread(values: list[float]) -> str:
     return f"{min(values) * 1000:.1f} / {statistics.median(values) * 1000:.1f} / {max(values) * 1000:.1f} ms"
 
 
+# A start is short and the shared machine noisy: each cold-start figure takes this many interleaved
+# (floor, laadesk) pairs for each run the other figures take.
+STARTS_PER_RUN = 4
+
+
 def figure(name: str, mine: list[float], base: list[float] | None = None, goal: str | None = None) -> Figure:
     value = statistics.median(mine)
     floor = statistics.median(base) if base else None

@@ -28,7 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from evidence import open_with_attachments  # noqa: E402
 from fixtures import council_table_xlsx, demo_workbook, largest_workbook  # noqa: E402
-from measure import Figure, figure, first_paint, paired, times, whole_process  # noqa: E402
+from measure import STARTS_PER_RUN, Figure, figure, first_paint, paired, times, whole_process  # noqa: E402
 from negotiation import cold_start_with_history, compare_with_version, merge_two_copies  # noqa: E402
 from region import region_desk_national, rollup_national  # noqa: E402
 
@@ -312,8 +312,7 @@ def main() -> int:
         demo = demo_workbook(work)
         as_installed(env)
         steps = [
-            # twice as many interleaved pairs as other figures: one start is short and noisy
-            ("cold start and memory", lambda: cold_start(work, demo, runs * 2, env)),
+            ("cold start and memory", lambda: cold_start(work, demo, runs * STARTS_PER_RUN, env)),
             ("durable edit", lambda: durable_edit(work, runs * 5)),
             ("largest workbook", lambda: [open_largest(work, runs)]),
             ("packs and LibreOffice", lambda: packs(work, demo, runs)),
@@ -322,7 +321,7 @@ def main() -> int:
             ("export stall", lambda: [export_stall(work, demo, env)]),
             (
                 "cold start with a long history",
-                lambda: [cold_start_with_history(work, runs * 2, env, HERE / "start_window.py")],
+                lambda: [cold_start_with_history(work, runs * STARTS_PER_RUN, env, HERE / "start_window.py")],
             ),
             ("compare", lambda: [compare_with_version(work, runs)]),
             ("merge", lambda: [merge_two_copies(work, max(3, runs // 3))]),

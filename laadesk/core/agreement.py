@@ -173,6 +173,6 @@ _decode_list = json.JSONDecoder().decode
 
 # What is left for Python of a row read with stored_columns (SQLite did blanks and whole numbers).
 _READ: dict[str, Callable[[Any], Any]] = {
-    "list": lambda value: _decode_list(value) if value else [],
+    "list": lambda value: _decode_list(value) if value and value != "[]" else [],  # half are empty
     "bool": bool,
 }

@@ -192,7 +192,7 @@ def agreement_now(workbook: Workbook, *, ordered: bool = True) -> dict[str, Any]
     for field, sql in _agreement_reads():
         cursor = workbook.query(sql)
         names = [column[0] for column in cursor.description]
-        rows[field] = [dict(zip(names, row, strict=True)) for row in cursor]
+        rows[field] = [dict(zip(names, row)) for row in cursor]  # a row has every column the cursor names
     return form_from_rows(rows, ordered=ordered)
 
 

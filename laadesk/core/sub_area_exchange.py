@@ -8,7 +8,8 @@ from pathlib import PurePath
 from typing import Any
 
 from laadesk.core.codes import code_key, read_code, sort_key
-from laadesk.core.council_table import SourceRow, SourceTable, header_words
+from laadesk.core.council_headings import header_words
+from laadesk.core.council_table import SourceRow, SourceTable
 from laadesk.core.edits import Change, Edit, Put
 from laadesk.core.errors import CellProblem
 from laadesk.core.exchange import DASHES, EXTRA_CELLS, ExchangeRow, guard_text, read_level, unguard_text

@@ -45,7 +45,7 @@ from laadesk.export.xlsx_styles import (
 )
 
 # The exchange sheet's columns in the negotiators' words: each heading is a spelling the import
-# maps to exactly its exchange column (core.council_table.match_header), so a returned copy reads
+# maps to exactly its exchange column (core.council_headings.match_header), so a returned copy reads
 # back as written. The widths let a row print one A4 landscape page across at a legible scale.
 _EXCHANGE_FIELDS = {"ni": "code", "kind": "role", "deferred_reason": "deferral_reason"}
 _EXCHANGE_WIDTHS = {

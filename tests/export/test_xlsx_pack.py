@@ -16,7 +16,8 @@ import pytest
 from support.edge_cases import CANARIES, CANARY_FLOOR_WARNING, CANARY_NOTE, HOSTILE_TEXTS
 from support.tables import REASONS, read_xlsx
 
-from laadesk.core.council_table import OWN_TITLE, match_header
+from laadesk.core.council_headings import match_header
+from laadesk.core.council_table import OWN_TITLE
 from laadesk.core.errors import WorkbookUnavailable
 from laadesk.core.exchange import (
     COLUMNS,

@@ -19,7 +19,7 @@ from hostile_files import HOSTILE_TEXTS
 from support.tables import REASONS, read_xlsx
 from support.workbooks import make_workbook
 
-from laadesk.core.council_table import match_header
+from laadesk.core.council_headings import match_header
 from laadesk.core.exchange import COLUMNS, NUMBER_COLUMNS
 from laadesk.core.import_plan import plan_import
 from laadesk.core.model import AS_WRITTEN, LEVEL_FIELDS, Partner, Role, Status, Target

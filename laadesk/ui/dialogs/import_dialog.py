@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laadesk.core.council_headings import match_header
 from laadesk.core.council_table import (
     HEADER_SEARCH,
     SKIP,
@@ -41,7 +42,6 @@ from laadesk.core.council_table import (
     SourceRow,
     SourceTable,
     column_letter,
-    match_header,
     proposed_layout,
     read_table,
     table_shape,

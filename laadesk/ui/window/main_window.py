@@ -35,6 +35,7 @@ DEFERRED = frozenset(
         "redo_action",
     }
 )
+BUILD_AT_THE_LATEST_MS = 1000
 SAVED_MESSAGE = "Every change is saved in the workbook file as you make it."
 READ_ONLY_MESSAGE = "Read-only: you can read, export and save a copy, but changes cannot be saved to this workbook."
 
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.go_menu = self.menuBar().addMenu("&Go")
         self._built = False
         self._build_due = False
+        QTimer.singleShot(BUILD_AT_THE_LATEST_MS, self, self.build_controllers)  # should no paint come first
         self.navigation.selectionModel().currentRowChanged.connect(lambda current, _: self._show_row(current.row()))
         geometry = settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
@@ -37,3 +38,11 @@ def read_plain_file(path: Path, limit: int) -> tuple[bytes, int]:
         raise NotAPlainFile(DENIED) from None
     except OSError as error:
         raise NotAPlainFile(str(error.strerror or error)) from None
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (a link, another spelling); False when either cannot be reached."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

@@ -191,8 +191,12 @@ def tally(areas: Sequence[AreaOverview], code: str) -> Counter[str]:
 def tally_words(areas: Sequence[AreaOverview], code: str) -> str:
     """ "NI 153 designated by 11 of 14 areas, local by 1, deferred by 2": a mark no area gave is left out,
     but for designated, which is always said."""
-    counts = tally(areas, code)
-    parts = [f"{code} designated by {counts['designated']} of {len(areas)} areas"]
+    return totals_words(code, tally(areas, code), len(areas))
+
+
+def totals_words(code: str, counts: Counter[str], areas: int) -> str:
+    """tally_words from a tally in hand (the heat map counts every indicator at once)."""
+    parts = [f"{code} designated by {counts['designated']} of {areas} areas"]
     parts += [f"{mark} by {counts[mark]}" for mark in ("statutory", "local", DEFERRED) if counts[mark]]
     return ", ".join(parts)
 

@@ -66,13 +66,6 @@ def totals_short(counts: Counter[str], areas: int) -> str:
     return f"{'  '.join(parts) or 'none'} of {areas}"
 
 
-def totals_words(code: str, counts: Counter[str], areas: int) -> str:
-    """core.region.tally_words from a tally in hand: "NI 153 designated by 11 of 14 areas, deferred by 2"."""
-    parts = [f"{code} designated by {counts['designated']} of {areas} areas"]
-    parts += [f"{mark} by {counts[mark]}" for mark in ("statutory", "local", DEFERRED) if counts[mark]]
-    return ", ".join(parts)
-
-
 def chosen_count(counts: Counter[str]) -> int:
     """How many areas chose the indicator in any role (deferred included); the total column sorts by it."""
     return sum(counts[mark] for mark in MARK_ORDER[:-1])

@@ -7,7 +7,6 @@ from (home), and knows an editor by what it offers (EditorWindow).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -16,6 +15,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from laadesk.plain_files import same_file
 from laadesk.ui.pages.base import Page
 from laadesk.ui.session import WorkbookSession
 
@@ -38,13 +38,6 @@ class EditorWindow(Protocol):
     def say(self, sentence: str, milliseconds: int = 0) -> None: ...
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
 class Editors:
     """The editor windows opened from one region desk: one per workbook, brought forward when asked again."""
 
@@ -55,7 +48,7 @@ class Editors:
 
     def editor_of(self, path: Path) -> QWidget | None:
         for window in self.windows:
-            if isinstance(window, EditorWindow) and window.session and _same_file(window.session.workbook.path, path):
+            if isinstance(window, EditorWindow) and window.session and same_file(window.session.workbook.path, path):
                 return window
         return None
 

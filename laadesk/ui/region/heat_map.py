@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from laadesk.core.codes import sort_key
-from laadesk.core.region import MARKS, NOT_CHOSEN, AreaOverview
-from laadesk.core.region_views import MARK_ORDER, RegionMarks, cell_words, chosen_count, totals_short, totals_words
+from laadesk.core.region import MARKS, NOT_CHOSEN, AreaOverview, totals_words
+from laadesk.core.region_views import MARK_ORDER, RegionMarks, cell_words, chosen_count, totals_short
 from laadesk.ui.tables.looks import bold
 from laadesk.ui.tables.roles import SORT_ROLE, Index
 

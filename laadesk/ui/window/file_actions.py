@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from laadesk.core.errors import WorkbookProblem
+from laadesk.plain_files import same_file
 from laadesk.store import locks
 from laadesk.store.workbook import WORKBOOK_SUFFIX, Workbook
 from laadesk.ui import settings
@@ -41,13 +41,6 @@ def tell(parent: QWidget, title: str, message: str) -> None:
 
 def inform(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 class FileActions:
@@ -111,7 +104,7 @@ class FileActions:
         for writing behind it; a crashed laadesk's lock is cleared and the person told.
         """
         session = self.host.session
-        if session is not None and not session.workbook.read_only and _same_file(session.workbook.path, path):
+        if session is not None and not session.workbook.read_only and same_file(session.workbook.path, path):
             self.host.say(f"{path.name} is already open in this window.", 5000)
             return True
         window = self.host.dialog_parent()

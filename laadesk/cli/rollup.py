@@ -14,7 +14,8 @@ from laadesk.core.errors import WorkbookProblem, WorkbookUnavailable
 from laadesk.export.rollup_files import write_targets_csv, write_targets_xlsx
 from laadesk.store.folder_reading import region_folder, workbook_files
 from laadesk.store.opening import SQLITE_MAGIC
-from laadesk.store.rollup import check_out, roll_up
+from laadesk.store.rollup import roll_up
+from laadesk.store.rollup_file import check_out
 
 
 def add_parser(commands: Any) -> None:

@@ -14,7 +14,6 @@ import functools
 import multiprocessing
 import os
 import sqlite3
-import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -38,15 +37,14 @@ from laadesk.core.rollup import (
 from laadesk.core.sign_off import stage_of
 from laadesk.core.snapshot import kind_of
 from laadesk.store import opening
-from laadesk.store.folder_reading import BUSY_WAIT_SECONDS, reworded, shown, size_problem, unread
+from laadesk.store.folder_reading import reworded, shown, size_problem, unread
 from laadesk.store.migrations import SCHEMA_VERSION, migrate
+from laadesk.store.rollup_file import INDEXES, check_out, new_database
 from laadesk.store.rows import from_row
 from laadesk.store.tables import all_tables
 
 T = TypeVar("T")
 
-# "LAAr": a roll-up database, told apart from a workbook ("LAAd") and from any other SQLite file.
-ROLLUP_APPLICATION_ID = 0x4C414172
 WB = "workbook"  # the schema name each workbook is attached under, one at a time
 PARALLEL_FROM = 24  # below this many workbooks one process is as quick as starting more
 
@@ -57,33 +55,6 @@ def shareable(table: str) -> str:
     if spec is None or spec.internal:
         raise PermissionError(f"the roll-up reads only tables that may leave government, not '{table}'")
     return f'{WB}."{table}"'
-
-
-# The roll-up's tables are STRICT: a value of a kind laadesk never stores (a file altered by another
-# program) fails its workbook's copy, which is then skipped, never half rolled up.
-SCHEMA = (
-    f"PRAGMA application_id = {ROLLUP_APPLICATION_ID}",
-    "CREATE TABLE areas (ons_code TEXT PRIMARY KEY, area TEXT NOT NULL, region TEXT NOT NULL, type TEXT NOT NULL, "
-    "tier TEXT NOT NULL, as_at TEXT NOT NULL, sign_off_stage TEXT NOT NULL, workbook TEXT NOT NULL) STRICT",
-    "CREATE TABLE targets (ons_code TEXT NOT NULL REFERENCES areas(ons_code), area TEXT NOT NULL, "
-    "region TEXT NOT NULL, ni TEXT NOT NULL, title TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, "
-    "baseline REAL, baseline_period TEXT NOT NULL, target_2008_09 REAL, target_2009_10 REAL, "
-    "target_2010_11 REAL, units TEXT NOT NULL, lead_partner TEXT NOT NULL, deferred_reason TEXT NOT NULL, "
-    "revisit TEXT NOT NULL, polarity TEXT NOT NULL, polarity_basis TEXT NOT NULL, "
-    "reward INTEGER NOT NULL CHECK (reward IN (0, 1)), sub_area TEXT NOT NULL, sub_area_kind TEXT NOT NULL, "
-    "baseline_as_written TEXT NOT NULL, target_2008_09_as_written TEXT NOT NULL, "
-    "target_2009_10_as_written TEXT NOT NULL, target_2010_11_as_written TEXT NOT NULL, "
-    "PRIMARY KEY (ons_code, ni, sub_area)) STRICT",
-    "CREATE TABLE skipped (path TEXT PRIMARY KEY, reason TEXT NOT NULL) STRICT",
-    "CREATE TABLE rollup (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
-)
-# Made once every row is in (faster than keeping them up to date row by row).
-INDEXES = (
-    "CREATE INDEX targets_by_ni ON targets (ni)",
-    "CREATE INDEX targets_by_region ON targets (region)",
-    "CREATE INDEX targets_by_kind_status ON targets (kind, status)",
-    "CREATE INDEX areas_by_region ON areas (region)",
-)
 
 
 @functools.cache
@@ -165,13 +136,13 @@ def roll_up(folder: Path, paths: Sequence[Path], out: Path) -> RollUp:
 
     With enough workbooks each core rolls up a run of them into a part of its own, and the parts are
     joined in order (an area in two workbooks: the first in path order is kept, as in one run)."""
-    _refuse_to_replace(out)
+    check_out(out)
     partial = out.with_name(f".{out.name}.{os.getpid()}.partial")
     parts = [partial.with_name(f"{partial.name}.{n}") for n in range(_workers(len(paths)))]
     try:
         for made in (partial, *parts):
             made.unlink(missing_ok=True)
-        conn = _new_database(partial)
+        conn = new_database(partial)
         try:
             if len(parts) > 1:
                 runs = [
@@ -204,29 +175,13 @@ def _workers(files: int) -> int:
     return max(1, min(os.cpu_count() or 1, 8, files // (PARALLEL_FROM // 2)))
 
 
-def _new_database(path: Path) -> sqlite3.Connection:
-    # Opened by URI so that SQLite reads each workbook's ATTACH URI (mode=ro, immutable) as one even where
-    # it was built without SQLITE_USE_URI (as Python's own Windows and macOS builds may be); a path alone
-    # would be taken as a file name, "file:...", made anew.
-    conn = sqlite3.connect(path.resolve().as_uri(), uri=True, timeout=BUSY_WAIT_SECONDS)
-    if sys.version_info >= (3, 12):
-        conn.setconfig(opening.SQLITE_DBCONFIG_DEFENSIVE, True)
-    # The file is new and placed only when complete: its journal (for a workbook's rollback) stays in memory.
-    for pragma in ("trusted_schema = OFF", "cell_size_check = ON", "journal_mode = MEMORY", "synchronous = OFF"):
-        conn.execute(f"PRAGMA {pragma}")
-    conn.isolation_level = None  # transactions said explicitly: one a workbook (ATTACH cannot be inside one)
-    for statement in SCHEMA:
-        conn.execute(statement)
-    return conn
-
-
 # The areas read, the files skipped, and of those the second copies of an area: (index, ONS code, area).
 Found = tuple[list[tuple[Any, ...]], list[Skipped], list[tuple[int, str, str]]]
 
 
 def _roll_part(folder: Path, paths: Sequence[Path], part: Path) -> Found:
     """One process's run of workbooks into a part database of its own."""
-    conn = _new_database(part)
+    conn = new_database(part)
     try:
         return _copy_all(conn, folder, paths)
     finally:
@@ -388,23 +343,3 @@ def _copy_rows(conn: sqlite3.Connection, path: Path, name: str, seen: dict[str, 
 def _named(sentence: str, path: Path, name: str) -> str:
     """A sentence about a file with its path as the region's lists show it."""
     return sentence.replace(str(path.resolve()), name).replace(str(path), name)
-
-
-def check_out(out: Path) -> None:
-    """WorkbookUnavailable with a sentence unless a roll-up may be written at out: its folder exists, and
-    any file there already is itself a roll-up (never a workbook or another database)."""
-    _refuse_to_replace(out)
-
-
-def _refuse_to_replace(out: Path) -> None:
-    if not os.path.lexists(out):
-        if not out.parent.is_dir():
-            raise WorkbookUnavailable(f"Cannot write {out}: the folder {out.parent} does not exist.")
-        return
-    try:
-        with open(out, "rb") as handle:
-            header = handle.read(72)
-    except OSError as error:
-        raise WorkbookUnavailable(f"Cannot write {out}: {error.strerror or error}.") from None
-    if not (header.startswith(opening.SQLITE_MAGIC) and int.from_bytes(header[68:72], "big") == ROLLUP_APPLICATION_ID):
-        raise WorkbookUnavailable(f"{out} already exists and is not a laadesk roll-up; laadesk will not overwrite it.")

@@ -12,7 +12,7 @@ import pytest
 from support.damage import sqlite_execute
 from support.region_folders import FORMATS, write_canaries
 
-from laadesk.store import rollup
+from laadesk.store import rollup, rollup_file
 from laadesk.store.region_demo import build_region, region_areas
 from laadesk.store.tables import all_tables, internal_tables
 
@@ -77,7 +77,7 @@ def region(tmp_path: Path) -> list[Path]:
 
 
 def test_rolling_up_workbooks_reads_no_internal_table(region: list[Path], tmp_path: Path) -> None:
-    conn = rollup._new_database(tmp_path / "rollup.db")
+    conn = rollup_file.new_database(tmp_path / "rollup.db")
     try:
         read = workbook_reads(conn)
         areas, skipped, _ = rollup._copy_all(conn, region[0].parent, region)
@@ -91,7 +91,7 @@ def test_rolling_up_workbooks_reads_no_internal_table(region: list[Path], tmp_pa
 
 def test_the_authorizer_would_see_an_internal_table_read(region: list[Path], tmp_path: Path) -> None:
     """The watch above can fail: a read of a note, or a mere count of the history, is seen."""
-    conn = rollup._new_database(tmp_path / "rollup.db")
+    conn = rollup_file.new_database(tmp_path / "rollup.db")
     try:
         conn.execute(f"ATTACH ? AS {rollup.WB}", (f"{region[0].resolve().as_uri()}?mode=ro",))
         read = workbook_reads(conn)
